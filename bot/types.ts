@@ -1,0 +1,125 @@
+/**
+ * The answer contract shared by the CLI (`npm run ask`), the HTTP API, the websocket channel and the
+ * UIs. `answer`, `intent`, `items`, `escalate`, `citations` and `latencyMs` are the stable contract of
+ * DESIGN.md §4; the remaining fields carry structure for the UIs.
+ */
+import type { Material } from '../knowledge/catalog/schema.ts';
+
+export const ASPECTS = [
+  'overview',
+  'materials',
+  'time',
+  'fee',
+  'where',
+  'online',
+  'conditions',
+  'process',
+  'basis',
+  'contact',
+] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/**
+ * What the citizen wants: one aspect of an item (the aspect names), a 一件事 theme, guidance about the
+ * hall itself, small talk, a clarifying question back to the citizen, a refusal, or a hand-over.
+ */
+export type Intent =
+  | Aspect
+  | 'theme'
+  | 'hall'
+  | 'greeting'
+  | 'thanks'
+  | 'clarify'
+  | 'out_of_scope'
+  | 'escalate'
+  | 'unknown';
+
+export type EscalationCategory = '办不成事反映' | '投诉' | '咨询转人工';
+
+export interface ItemRef {
+  id: string;
+  name: string;
+  score: number;
+}
+
+export interface Citation {
+  /** `catalog` for the item record, or a policy document id. */
+  source: string;
+  title: string;
+  /** Field of the record (e.g. "申请材料") or clause of the document (e.g. "三、（二）7."). */
+  locator?: string;
+}
+
+/** Structured facts for UIs to render as cards; always copied from the catalog record. */
+export interface ItemCard {
+  id: string;
+  name: string;
+  department: string;
+  zone: string;
+  floor?: number;
+  area?: string;
+  window: string;
+  kind: string;
+  legalDays: number;
+  promisedDays: number;
+  commitment: boolean;
+  visits: number;
+  online: string;
+  onlineUrl?: string;
+  fee: string;
+  hours?: string;
+  phone?: string;
+  address?: string;
+  conditions: string[];
+  process: string[];
+  /** The complete one-time list (一次性告知), in catalog order. */
+  materials: Material[];
+}
+
+export interface Answer {
+  answer: string;
+  intent: Intent;
+  items: ItemRef[];
+  escalate: boolean;
+  citations: Citation[];
+  latencyMs: number;
+  /** Buttons the UI offers next (candidate items when clarifying, follow-up aspects, 转人工). */
+  quickReplies: string[];
+  /** The aspect answered, when the answer is about an item. */
+  aspect?: Aspect;
+  card?: ItemCard;
+  escalation?: { category: EscalationCategory; reason: string };
+}
+
+/** Serializable conversation context, persisted per session by the server. */
+export interface DialogueState {
+  /** The item under discussion, for follow-ups such as "那要带什么？". */
+  currentItemId?: string;
+  /** Items discussed before, most recent first, for references back ("刚才那个"). */
+  previousItemIds: string[];
+  /** Candidates offered in a clarifying question, so "第二个" or a candidate name resolves. */
+  pendingChoices?: string[];
+  lastAspect?: Aspect;
+  turns: number;
+}
+
+export const emptyDialogueState = (): DialogueState => ({ previousItemIds: [], turns: 0 });
+
+/** The bot core: answers one turn in the context of a conversation, with no server involved. */
+export interface Assistant {
+  reply(text: string, state: DialogueState): Promise<{ answer: Answer; state: DialogueState }>;
+  /** Answer the last of several turns in the context of the earlier ones. */
+  ask(turns: string[]): Promise<Answer>;
+  /** Publish a staff-written answer as knowledge, searchable from the next question on. */
+  addKnowledge(entry: KnowledgeEntry): Promise<void>;
+}
+
+/** A staff answer turned into knowledge (from the console's knowledge-gap view). */
+export interface KnowledgeEntry {
+  id: string;
+  question: string;
+  answer: string;
+  /** The catalog item the answer belongs to, if any. */
+  itemId?: string;
+  createdAt: string;
+}

@@ -1,0 +1,143 @@
+/**
+ * The one module that reads the environment. Every setting is validated here, with a message that
+ * says how to fix a wrong value; the rest of the code receives a typed `Settings` object.
+ * README's configuration table lists the same variables.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (name: string, fallback: number, min = 0) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < min) {
+        context.addIssue({ code: 'custom', message: `${name} must be an integer ≥ ${min}, got "${value}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const text = (fallback?: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? fallback : value.trim()));
+
+const environmentSchema = z.object({
+  HOST: text('127.0.0.1'),
+  PORT: int('PORT', 3000),
+  DATA_DIR: text('data'),
+  INDEX_DIR: text(),
+  CATALOG_FILE: text('knowledge/data/catalog.json'),
+  HALL_FILE: text('knowledge/data/hall.json'),
+  DOCS_DIR: text('knowledge/data/policies'),
+  EMBEDDER: z
+    .enum(['builtin', 'transformers', 'openai'], {
+      error: 'EMBEDDER must be one of builtin, transformers, openai',
+    })
+    .optional()
+    .default('builtin'),
+  EMBEDDING_MODEL_PATH: text(),
+  EMBEDDING_MODEL: text(),
+  OPENAI_BASE_URL: text(),
+  OPENAI_API_KEY: text(),
+  CHAT_MODEL: text(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
+  ADMIN_USERNAME: text(),
+  ADMIN_PASSWORD: text(),
+  MAX_MESSAGE_CHARS: int('MAX_MESSAGE_CHARS', 500, 1),
+  MAX_BODY_BYTES: int('MAX_BODY_BYTES', 64 * 1024, 1024),
+  RATE_LIMIT_IP_PER_MINUTE: int('RATE_LIMIT_IP_PER_MINUTE', 120, 1),
+  RATE_LIMIT_SESSION_PER_MINUTE: int('RATE_LIMIT_SESSION_PER_MINUTE', 30, 1),
+  CASE_REPLY_DAYS: int('CASE_REPLY_DAYS', 5, 1),
+  CASE_SPECIAL_DAYS: int('CASE_SPECIAL_DAYS', 10, 1),
+  RECTIFY_DAYS: int('RECTIFY_DAYS', 15, 1),
+  HOLIDAYS_FILE: text(),
+});
+
+export type Settings = {
+  host: string;
+  port: number;
+  dataDir: string;
+  indexDir: string;
+  catalogFile: string;
+  hallFile: string;
+  docsDir: string;
+  embedder: {
+    kind: 'builtin' | 'transformers' | 'openai';
+    modelPath?: string;
+    model?: string;
+    baseUrl?: string;
+    apiKey?: string;
+  };
+  chatModel?: { model: string; baseUrl?: string; apiKey?: string };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  admin?: { username: string; password: string };
+  limits: {
+    maxMessageChars: number;
+    maxBodyBytes: number;
+    ipPerMinute: number;
+    sessionPerMinute: number;
+  };
+  cases: { replyDays: number; specialDays: number; rectifyDays: number; holidaysFile?: string };
+};
+
+export class SettingsError extends Error {
+  readonly code = 'SETTINGS_INVALID';
+}
+
+/** Reads and validates settings; `environment` defaults to `process.env` (tests pass their own). */
+export function loadSettings(environment: Record<string, string | undefined> = process.env): Settings {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new SettingsError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  if (env.EMBEDDER === 'transformers' && !env.EMBEDDING_MODEL_PATH) {
+    throw new SettingsError('EMBEDDER=transformers needs EMBEDDING_MODEL_PATH (a local model folder).');
+  }
+  if (env.EMBEDDER === 'openai' && !env.OPENAI_BASE_URL) {
+    throw new SettingsError('EMBEDDER=openai needs OPENAI_BASE_URL (an OpenAI-compatible /v1 endpoint).');
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: env.PORT,
+    dataDir,
+    indexDir: path.resolve(env.INDEX_DIR ?? path.join(dataDir, 'index')),
+    catalogFile: path.resolve(env.CATALOG_FILE ?? 'knowledge/data/catalog.json'),
+    hallFile: path.resolve(env.HALL_FILE ?? 'knowledge/data/hall.json'),
+    docsDir: path.resolve(env.DOCS_DIR ?? 'knowledge/data/policies'),
+    embedder: {
+      kind: env.EMBEDDER,
+      modelPath: env.EMBEDDING_MODEL_PATH,
+      model: env.EMBEDDING_MODEL,
+      baseUrl: env.OPENAI_BASE_URL,
+      apiKey: env.OPENAI_API_KEY,
+    },
+    chatModel: env.CHAT_MODEL
+      ? { model: env.CHAT_MODEL, baseUrl: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY }
+      : undefined,
+    logLevel: env.LOG_LEVEL,
+    admin:
+      env.ADMIN_USERNAME && env.ADMIN_PASSWORD
+        ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
+        : undefined,
+    limits: {
+      maxMessageChars: env.MAX_MESSAGE_CHARS,
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      sessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
+    },
+    cases: {
+      replyDays: env.CASE_REPLY_DAYS,
+      specialDays: env.CASE_SPECIAL_DAYS,
+      rectifyDays: env.RECTIFY_DAYS,
+      holidaysFile: env.HOLIDAYS_FILE,
+    },
+  };
+}
