@@ -20,12 +20,13 @@ export const ASPECTS = [
 export type Aspect = (typeof ASPECTS)[number];
 
 /**
- * What the citizen wants: one aspect of an item (the aspect names), a 一件事 theme, guidance about the
- * hall itself, small talk, a clarifying question back to the citizen, a refusal, or a hand-over.
+ * What the citizen wants: one aspect of an item (the aspect names), a 一件事 theme, a policy question
+ * (告知承诺制, 好差评 …), guidance about the hall itself, small talk, a clarifying question back to the citizen, a refusal, or a hand-over.
  */
 export type Intent =
   | Aspect
   | 'theme'
+  | 'policy'
   | 'hall'
   | 'greeting'
   | 'thanks'

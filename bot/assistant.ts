@@ -1,0 +1,225 @@
+/**
+ * The bot core: answers one turn of a conversation from the catalog, the hall layout, policy
+ * passages and staff knowledge, with no server involved. Understanding → search → decision →
+ * composition; every fact in an answer is copied from a record, never generated.
+ */
+import type { Catalog, ServiceItem, Theme } from '../knowledge/catalog/schema.ts';
+import type { Chunk } from '../knowledge/contracts.ts';
+import type { Hall } from '../knowledge/hall/schema.ts';
+import { CatalogSearch, type SearchHit } from '../knowledge/retrieval/catalog-search.ts';
+import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
+import { loadDefaultLexicon, type Lexicon } from '../knowledge/text/lexicon.ts';
+import { composeClarify } from './compose/compose-clarify.ts';
+import { composeEscalation } from './compose/compose-escalation.ts';
+import { composeItemAnswer, type Composed } from './compose/compose-item.ts';
+import { composeKnowledgeAnswer } from './compose/compose-knowledge.ts';
+import { composePolicyAnswer } from './compose/compose-policy.ts';
+import {
+  composeGreeting,
+  composeNotFound,
+  composeOutOfScope,
+  composeThanks,
+} from './compose/compose-small-talk.ts';
+import { composeThemeAnswer } from './compose/compose-theme.ts';
+import { decideTurn, type Decision } from './dialogue/decide-turn.ts';
+import { answerHallQuestion } from './hall/answer-hall-question.ts';
+import { analyzeQuestion } from './understanding/analyze-question.ts';
+import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
+import { emptyDialogueState } from './types.ts';
+
+export interface AssistantOptions {
+  catalog: Catalog;
+  hall: Hall;
+  /** Policy clauses (chunks whose source kind is `policy`). */
+  policyChunks?: Chunk[];
+  knowledge?: KnowledgeEntry[];
+  lexicon?: Lexicon;
+  /**
+   * Optional dense signal: item id → similarity (0…1) of the question to the item, from the vector
+   * index. Used to re-rank keyword candidates; never needed.
+   */
+  vectorScores?: (text: string) => Promise<Map<string, number>>;
+}
+
+const MAX_REMEMBERED_ITEMS = 5;
+
+export function createAssistant(options: AssistantOptions): Assistant {
+  const lexicon = options.lexicon ?? loadDefaultLexicon();
+  const { catalog, hall } = options;
+  const itemsById = new Map(catalog.items.map((item) => [item.id, item]));
+  const themesById = new Map(catalog.themes.map((theme) => [theme.id, theme]));
+  const search = new CatalogSearch({ items: catalog.items, themes: catalog.themes, lexicon });
+  const policyChunks = new Map((options.policyChunks ?? []).map((chunk) => [chunk.id, chunk]));
+  const policySearch = new PassageSearch(
+    [...policyChunks.values()].map((chunk) => ({
+      id: chunk.id,
+      head: `${chunk.source.title} ${chunk.source.locator ?? ''}`,
+      body: chunk.text,
+    })),
+    lexicon,
+  );
+  const knowledgeById = new Map<string, KnowledgeEntry>();
+  const knowledgeSearch = new PassageSearch([], lexicon);
+  const addEntry = (entry: KnowledgeEntry) => {
+    knowledgeById.set(entry.id, entry);
+    knowledgeSearch.add({ id: entry.id, head: entry.question, body: entry.answer });
+  };
+  for (const entry of options.knowledge ?? []) addEntry(entry);
+
+  const itemRefs = (hits: SearchHit[], firstId?: string): ItemRef[] => {
+    const refs = hits.map((hit) => ({ id: hit.id, name: itemsById.get(hit.id)?.name ?? hit.id, score: round(hit.score) }));
+    if (firstId && refs[0]?.id !== firstId) {
+      const item = itemsById.get(firstId);
+      const rest = refs.filter((ref) => ref.id !== firstId);
+      return item ? [{ id: item.id, name: item.name, score: round(hits.find((hit) => hit.id === firstId)?.score ?? 1) }, ...rest] : refs;
+    }
+    return refs;
+  };
+
+  async function reply(text: string, previous: DialogueState): Promise<{ answer: Answer; state: DialogueState }> {
+    const started = performance.now();
+    const analysis = analyzeQuestion(text);
+    const query = search.query(analysis.itemQuery);
+    let items = analysis.itemQuery ? search.searchItems(query, 5) : [];
+    if (options.vectorScores && items.length && analysis.itemQuery) items = await rerank(items, options.vectorScores, analysis.itemQuery);
+    const themes = analysis.itemQuery ? search.searchThemes(query, 2) : [];
+    const passages = analysis.itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
+    const knowledge = analysis.itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
+    const hallComposed = answerHallQuestion(text, hall);
+    const decision = decideTurn({
+      analysis,
+      state: previous,
+      items,
+      themes,
+      passages,
+      knowledge,
+      hallAnswer: hallComposed !== undefined,
+    });
+    const { composed, intent, refs, state } = compose(decision, items, previous, hallComposed);
+    const answer: Answer = {
+      answer: composed.answer,
+      intent,
+      items: refs,
+      escalate: decision.kind === 'escalate',
+      citations: composed.citations,
+      latencyMs: 0,
+      quickReplies: composed.quickReplies,
+      ...(composed.card ? { card: composed.card } : {}),
+      ...(decision.kind === 'item' ? { aspect: decision.aspect } : {}),
+      ...(decision.kind === 'escalate'
+        ? { escalation: { category: decision.category, reason: analysis.text.slice(0, 200) } }
+        : {}),
+    };
+    answer.latencyMs = round(performance.now() - started);
+    return { answer, state: { ...state, turns: previous.turns + 1 } };
+  }
+
+  function compose(
+    decision: Decision,
+    hits: SearchHit[],
+    state: DialogueState,
+    hallComposed: Composed | undefined,
+  ): { composed: Composed; intent: Intent; refs: ItemRef[]; state: DialogueState } {
+    const keep = { ...state, pendingChoices: undefined };
+    switch (decision.kind) {
+      case 'item': {
+        const item = itemsById.get(decision.itemId) as ServiceItem;
+        const composed = composeItemAnswer({ item, aspect: decision.aspect, hall, themes: themesFor(item) });
+        const refs = decision.followUp
+          ? [{ id: item.id, name: item.name, score: 1 }]
+          : itemRefs([hits.find((hit) => hit.id === item.id) as SearchHit, ...decision.alternatives].filter(Boolean), item.id);
+        return { composed, intent: decision.aspect, refs, state: remember(keep, item.id, decision.aspect) };
+      }
+      case 'clarify': {
+        const candidates = decision.candidates.map((hit) => itemsById.get(hit.id) as ServiceItem);
+        return {
+          composed: composeClarify(candidates, decision.aspect),
+          intent: 'clarify',
+          refs: itemRefs(decision.candidates),
+          state: { ...state, pendingChoices: candidates.map((item) => item.id), lastAspect: decision.aspect ?? state.lastAspect },
+        };
+      }
+      case 'theme': {
+        const theme = themesById.get(decision.themeId) as Theme;
+        const themeItems = theme.items.map((id) => itemsById.get(id)).filter((item): item is ServiceItem => !!item);
+        return {
+          composed: composeThemeAnswer({ theme, items: themeItems, hall }),
+          intent: 'theme',
+          refs: themeItems.map((item) => ({ id: item.id, name: item.name, score: round(decision.score) })),
+          state: keep,
+        };
+      }
+      case 'policy': {
+        const chunk = policyChunks.get(decision.passageId) as Chunk;
+        return { composed: composePolicyAnswer(chunk), intent: 'policy', refs: [], state: keep };
+      }
+      case 'knowledge': {
+        const entry = knowledgeById.get(decision.entryId) as KnowledgeEntry;
+        const item = entry.itemId ? itemsById.get(entry.itemId) : undefined;
+        return {
+          composed: composeKnowledgeAnswer(entry, item),
+          intent: 'overview',
+          refs: item ? [{ id: item.id, name: item.name, score: round(decision.score) }] : [],
+          state: item ? remember(keep, item.id, 'overview') : keep,
+        };
+      }
+      case 'hall':
+        return { composed: hallComposed ?? composeNotFound(), intent: 'hall', refs: [], state: keep };
+      case 'escalate': {
+        const item = decision.itemId ? itemsById.get(decision.itemId) : undefined;
+        return {
+          composed: composeEscalation(decision.category, hall),
+          intent: 'escalate',
+          refs: item ? [{ id: item.id, name: item.name, score: 1 }] : [],
+          state: keep,
+        };
+      }
+      case 'greeting':
+        return { composed: composeGreeting(hall), intent: 'greeting', refs: [], state: keep };
+      case 'thanks':
+      case 'goodbye':
+        return { composed: composeThanks(), intent: 'thanks', refs: [], state: keep };
+      case 'out_of_scope':
+        return { composed: composeOutOfScope(), intent: 'out_of_scope', refs: [], state: keep };
+      case 'unknown':
+        return { composed: composeNotFound(), intent: 'unknown', refs: [], state: keep };
+    }
+  }
+
+  const themesFor = (item: ServiceItem): Theme[] => catalog.themes.filter((theme) => theme.items.includes(item.id));
+
+  return {
+    reply,
+    async ask(turns: string[]): Promise<Answer> {
+      let state = emptyDialogueState();
+      let last: Answer | undefined;
+      const started = performance.now();
+      for (const turn of turns) ({ answer: last, state } = await reply(turn, state));
+      if (!last) throw new Error('ask() needs at least one turn');
+      return { ...last, latencyMs: round(performance.now() - started) };
+    },
+    async addKnowledge(entry: KnowledgeEntry): Promise<void> {
+      addEntry(entry);
+    },
+  };
+}
+
+function remember(state: DialogueState, itemId: string, aspect: DialogueState['lastAspect']): DialogueState {
+  const previousItemIds = state.currentItemId && state.currentItemId !== itemId
+    ? [state.currentItemId, ...state.previousItemIds.filter((id) => id !== state.currentItemId && id !== itemId)]
+    : state.previousItemIds.filter((id) => id !== itemId);
+  return { ...state, currentItemId: itemId, previousItemIds: previousItemIds.slice(0, MAX_REMEMBERED_ITEMS), lastAspect: aspect };
+}
+
+async function rerank(
+  hits: SearchHit[],
+  vectorScores: (text: string) => Promise<Map<string, number>>,
+  text: string,
+): Promise<SearchHit[]> {
+  const similarities = await vectorScores(text);
+  return hits
+    .map((hit) => ({ ...hit, score: hit.score + 0.3 * (similarities.get(hit.id) ?? 0) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;

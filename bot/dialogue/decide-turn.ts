@@ -1,0 +1,115 @@
+/**
+ * The decision of a turn: from the reading of the message, the search results and the conversation
+ * so far, decide what kind of answer to give and about which item(s). No text is written here;
+ * composition turns the decision into words.
+ */
+import type { SearchHit } from '../../knowledge/retrieval/catalog-search.ts';
+import type { PassageHit } from '../../knowledge/retrieval/passage-search.ts';
+import type { QuestionAnalysis } from '../understanding/analyze-question.ts';
+import type { Aspect, DialogueState, EscalationCategory } from '../types.ts';
+
+export type Decision =
+  | { kind: 'item'; itemId: string; aspect: Aspect; alternatives: SearchHit[]; followUp: boolean }
+  | { kind: 'clarify'; candidates: SearchHit[]; aspect?: Aspect }
+  | { kind: 'theme'; themeId: string; score: number }
+  | { kind: 'policy'; passageId: string; score: number }
+  | { kind: 'knowledge'; entryId: string; score: number }
+  | { kind: 'hall' }
+  | { kind: 'escalate'; category: EscalationCategory; itemId?: string }
+  | { kind: 'greeting' | 'thanks' | 'goodbye' | 'out_of_scope' | 'unknown' };
+
+export interface TurnEvidence {
+  analysis: QuestionAnalysis;
+  state: DialogueState;
+  items: SearchHit[];
+  themes: SearchHit[];
+  passages: PassageHit[];
+  knowledge: PassageHit[];
+  /** Whether the hall-guidance reader recognised the message. */
+  hallAnswer: boolean;
+}
+
+/** How sure a hit is: the larger of name coverage and relative BM25F score. */
+export const confidence = (hit: SearchHit | undefined): number =>
+  hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6) : 0;
+
+const STRONG = 0.42;
+const WEAK = 0.22;
+
+export function decideTurn(evidence: TurnEvidence): Decision {
+  const { analysis, state, items, themes, passages, knowledge } = evidence;
+  const [top, second] = items;
+  const topConfidence = confidence(top);
+  const aspect: Aspect = analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
+
+  if (analysis.escalation) {
+    const itemId = topConfidence >= STRONG ? top.id : state.currentItemId;
+    return { kind: 'escalate', category: analysis.escalation, itemId };
+  }
+  if (analysis.greeting) return { kind: 'greeting' };
+  if (analysis.thanks) return { kind: 'thanks' };
+  if (analysis.goodbye) return { kind: 'goodbye' };
+
+  // A choice among the candidates offered in the previous turn.
+  if (state.pendingChoices?.length && analysis.ordinal !== undefined) {
+    const choices = state.pendingChoices;
+    const index = analysis.ordinal === -1 ? choices.length - 1 : analysis.ordinal - 1;
+    if (index >= 0 && index < choices.length) {
+      return { kind: 'item', itemId: choices[index], aspect: state.lastAspect ?? 'overview', alternatives: [], followUp: true };
+    }
+  }
+  if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && topConfidence >= WEAK) {
+    return { kind: 'item', itemId: top.id, aspect: analysis.aspect ?? state.lastAspect ?? 'overview', alternatives: [], followUp: true };
+  }
+
+  // A reference back to an item discussed before the current one.
+  if (analysis.referenceBack && topConfidence < STRONG) {
+    const earlier = state.previousItemIds.find((id) => id !== state.currentItemId) ?? state.currentItemId;
+    if (earlier) return { kind: 'item', itemId: earlier, aspect, alternatives: [], followUp: true };
+  }
+
+  // Staff-written knowledge answers the very question it was written for.
+  const bestKnowledge = knowledge[0];
+  if (bestKnowledge && bestKnowledge.headCoverage >= 0.6 && bestKnowledge.relevance >= 0.35) {
+    return { kind: 'knowledge', entryId: bestKnowledge.id, score: bestKnowledge.headCoverage };
+  }
+
+  const bestTheme = themes[0];
+  const themeConfidence = confidence(bestTheme);
+  if (bestTheme && themeConfidence >= STRONG && (themeConfidence > topConfidence || /一件事/u.test(analysis.text))) {
+    return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
+  }
+
+  // A follow-up about the item under discussion ("那要带什么？", "几号窗口").
+  if (state.currentItemId && (analysis.contentLength === 0 || (topConfidence < WEAK && (analysis.aspect || analysis.contentLength <= 3)))) {
+    return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
+  }
+
+  if (analysis.outOfScope && topConfidence < STRONG) return { kind: 'out_of_scope' };
+  if (evidence.hallAnswer && topConfidence < STRONG) return { kind: 'hall' };
+
+  const bestPassage = passages[0];
+  const passageWins =
+    bestPassage && bestPassage.relevance >= 0.3 && (bestPassage.headCoverage >= 0.5 || topConfidence < STRONG);
+
+  if (top && topConfidence >= WEAK && !(passageWins && topConfidence < STRONG)) {
+    // Two items of nearly the same strength and nothing in the question to tell them apart: ask.
+    if (
+      second &&
+      second.score >= top.score * 0.97 &&
+      confidence(second) >= WEAK &&
+      Math.abs(second.nameCoverage - top.nameCoverage) < 0.1
+    ) {
+      const candidates = items.filter((hit) => hit.score >= top.score * 0.9).slice(0, 3);
+      return { kind: 'clarify', candidates, aspect: analysis.aspect };
+    }
+    return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };
+  }
+  if (passageWins) return { kind: 'policy', passageId: bestPassage.id, score: bestPassage.relevance };
+  if (evidence.hallAnswer) return { kind: 'hall' };
+  if (state.currentItemId && analysis.aspect) {
+    return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
+  }
+  if (analysis.outOfScope || analysis.injection || !analysis.serviceDomain) return { kind: 'out_of_scope' };
+  return { kind: 'unknown' };
+}

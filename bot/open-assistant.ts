@@ -1,0 +1,48 @@
+/**
+ * Opens the assistant on a built index folder: the catalog, hall and policy clauses stored in its
+ * current version, and (when the index has vectors) the dense signal for re-ranking.
+ */
+import type { Embedder } from '../knowledge/contracts.ts';
+import { openIndex } from '../knowledge/index/index-store.ts';
+import { createAssistant } from './assistant.ts';
+import type { Assistant, KnowledgeEntry } from './types.ts';
+import type { Catalog } from '../knowledge/catalog/schema.ts';
+import type { Hall } from '../knowledge/hall/schema.ts';
+
+export interface OpenedAssistant extends Assistant {
+  catalog: Catalog;
+  hall: Hall;
+  indexVersion: string;
+}
+
+export async function openAssistant(options: {
+  indexDir: string;
+  embedder?: Embedder;
+  knowledge?: KnowledgeEntry[];
+  /** Re-rank with the vector index (on by default when an embedder is given). */
+  useVectors?: boolean;
+}): Promise<OpenedAssistant> {
+  const index = await openIndex(options.indexDir, { embedder: options.embedder });
+  const embedder = options.embedder;
+  const itemOfChunk = new Map(index.chunks.map((chunk) => [chunk.id, chunk.itemId]));
+  const vectorScores =
+    embedder && options.useVectors !== false && index.vectors.size > 0
+      ? async (text: string) => {
+          const vector = await embedder.embedQuery(text);
+          const scores = new Map<string, number>();
+          for (const hit of index.vectors.search(vector, 40)) {
+            const itemId = itemOfChunk.get(hit.chunkId);
+            if (itemId && hit.score > (scores.get(itemId) ?? 0)) scores.set(itemId, hit.score);
+          }
+          return scores;
+        }
+      : undefined;
+  const assistant = createAssistant({
+    catalog: index.catalog,
+    hall: index.hall,
+    policyChunks: index.chunks.filter((chunk) => chunk.source.kind === 'policy'),
+    knowledge: options.knowledge,
+    vectorScores,
+  });
+  return { ...assistant, catalog: index.catalog, hall: index.hall, indexVersion: index.manifest.version };
+}

@@ -1,0 +1,60 @@
+/**
+ * Patterns for everything in a message that is not the item itself: filler, greetings and thanks,
+ * hand-over wishes (转人工, 投诉, 办不成), references back to earlier turns, topics outside the hall's
+ * work, and instructions hidden in a question. Kept together so the understanding is reviewable.
+ */
+import type { EscalationCategory } from '../types.ts';
+
+/** Words that carry no item meaning ("我想问一下", "俺", "咋整"). */
+export const FILLER =
+  /我想(问|咨询|了解)(一下|问|下)?|想(问|咨询|了解)(一下|下)?|(问|咨询)一下|请问|打听一下|你好|您好|哈喽|麻烦(你|您)?|帮(我|忙)(看看|查查|问问)?|同志|小姑娘|小伙子|我(家|们家)?|俺(们|家)?|咱(们|家)?|额|嗯|哎|唉|喂|那个|这个|就是|的话|一下|是不是|可不可以|能不能|能否|可以吗|行不行|中不中|有没有|怎么(样|办|弄|搞|整|申请|办理)?|咋(办|整|弄|搞)?|如何|怎样|什么|啥|哪些|需要|应该|办理|去办|办个|申请|\b(hello|hi|please|how (do|can|to) i|how to|i want to|i need to|can i|what is|apply for|get a|the|a|an|my|do|i|to|for)\b/giu;
+
+export const GREETING = /^(你好|您好|hi|hello|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|哈喽|嗨|喂)[!！。,，?？~]*$/iu;
+export const THANKS = /^(谢谢|多谢|感谢|谢了|好的谢谢|好的|明白了|知道了|懂了|ok|thanks?|thank you|辛苦了)[!！。,，~]*(你|您)?[!！。,，~]*$/iu;
+export const GOODBYE = /^(再见|拜拜|bye)[!！。]*$/iu;
+
+const ESCALATION_RULES: Array<[EscalationCategory, RegExp]> = [
+  [
+    '投诉',
+    /投诉(他|她|你们|窗口|工作人员)?(?!电话|渠道|方式|热线|怎么|在哪)|举报|态度(很|太|真|特别|非常|极其)?(差|恶劣|不好|蛮横)|刁难|吃拿卡要|推诿|踢皮球|不作为|乱收费|索要|好处费|骂人|甩脸色|complain/u,
+  ],
+  [
+    '办不成事反映',
+    /办不成|没办成|办不下来|没办下来|(还是|一直|总是|就是|都)办不了|跑了(好几|几|[二两三四五六七八九十\d]+)(趟|次|回)|来回跑|跑断腿|不给(我)?办|不让(我)?办|不予受理|拒绝(受理|办理)|一直没(办|批|消息|结果|下来|人理)|没人(管|理)|超(时|期)(了|未办)|拖了|拖着不办|退回来(好几|几)次|卡在/u,
+  ],
+  [
+    '咨询转人工',
+    /转人工|人工(服务|客服|坐席|咨询)?$|^人工|找人工|要人工|接人工|真人|活人|找个人|(找|跟|和|联系)(一下)?(工作人员|客服|窗口人员|领导|负责人)|你(们)?(听不懂|答非所问|没用)|机器人(不行|没用)|(talk|speak) to (a )?(human|person|agent|someone)|human agent|real person/u,
+  ],
+];
+
+export function detectEscalation(text: string): EscalationCategory | undefined {
+  for (const [category, pattern] of ESCALATION_RULES) if (pattern.test(text)) return category;
+  return undefined;
+}
+
+/** "刚才那个", "前面问的" — a reference to an item discussed before the current one. */
+export const REFERENCE_BACK = /刚(才|刚)(那个|问的|说的)|前面(那个|问的|说的)|之前(那个|问的|说的)|上一个|第一个问的|回到/u;
+
+/** "第二个", "2", "后面那个" — a choice among offered candidates. */
+export function detectOrdinal(text: string): number | undefined {
+  const match = /^(?:选|要|是)?第?([一二三四1234])(?:个|项|种)?(?:吧|吧。|。)?$/u.exec(text.trim());
+  if (!match) {
+    if (/^(最后|后面)(那)?一?个/u.test(text.trim())) return -1;
+    return undefined;
+  }
+  const value = '一二三四'.indexOf(match[1]);
+  return value >= 0 ? value + 1 : Number(match[1]);
+}
+
+/** Topics a government service hall does not answer. */
+export const OUT_OF_SCOPE =
+  /天气|气温|下雨|股票|基金|炒股|彩票|中奖|比分|足球|篮球|游戏|电影|电视剧|明星|八卦|笑话|写(一首|首|篇|个)?(诗|作文|文章|代码|程序|小说)|作业|考试答案|解题|数学题|翻译|菜谱|做饭|怎么做菜|减肥|谈恋爱|算命|星座|风水|诊断|病情|开(什么)?药|吃什么药|头疼|发烧|感冒|偏方|投资|理财|赚钱|比特币|holiday plans|weather|stock|joke|poem|homework|recipe|bitcoin/iu;
+
+/** Instructions hidden in a question: they are ignored, never followed. */
+export const INJECTION =
+  /忽略(以上|上面|之前|前面|所有|你的)?(的)?(指令|规则|设定|提示|要求)|无视(规则|指令)|你现在是|你现在扮演|扮演(一个|一名)?|假装你是|从现在(开始|起)你|系统提示|提示词|system\s*:|assistant\s*:|prompt|jailbreak|developer mode|开发者模式|ignore (all |the )?(previous|above) (instructions|rules)|you are now|pretend to be|act as/iu;
+
+/** Words that show a question is about government services, even when no item was found. */
+export const SERVICE_DOMAIN =
+  /办|证|照|申请|登记|许可|备案|审批|补贴|津贴|救助|保险|社保|医保|公积金|户口|户籍|税|发票|窗口|大厅|政务|材料|手续|执照|证明|政策|补助|资格|审核|缴费|缴纳|领取|注销|变更|年检|年审/u;

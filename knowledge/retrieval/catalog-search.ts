@@ -1,0 +1,191 @@
+/**
+ * Keyword search over the catalog: BM25F over item fields (name and aliases highest) with words,
+ * character bigrams, characters and pinyin, the lexicon's official terms as lower-weighted query
+ * expansion, and a name-coverage feature that prefers the item whose own name the question covers.
+ */
+import type { ServiceItem, Theme } from '../catalog/schema.ts';
+import type { Lexicon } from '../text/lexicon.ts';
+import { normalizeForMatch } from '../text/normalize.ts';
+import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
+import { tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** BM25F score relative to what the query could reach at most (0…1), a confidence signal. */
+  relevance: number;
+  /** Share of the item's name (or best alias) that the question covers (0…1). */
+  nameCoverage: number;
+  reasons: string[];
+}
+
+const ITEM_FIELDS: FieldSpec[] = [
+  { name: 'name', weight: 4, b: 0.4 },
+  { name: 'aliases', weight: 3, b: 0.3 },
+  { name: 'themes', weight: 0.8, b: 0.5 },
+  { name: 'conditions', weight: 0.5, b: 0.75 },
+  { name: 'materials', weight: 0.3, b: 0.75 },
+  { name: 'department', weight: 0.4, b: 0.5 },
+  { name: 'type', weight: 0.2, b: 0 },
+  { name: 'process', weight: 0.15, b: 0.75 },
+];
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  aliases: '别名',
+  themes: '一件事',
+  conditions: '受理条件',
+  materials: '申请材料',
+  department: '实施部门',
+  type: '事项类型',
+  process: '办理流程',
+  question: '问题',
+  answer: '答复',
+  description: '说明',
+  items: '包含事项',
+  text: '正文',
+  title: '标题',
+};
+
+/** Weight of each token family in a question, and in the lexicon's expansions of it. */
+const QUERY_WEIGHTS: Record<TokenFamily, number> = { w: 1, b: 1, c: 0.3, p: 0.45 };
+const EXPANSION_WEIGHTS: Record<TokenFamily, number> = { w: 0.7, b: 0.55, c: 0, p: 0 };
+
+export interface QueryTokens {
+  weights: Map<string, number>;
+  /** The question's own bigrams and characters, for coverage. */
+  own: Set<string>;
+  expansions: string[];
+}
+
+export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
+  const weights = new Map<string, number>();
+  const put = (token: string, weight: number) => {
+    if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
+  };
+  const own = new Set<string>();
+  for (const token of tokenize(text)) {
+    put(token, QUERY_WEIGHTS[tokenFamily(token)]);
+    own.add(token);
+  }
+  const expansions: string[] = [];
+  for (const match of lexicon?.match(normalizeForMatch(text)) ?? []) {
+    for (const expansion of match.expansions) {
+      expansions.push(expansion);
+      for (const token of tokenize(expansion, ['w', 'b'])) {
+        put(token, EXPANSION_WEIGHTS[tokenFamily(token)]);
+        own.add(token);
+      }
+    }
+  }
+  return { weights, own, expansions };
+}
+
+export function itemFields(item: ServiceItem): Record<string, string[]> {
+  const join = (values: string[]) => values.join('。');
+  return {
+    name: tokenize(item.name),
+    aliases: tokenize(join(item.aliases)),
+    themes: tokenize(join(item.themes), ['w', 'b']),
+    conditions: tokenize(join(item.conditions), ['w', 'b']),
+    materials: tokenize(join(item.materials.map((material) => material.name)), ['w', 'b']),
+    department: tokenize(item.department, ['w', 'b']),
+    type: tokenize(item.type, ['w']),
+    process: tokenize(join(item.process), ['w']),
+  };
+}
+
+/** Names under which an item is known: its name and each alias, as bigram/character token sets. */
+function nameForms(names: string[]): Array<Set<string>> {
+  return names
+    .map((name) => new Set(tokenize(name, ['b', 'c'])))
+    .filter((form) => form.size > 0);
+}
+
+export interface CatalogSearchOptions {
+  items: ServiceItem[];
+  themes?: Theme[];
+  lexicon?: Lexicon;
+}
+
+export class CatalogSearch {
+  private readonly itemIndex = new Bm25fIndex(ITEM_FIELDS);
+  private readonly themeIndex = new Bm25fIndex([
+    { name: 'name', weight: 4, b: 0.3 },
+    { name: 'aliases', weight: 3, b: 0.3 },
+    { name: 'items', weight: 0.6, b: 0.5 },
+    { name: 'description', weight: 0.4, b: 0.75 },
+  ]);
+  private readonly forms = new Map<string, Array<Set<string>>>();
+  private readonly lexicon?: Lexicon;
+
+  constructor(options: CatalogSearchOptions) {
+    this.lexicon = options.lexicon;
+    const names = new Map(options.items.map((item) => [item.id, item.name]));
+    for (const item of options.items) {
+      this.itemIndex.add({ id: item.id, fields: itemFields(item) });
+      this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
+    }
+    for (const theme of options.themes ?? []) {
+      this.themeIndex.add({
+        id: theme.id,
+        fields: {
+          name: tokenize(theme.name),
+          aliases: tokenize(theme.aliases.join('。')),
+          items: tokenize(theme.items.map((id) => names.get(id) ?? '').join('。'), ['w', 'b']),
+          description: tokenize(theme.description ?? '', ['w', 'b']),
+        },
+      });
+      this.forms.set(`theme:${theme.id}`, nameForms([theme.name, ...theme.aliases]));
+    }
+  }
+
+  query(text: string): QueryTokens {
+    return buildQuery(text, this.lexicon);
+  }
+
+  searchItems(query: QueryTokens, limit = 10): SearchHit[] {
+    return this.rank(this.itemIndex, 'item', query, limit);
+  }
+
+  searchThemes(query: QueryTokens, limit = 3): SearchHit[] {
+    return this.rank(this.themeIndex, 'theme', query, limit);
+  }
+
+  private rank(index: Bm25fIndex, kind: string, query: QueryTokens, limit: number): SearchHit[] {
+    const hits = index.search(query.weights, Math.max(limit * 4, 20));
+    if (!hits.length) return [];
+    let ceiling = 0;
+    for (const [token, weight] of query.weights) ceiling += weight * index.idf(token);
+    const top = hits[0].score;
+    return hits
+      .map((hit) => {
+        const nameCoverage = this.coverage(`${kind}:${hit.id}`, query, index);
+        const relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
+        const score = hit.score / top + 0.6 * nameCoverage;
+        const reasons = Object.entries(hit.matched).map(
+          ([field, tokens]) =>
+            `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
+        );
+        return { id: hit.id, score, relevance, nameCoverage, reasons };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /** IDF-weighted share of the best-covered name form (name or alias) present in the query. */
+  private coverage(key: string, query: QueryTokens, index: Bm25fIndex): number {
+    let best = 0;
+    for (const form of this.forms.get(key) ?? []) {
+      let total = 0;
+      let covered = 0;
+      for (const token of form) {
+        const weight = index.idf(token) * (token.startsWith('c:') ? 0.3 : 1);
+        total += weight;
+        if (query.own.has(token)) covered += weight;
+      }
+      if (total > 0) best = Math.max(best, covered / total);
+    }
+    return best;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Chinese word segmentation (jieba with its full dictionary) and the token scheme used by keyword
+ * search: words, character bigrams, single Han characters and pinyin bigrams, each a separate token
+ * family so that a field can weight them differently.
+ */
+import { createRequire } from 'node:module';
+import { isHan } from './normalize.ts';
+
+interface JiebaLike {
+  cut(text: string, hmm?: boolean): string[];
+  cutForSearch(text: string, hmm?: boolean): string[];
+}
+
+let jieba: JiebaLike | undefined;
+
+function getJieba(): JiebaLike {
+  if (!jieba) {
+    // Loaded lazily: the dictionary takes a moment and is not needed by every command.
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaLike } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+const WORD = /[\p{Script=Han}]+|[a-z0-9]+/gu;
+
+/** Words of a normalised text: jieba for Han runs, whole runs for latin letters and digits. */
+export function segmentWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const run = match[0];
+    if (isHan(run[0])) {
+      for (const word of getJieba().cutForSearch(run, true)) if (word.trim()) words.push(word);
+    } else {
+      words.push(run);
+    }
+  }
+  return words;
+}
+
+/** Character bigrams of each Han run (a run of one character yields that character). */
+export function hanBigrams(text: string): string[] {
+  const grams: string[] = [];
+  for (const match of text.matchAll(/\p{Script=Han}+/gu)) {
+    const run = [...match[0]];
+    if (run.length === 1) grams.push(run[0]);
+    for (let index = 0; index + 1 < run.length; index += 1) grams.push(run[index] + run[index + 1]);
+  }
+  return grams;
+}
+
+export function hanCharacters(text: string): string[] {
+  return [...text].filter(isHan);
+}
