@@ -31,7 +31,7 @@ export interface TurnEvidence {
 
 /** How sure a hit is: the larger of name coverage and relative BM25F score. */
 export const confidence = (hit: SearchHit | undefined): number =>
-  hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6) : 0;
+  hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6, hit.phraseMatch * 0.8) : 0;
 
 const STRONG = 0.42;
 const WEAK = 0.22;
@@ -43,9 +43,12 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const aspect: Aspect = analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
 
   if (analysis.escalation) {
-    const itemId = topConfidence >= STRONG ? top.id : state.currentItemId;
+    const itemId = topConfidence >= WEAK ? top.id : state.currentItemId;
     return { kind: 'escalate', category: analysis.escalation, itemId };
   }
+  // Hidden instructions are never followed: they were removed from the question, and what remains is
+  // answered only when it clearly names an item.
+  if (analysis.injection && (topConfidence < STRONG || analysis.outOfScope)) return { kind: 'out_of_scope' };
   if (analysis.greeting) return { kind: 'greeting' };
   if (analysis.thanks) return { kind: 'thanks' };
   if (analysis.goodbye) return { kind: 'goodbye' };
@@ -76,16 +79,24 @@ export function decideTurn(evidence: TurnEvidence): Decision {
 
   const bestTheme = themes[0];
   const themeConfidence = confidence(bestTheme);
-  if (bestTheme && themeConfidence >= STRONG && (themeConfidence > topConfidence || /一件事/u.test(analysis.text))) {
+  // A theme only when the question is about the joint service itself, not one of its items.
+  if (bestTheme && themeConfidence >= STRONG && (themeConfidence > topConfidence + 0.15 || /一件事/u.test(analysis.text))) {
     return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
   }
 
   // A follow-up about the item under discussion ("那要带什么？", "几号窗口").
-  if (state.currentItemId && (analysis.contentLength === 0 || (topConfidence < WEAK && (analysis.aspect || analysis.contentLength <= 3)))) {
+  if (
+    state.currentItemId &&
+    !analysis.outOfScope &&
+    (analysis.contentLength <= 1 ||
+      topConfidence < WEAK ||
+      (analysis.aspect && analysis.contentLength <= 2 && (top?.nameCoverage ?? 0) < 0.5))
+  ) {
     return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
   }
 
-  if (analysis.outOfScope && topConfidence < STRONG) return { kind: 'out_of_scope' };
+  // Off-topic words win unless the question names an item itself (not merely a related everyday word).
+  if (analysis.outOfScope && !(top && top.literalCoverage >= 0.6)) return { kind: 'out_of_scope' };
   if (evidence.hallAnswer && topConfidence < STRONG) return { kind: 'hall' };
 
   const bestPassage = passages[0];

@@ -11,6 +11,7 @@ import {
   GOODBYE,
   GREETING,
   INJECTION,
+  ROLE_PLAY,
   OUT_OF_SCOPE,
   REFERENCE_BACK,
   SERVICE_DOMAIN,
@@ -45,9 +46,11 @@ const LIGHT_CHARACTERS = /[那这呢吗吧啊呀哦嘛了的就都也还要想�
 export function analyzeQuestion(message: string): QuestionAnalysis {
   const text = normalizeText(message);
   const clauses = text.split(CLAUSE).filter((clause) => clause.trim());
-  const injection = clauses.some((clause) => INJECTION.test(clause));
-  // Hidden instructions are dropped whole; what remains is answered as any other question.
-  const kept = clauses.filter((clause) => !INJECTION.test(clause)).join('，');
+  const rolePlay = ROLE_PLAY.test(text);
+  const injection = rolePlay || clauses.some((clause) => INJECTION.test(clause));
+  // Hidden instructions are dropped whole; what remains is answered as any other question. A message
+  // that scripts conversation roles is someone else's script from start to end: nothing is kept.
+  const kept = rolePlay ? '' : clauses.filter((clause) => !INJECTION.test(clause)).join('，');
   const { aspect, rest } = detectAspect(kept);
   const itemQuery = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
   const content = itemQuery.replace(LIGHT_CHARACTERS, '').replace(/[^\p{Script=Han}a-z0-9]/gu, '');

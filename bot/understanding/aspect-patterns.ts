@@ -29,7 +29,7 @@ export const ASPECT_PATTERNS: Array<[Exclude<Aspect, 'overview'>, RegExp]> = [
   ],
   ['process', /流程|步骤|程序|(办理|申请)(过程|环节)|先(干|做)?什么|\bprocess\b|\bprocedure\b|\bsteps\b/gu],
   ['basis', /依据|法律|法规|规定|根据(什么|啥)|\blegal basis\b/gu],
-  ['contact', /电话|联系方式|咨询热线|热线|上班时间|办公时间|几点(上班|下班|开门|关门)|\bphone\b|\bcontact\b|\bopening hours\b/gu],
+  ['contact', /电话|联系方式|咨询热线|热线|上班时间|办公时间|几点(上班|下班|开门|关门)|(周六|周日|周末|星期[六天日]|礼拜[六天日]|节假日|中午|晚上)(上班|办公|开门|能办|可以办|办不办|有人)?吗?|(上班|开门)吗|\bphone\b|\bcontact\b|\bopening hours\b/gu],
 ];
 
 export function detectAspect(text: string): { aspect?: Exclude<Aspect, 'overview'>; rest: string } {

@@ -20,11 +20,11 @@ const ESCALATION_RULES: Array<[EscalationCategory, RegExp]> = [
   ],
   [
     '办不成事反映',
-    /办不成|没办成|办不下来|没办下来|(还是|一直|总是|就是|都)办不了|跑了(好几|几|[二两三四五六七八九十\d]+)(趟|次|回)|来回跑|跑断腿|不给(我)?办|不让(我)?办|不予受理|拒绝(受理|办理)|一直没(办|批|消息|结果|下来|人理)|没人(管|理)|超(时|期)(了|未办)|拖了|拖着不办|退回来(好几|几)次|卡在/u,
+    /办不成|没办成|办不下来|没办下来|(还是|一直|总是|就是|都)办不了|跑了(好几|几|[二两三四五六七八九十\d]+)(趟|次|回)|来回跑|跑断腿|不给(我)?办|不让(我)?办|不予受理|拒绝(受理|办理)|一直(没|不)(办|批|消息|结果|下来|人理|回复|到账)|还(没|不)(批|到账|拿到|办好|下来|出结果|给结果|回复|处理)|(好几|几|半|一|[二两三四五六七八九十\d]+)(天|个月|月|周|星期|年)(了)?(还|都|也)?(没|没有)(消息|回音|回复|结果|动静|下文|批|到账|办)|我要(反映|申诉)|要求(给个)?(说法|解释)|没人(管|理|给(个)?说法|负责)|有没有人管|谁(来)?管管|问谁都不知道|(被|给)驳回|被拒(绝)?了|不服|申诉|超(时|期)(了|未办)|拖了|拖着不办|退回来(好几|几)?次|卡在|打不通|(系统|网站|网上|app|手机上)(一直|老是|总是)?(显示)?(错误|出错|报错|打不开|进不去|登不上|交不了)|开不出来|(材料|资料)不全.{0,12}(都|已经|全)带(了|齐)|等了(好几|几|半|一|[二两三四五六七八九十\d]+)(天|个月|月|周|星期|上午|下午)/u,
   ],
   [
     '咨询转人工',
-    /转人工|人工(服务|客服|坐席|咨询)?$|^人工|找人工|要人工|接人工|真人|活人|找个人|(找|跟|和|联系)(一下)?(工作人员|客服|窗口人员|领导|负责人)|你(们)?(听不懂|答非所问|没用)|机器人(不行|没用)|(talk|speak) to (a )?(human|person|agent|someone)|human agent|real person/u,
+    /转人工|人工(服务|客服|坐席|咨询)?$|^人工|找人工|要人工|接人工|真人|活人|找个人|(找|跟|和|联系|见)(一下)?(你们|你们的|你们这)?(工作人员|客服|窗口人员|领导|负责人|主任|局长)|(让|叫|请|派|安排)(个)?(工作人员|人|客服|专人|人工)(来)?((跟我|和我|给我|帮我)?(说|讲|联系|打电话|回电话|处理|对接)|帮(我|忙))|(打|回)(个)?电话给我|给我(打|回)(个)?电话|转给(工作人员|人工|客服|人)|(你|机器人)(回答|解决)不了|说不清(楚)?|谁能帮(帮)?我|自己办不了|不会(用)?(手机|电脑|上网)|你(们)?(听不懂|答非所问|没用)|机器人(不行|没用)|(talk|speak) to (a )?(human|person|agent|someone|staff|officer|manager)|staff member|human agent|real person|call me( back)?/u,
   ],
 ];
 
@@ -49,11 +49,14 @@ export function detectOrdinal(text: string): number | undefined {
 
 /** Topics a government service hall does not answer. */
 export const OUT_OF_SCOPE =
-  /天气|气温|下雨|股票|基金|炒股|彩票|中奖|比分|足球|篮球|游戏|电影|电视剧|明星|八卦|笑话|写(一首|首|篇|个)?(诗|作文|文章|代码|程序|小说)|作业|考试答案|解题|数学题|翻译|菜谱|做饭|怎么做菜|减肥|谈恋爱|算命|星座|风水|诊断|病情|开(什么)?药|吃什么药|头疼|发烧|感冒|偏方|投资|理财|赚钱|比特币|holiday plans|weather|stock|joke|poem|homework|recipe|bitcoin/iu;
+  /天气|气温|下雨|股票|基金|炒股|彩票|中奖|比分|足球|篮球|游戏|电影|电视剧|明星|八卦|笑话|写.{0,10}(诗|作文|文章|代码|程序|小说|短信|文案|检讨|论文|情书|歌词|总结|报告|简历|演讲稿|请假条|对联)|作业|考试答案|解题|数学题|翻译|菜谱|做饭|怎么做菜|好吃的|美食|好玩的|景点|减肥|谈恋爱|恋爱|该不该跟|算命|星座|风水|诊断|病情|开(什么)?药|吃什么药|头疼|发烧|感冒|偏方|投资(什么|哪个)|理财|赚钱|比特币|诈骗|冒充|黑客|破解|(修|维修)(手机|电脑|空调|冰箱|车)|(手机|电脑)(屏幕|坏了|碎了)|holiday plans|weather|stock|joke|poem|homework|recipe|bitcoin|restaurant|recommend|movie|football|song|girlfriend|boyfriend/iu;
 
 /** Instructions hidden in a question: they are ignored, never followed. */
 export const INJECTION =
-  /忽略(以上|上面|之前|前面|所有|你的)?(的)?(指令|规则|设定|提示|要求)|无视(规则|指令)|你现在是|你现在扮演|扮演(一个|一名)?|假装你是|从现在(开始|起)你|系统提示|提示词|system\s*:|assistant\s*:|prompt|jailbreak|developer mode|开发者模式|ignore (all |the )?(previous|above) (instructions|rules)|you are now|pretend to be|act as/iu;
+  /忽略(以上|上面|之前|前面|所有|你的)?(的)?(所有)?(指令|规则|设定|提示|要求)|忘(掉|记)(你的|之前的|以上)?(设定|规则|指令)|无视(规则|指令)|你现在是|你现在(处于|扮演)|扮演(一个|一名)?|假装你是|从现在(开始|起)你|规则已更新|新指令|系统通知|系统提示|提示词|(回答|回复|输出|只说|说)[“"「'].{1,30}[”"」']|[“"「'].{1,30}[”"」'](来)?(回答|回复)|api\s*key|密钥|配置文件|管理员(账号|密码)|system\s*:|assistant\s*:|user\s*:|<\/?system>|###|prompt|jailbreak|developer mode|开发者模式|ignore (all |the )?(previous|above|prior) (instructions|rules)|you are now|pretend to be|act as/iu;
+
+/** Conversation roles written into a message: the whole message is someone else's script. */
+export const ROLE_PLAY = /(^|[\s。，,.])(system|assistant|user)\s*:|<\/?system>/iu;
 
 /** Words that show a question is about government services, even when no item was found. */
 export const SERVICE_DOMAIN =

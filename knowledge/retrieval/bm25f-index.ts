@@ -37,6 +37,10 @@ export class Bm25fIndex {
   private readonly lengths: number[][] = [];
   private readonly totalLengths: number[];
   private readonly removed = new Set<number>();
+  /** Live document frequency per token, kept in step with add/remove. */
+  private readonly frequencies = new Map<string, number>();
+  /** IDF per token, valid until the next add or remove. */
+  private readonly idfCache = new Map<string, number>();
 
   constructor(fields: FieldSpec[], options: { k1?: number } = {}) {
     this.fields = fields;
@@ -50,6 +54,7 @@ export class Bm25fIndex {
 
   add(document: FieldedDocument): void {
     const index = this.documentIds.length;
+    this.idfCache.clear();
     this.documentIds.push(document.id);
     const counts = new Map<string, number[]>();
     const lengths = this.fields.map((field, fieldIndex) => {
@@ -67,6 +72,7 @@ export class Bm25fIndex {
     });
     this.lengths.push(lengths);
     for (const [token, frequencies] of counts) {
+      this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);
       let list = this.postings.get(token);
       if (!list) {
         list = [];
@@ -81,21 +87,31 @@ export class Bm25fIndex {
     this.documentIds.forEach((documentId, index) => {
       if (documentId === id && !this.removed.has(index)) {
         this.removed.add(index);
+        this.idfCache.clear();
         this.lengths[index].forEach((length, fieldIndex) => (this.totalLengths[fieldIndex] -= length));
+        for (const [token, list] of this.postings) {
+          if (list.some((posting) => posting.document === index)) {
+            this.frequencies.set(token, (this.frequencies.get(token) ?? 1) - 1);
+          }
+        }
       }
     });
   }
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
   idf(token: string): number {
-    const list = this.postings.get(token);
-    const documentFrequency = list ? list.filter((posting) => !this.removed.has(posting.document)).length : 0;
-    const total = Math.max(this.size, 1);
-    return Math.max(0.05, Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+    let value = this.idfCache.get(token);
+    if (value === undefined) {
+      const documentFrequency = this.frequencies.get(token) ?? 0;
+      const total = Math.max(this.size, 1);
+      value = Math.max(0.05, Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+      this.idfCache.set(token, value);
+    }
+    return value;
   }
 
   documentFrequency(token: string): number {
-    return this.postings.get(token)?.length ?? 0;
+    return this.frequencies.get(token) ?? 0;
   }
 
   /**

@@ -16,6 +16,13 @@ export interface SearchHit {
   relevance: number;
   /** Share of the item's name (or best alias) that the question covers (0…1). */
   nameCoverage: number;
+  /** As `nameCoverage`, counting only the question's own words (not the lexicon's expansions). */
+  literalCoverage: number;
+  /**
+   * A rare phrase of the question, or an official term the lexicon gave for it, found whole in the
+   * item's name or aliases (0 when none; longer phrases count more).
+   */
+  phraseMatch: number;
   reasons: string[];
 }
 
@@ -48,14 +55,18 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Weight of each token family in a question, and in the lexicon's expansions of it. */
-const QUERY_WEIGHTS: Record<TokenFamily, number> = { w: 1, b: 1, c: 0.3, p: 0.45 };
-const EXPANSION_WEIGHTS: Record<TokenFamily, number> = { w: 0.7, b: 0.55, c: 0, p: 0 };
+const QUERY_WEIGHTS: Record<TokenFamily, number> = { w: 1, b: 1, c: 0.3, p: 0.45, s: 0.3 };
+const EXPANSION_WEIGHTS: Record<TokenFamily, number> = { w: 0.7, b: 0.55, c: 0, p: 0, s: 0 };
 
 export interface QueryTokens {
   weights: Map<string, number>;
-  /** The question's own bigrams and characters, for coverage. */
+  /** The question's tokens and those of the lexicon's expansions, for coverage. */
   own: Set<string>;
+  /** The question's own tokens only. */
+  literal: Set<string>;
   expansions: string[];
+  /** Words of the question (two characters or more) and the lexicon's terms, to find whole in names. */
+  phrases: string[];
 }
 
 export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
@@ -68,17 +79,21 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
     put(token, QUERY_WEIGHTS[tokenFamily(token)]);
     own.add(token);
   }
+  const literal = new Set(own);
   const expansions: string[] = [];
+  const phrases = new Set<string>();
+  for (const token of own) if (token.startsWith('w:') && [...token].length >= 4) phrases.add(token.slice(2));
   for (const match of lexicon?.match(normalizeForMatch(text)) ?? []) {
     for (const expansion of match.expansions) {
       expansions.push(expansion);
+      phrases.add(normalizeForMatch(expansion));
       for (const token of tokenize(expansion, ['w', 'b'])) {
         put(token, EXPANSION_WEIGHTS[tokenFamily(token)]);
         own.add(token);
       }
     }
   }
-  return { weights, own, expansions };
+  return { weights, own, literal, expansions, phrases: [...phrases] };
 }
 
 export function itemFields(item: ServiceItem): Record<string, string[]> {
@@ -95,11 +110,21 @@ export function itemFields(item: ServiceItem): Record<string, string[]> {
   };
 }
 
-/** Names under which an item is known: its name and each alias, as bigram/character token sets. */
-function nameForms(names: string[]): Array<Set<string>> {
-  return names
-    .map((name) => new Set(tokenize(name, ['b', 'c'])))
-    .filter((form) => form.size > 0);
+/**
+ * Names under which an item is known (its name and each alias), each as two token sets: how it is
+ * written (bigrams and characters) and how it sounds (pinyin bigrams, trusted a little less).
+ */
+interface NameForm {
+  tokens: Set<string>;
+  trust: number;
+}
+
+function nameForms(names: string[]): NameForm[] {
+  return names.flatMap((name) => [
+    { tokens: new Set(tokenize(name, ['b', 'c'])), trust: 1 },
+    { tokens: new Set(tokenize(name, ['p'])), trust: 0.85 },
+    { tokens: new Set(tokenize(name, ['s', 'c'])), trust: 0.75 },
+  ]).filter((form) => form.tokens.size > 0);
 }
 
 export interface CatalogSearchOptions {
@@ -116,7 +141,10 @@ export class CatalogSearch {
     { name: 'items', weight: 0.6, b: 0.5 },
     { name: 'description', weight: 0.4, b: 0.75 },
   ]);
-  private readonly forms = new Map<string, Array<Set<string>>>();
+  private readonly forms = new Map<string, NameForm[]>();
+  /** Normalised names and aliases per `kind:id`, for whole-phrase matching. */
+  private readonly names = new Map<string, string[]>();
+  private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
 
   constructor(options: CatalogSearchOptions) {
@@ -125,6 +153,7 @@ export class CatalogSearch {
     for (const item of options.items) {
       this.itemIndex.add({ id: item.id, fields: itemFields(item) });
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
+      this.names.set(`item:${item.id}`, [item.name, ...item.aliases].map(normalizeForMatch));
     }
     for (const theme of options.themes ?? []) {
       this.themeIndex.add({
@@ -137,6 +166,7 @@ export class CatalogSearch {
         },
       });
       this.forms.set(`theme:${theme.id}`, nameForms([theme.name, ...theme.aliases]));
+      this.names.set(`theme:${theme.id}`, [theme.name, ...theme.aliases].map(normalizeForMatch));
     }
   }
 
@@ -160,31 +190,57 @@ export class CatalogSearch {
     const top = hits[0].score;
     return hits
       .map((hit) => {
-        const nameCoverage = this.coverage(`${kind}:${hit.id}`, query, index);
+        const nameCoverage = this.coverage(`${kind}:${hit.id}`, query.own, index);
+        const literalCoverage = this.coverage(`${kind}:${hit.id}`, query.literal, index);
+        const phraseMatch = this.phraseMatch(`${kind}:${hit.id}`, query);
         const relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
-        const score = hit.score / top + 0.6 * nameCoverage;
+        const score = hit.score / top + 0.6 * nameCoverage + 0.4 * phraseMatch;
         const reasons = Object.entries(hit.matched).map(
           ([field, tokens]) =>
             `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
         );
-        return { id: hit.id, score, relevance, nameCoverage, reasons };
+        return { id: hit.id, score, relevance, nameCoverage, literalCoverage, phraseMatch, reasons };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
 
+  private phraseMatch(key: string, query: QueryTokens): number {
+    const names = this.names.get(key) ?? [];
+    let best = 0;
+    for (const phrase of query.phrases) {
+      const length = [...phrase].length;
+      if (length < 2 || !names.some((name) => name.includes(phrase))) continue;
+      // Only phrases that tell items apart: found in a few names, not in many ("登记", "许可").
+      if (this.frequencyOfPhrase(phrase) > Math.max(3, this.names.size * 0.04)) continue;
+      best = Math.max(best, Math.min(1, 0.45 + 0.08 * length));
+    }
+    return best;
+  }
+
+  private frequencyOfPhrase(phrase: string): number {
+    let frequency = this.phraseFrequency.get(phrase);
+    if (frequency === undefined) {
+      frequency = 0;
+      for (const names of this.names.values()) if (names.some((name) => name.includes(phrase))) frequency += 1;
+      if (this.phraseFrequency.size > 100_000) this.phraseFrequency.clear();
+      this.phraseFrequency.set(phrase, frequency);
+    }
+    return frequency;
+  }
+
   /** IDF-weighted share of the best-covered name form (name or alias) present in the query. */
-  private coverage(key: string, query: QueryTokens, index: Bm25fIndex): number {
+  private coverage(key: string, present: Set<string>, index: Bm25fIndex): number {
     let best = 0;
     for (const form of this.forms.get(key) ?? []) {
       let total = 0;
       let covered = 0;
-      for (const token of form) {
+      for (const token of form.tokens) {
         const weight = index.idf(token) * (token.startsWith('c:') ? 0.3 : 1);
         total += weight;
-        if (query.own.has(token)) covered += weight;
+        if (present.has(token)) covered += weight;
       }
-      if (total > 0) best = Math.max(best, covered / total);
+      if (total > 0) best = Math.max(best, (form.trust * covered) / total);
     }
     return best;
   }

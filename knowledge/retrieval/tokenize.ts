@@ -1,15 +1,16 @@
 /**
  * The token scheme of keyword search. Every text yields four families of tokens, prefixed so that
  * they never collide: `w:` jieba words, `b:` Han character bigrams, `c:` single Han characters and
- * `p:` pinyin bigrams. Bigrams give recall on unseen wording, words give precision, single characters
- * survive word-order changes ("房租"/"租房"), pinyin survives homophone typos ("社宝卡").
+ * `p:` pinyin bigrams and `s:` skip bigrams (characters one apart). Bigrams give recall on unseen
+ * wording, words give precision, single characters survive word-order changes ("房租"/"租房"), pinyin
+ * survives homophone typos ("社宝卡"), skip bigrams survive a wrong middle character ("居往证").
  */
 import { normalizeForMatch } from '../text/normalize.ts';
-import { hanBigrams, hanCharacters, segmentWords } from '../text/segment.ts';
+import { hanBigrams, hanCharacters, hanSkipBigrams, segmentWords } from '../text/segment.ts';
 import { pinyinBigrams } from '../text/pinyin.ts';
 
-export type TokenFamily = 'w' | 'b' | 'c' | 'p';
-export const ALL_FAMILIES: readonly TokenFamily[] = ['w', 'b', 'c', 'p'];
+export type TokenFamily = 'w' | 'b' | 'c' | 'p' | 's';
+export const ALL_FAMILIES: readonly TokenFamily[] = ['w', 'b', 'c', 'p', 's'];
 
 /** Function words that carry no meaning for finding a service item. */
 const STOP_WORDS = new Set(
@@ -33,6 +34,7 @@ export function tokenize(text: string, families: readonly TokenFamily[] = ALL_FA
     }
   }
   if (families.includes('p')) for (const gram of pinyinBigrams(normalized)) tokens.push(`p:${gram}`);
+  if (families.includes('s')) for (const gram of hanSkipBigrams(normalized)) tokens.push(`s:${gram}`);
   return tokens;
 }
 

@@ -3,9 +3,12 @@
  * catalogs use ("不动产权证书", "餐饮/食品经营", "养老保险待遇"). Applied as query expansion, so that a
  * catalog the project has never seen still meets everyday words.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeForMatch } from './normalize.ts';
+import { pinyinSyllables } from './pinyin.ts';
+import { isDictionaryWord } from './segment.ts';
 
 export interface LexiconEntry {
   keys: string[];
@@ -20,6 +23,8 @@ export interface LexiconMatch {
 export class Lexicon {
   private readonly byKey = new Map<string, string[]>();
   private readonly keys: string[];
+  /** Han keys by their pinyin ("di bao" → "低保"), for keys typed with the wrong homophone. */
+  private readonly byPinyin = new Map<string, string>();
 
   constructor(entries: LexiconEntry[]) {
     for (const entry of entries) {
@@ -32,6 +37,12 @@ export class Lexicon {
     }
     // Longest keys first, so "结婚证丢了" wins over "结婚".
     this.keys = [...this.byKey.keys()].sort((a, b) => b.length - a.length);
+    for (const key of this.keys) {
+      if (key.length >= 2 && /^\p{Script=Han}+$/u.test(key)) {
+        const spelled = pinyinSyllables(key).join(' ');
+        if (!this.byPinyin.has(spelled)) this.byPinyin.set(spelled, key);
+      }
+    }
   }
 
   get size(): number {
@@ -58,6 +69,33 @@ export class Lexicon {
         break;
       }
     }
+    for (const match of this.matchBySound(text, taken)) matches.push(match);
+    return matches;
+  }
+
+  /**
+   * Keys written with homophones ("底保" for "低保", "残积证" for "残疾证"). A two-character stretch
+   * that is itself a dictionary word ("事业") is not taken for a key that sounds the same ("失业").
+   */
+  private matchBySound(text: string, taken: Array<[number, number]>): LexiconMatch[] {
+    const matches: LexiconMatch[] = [];
+    for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+      const characters = [...run[0]];
+      const syllables = pinyinSyllables(run[0]);
+      if (syllables.length !== characters.length) continue;
+      for (let length = Math.min(6, characters.length); length >= 2; length -= 1) {
+        for (let start = 0; start + length <= characters.length; start += 1) {
+          const absolute = (run.index ?? 0) + start;
+          if (taken.some(([s, e]) => absolute < e && absolute + length > s)) continue;
+          const key = this.byPinyin.get(syllables.slice(start, start + length).join(' '));
+          if (!key) continue;
+          const written = characters.slice(start, start + length).join('');
+          if (length === 2 && isDictionaryWord(written)) continue;
+          taken.push([absolute, absolute + length]);
+          matches.push({ key, expansions: this.byKey.get(key) ?? [] });
+        }
+      }
+    }
     return matches;
   }
 }
@@ -77,11 +115,20 @@ export function parseLexicon(source: string): LexiconEntry[] {
   return entries;
 }
 
-const DEFAULT_LEXICON_FILE = fileURLToPath(new URL('../data/lexicon/colloquial.txt', import.meta.url));
+const DEFAULT_LEXICON_FOLDER = fileURLToPath(new URL('../data/lexicon/', import.meta.url));
 let defaultLexicon: Lexicon | undefined;
 
-/** The lexicon shipped with the project (knowledge/data/lexicon/colloquial.txt). */
+/** Reads every `.txt` lexicon file of a folder into one lexicon. */
+export function loadLexiconFolder(folder: string): Lexicon {
+  const entries = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .flatMap((name) => parseLexicon(readFileSync(path.join(folder, name), 'utf8')));
+  return new Lexicon(entries);
+}
+
+/** The lexicon shipped with the project (knowledge/data/lexicon/*.txt). */
 export function loadDefaultLexicon(): Lexicon {
-  defaultLexicon ??= new Lexicon(parseLexicon(readFileSync(DEFAULT_LEXICON_FILE, 'utf8')));
+  defaultLexicon ??= loadLexiconFolder(DEFAULT_LEXICON_FOLDER);
   return defaultLexicon;
 }

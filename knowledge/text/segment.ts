@@ -26,6 +26,11 @@ function getJieba(): JiebaLike {
 
 const WORD = /[\p{Script=Han}]+|[a-z0-9]+/gu;
 
+/** Whether jieba's dictionary (without guessing new words) knows the text as one word. */
+export function isDictionaryWord(text: string): boolean {
+  return getJieba().cut(text, false).length === 1;
+}
+
 /** Words of a normalised text: jieba for Han runs, whole runs for latin letters and digits. */
 export function segmentWords(text: string): string[] {
   const words: string[] = [];
@@ -53,4 +58,14 @@ export function hanBigrams(text: string): string[] {
 
 export function hanCharacters(text: string): string[] {
   return [...text].filter(isHan);
+}
+
+/** Pairs of Han characters one apart within a run ("居住证" → "居证"). */
+export function hanSkipBigrams(text: string): string[] {
+  const grams: string[] = [];
+  for (const match of text.matchAll(/\p{Script=Han}+/gu)) {
+    const run = [...match[0]];
+    for (let index = 0; index + 2 < run.length; index += 1) grams.push(run[index] + run[index + 2]);
+  }
+  return grams;
 }

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:load`: N concurrent websocket chat sessions on loopback against a fresh server
+ * (default catalog, built-in embedder, no LLM). Each session sends its questions one after another;
+ * prints messages/s, p50/p95/p99 latency (send → answer) and errors.
+ *
+ *   npm run bench:load -- [--sessions 200] [--messages 10] [--url ws://host:port/ws]
+ * Without --url it starts its own server on an ephemeral port with a temp data folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { startServer } from '../bot/server/start.ts';
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: 'string', default: '200' },
+    messages: { type: 'string', default: '10' },
+    url: { type: 'string' },
+    'index-dir': { type: 'string' },
+  },
+});
+const sessions = Number(values.sessions);
+const messagesPerSession = Number(values.messages);
+const QUESTIONS = [
+  '营业执照怎么办',
+  '社保卡补办要带什么',
+  '结婚登记在哪里办',
+  '护照多久能办好',
+  '不动产登记收费吗',
+  '养犬登记怎么办',
+  '那要带什么材料',
+  '可以网上办吗',
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function runSession(url: string, index: number, latencies: number[], errors: string[]): Promise<void> {
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const user = `bench-${process.pid}-${index}`;
+  let pending: { resolve: () => void; sentAt: number } | undefined;
+  socket.on('message', (data) => {
+    const event = JSON.parse(data.toString()) as { type: string; answer?: unknown; error?: { code: string } };
+    if (event.type === 'error') errors.push(event.error?.code ?? 'error');
+    if ((event.type === 'message' && event.answer) || event.type === 'error') {
+      if (pending) {
+        latencies.push(performance.now() - pending.sentAt);
+        const done = pending.resolve;
+        pending = undefined;
+        done();
+      }
+    }
+  });
+  socket.send(JSON.stringify({ type: 'hello', user }));
+  for (let turn = 0; turn < messagesPerSession; turn += 1) {
+    const text = QUESTIONS[(index + turn) % QUESTIONS.length];
+    await new Promise<void>((resolve) => {
+      pending = { resolve, sentAt: performance.now() };
+      socket.send(JSON.stringify({ type: 'message', user, text }));
+    });
+  }
+  socket.close();
+}
+
+async function main() {
+  let url = values.url;
+  let stop: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  if (!url) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'daoban-bench-'));
+    const server = await startServer({
+      port: 0,
+      logWrite: () => undefined,
+      settings: {
+        dataDir,
+        indexDir: values['index-dir'] ?? path.join(dataDir, 'index'),
+        logLevel: 'warn',
+        store: { synchronous: process.env.DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full' },
+        limits: { maxMessageChars: 500, maxBodyBytes: 65536, ipPerMinute: 1_000_000, sessionPerMinute: 1_000_000, loginPerMinute: 10, wsMaxConnections: 100_000 },
+      },
+    });
+    url = `${server.url.replace(/^http/, 'ws')}/ws`;
+    stop = server.close;
+  }
+  process.stdout.write(`load: ${sessions} sessions × ${messagesPerSession} messages on ${url}\n`);
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const started = performance.now();
+  const results = await Promise.allSettled(Array.from({ length: sessions }, (_, index) => runSession(url, index, latencies, errors)));
+  const seconds = (performance.now() - started) / 1000;
+  const failedSessions = results.filter((result) => result.status === 'rejected').length;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const report = {
+    sessions,
+    messages: latencies.length,
+    seconds: Number(seconds.toFixed(2)),
+    messagesPerSecond: Number((latencies.length / seconds).toFixed(1)),
+    p50Ms: Number(percentile(sorted, 50).toFixed(1)),
+    p95Ms: Number(percentile(sorted, 95).toFixed(1)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(1)),
+    errors: errors.length + failedSessions,
+    target: '≥ 300 messages/s at p95 ≤ 100 ms',
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  await stop?.();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+await main();

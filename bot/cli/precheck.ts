@@ -1,0 +1,119 @@
+/**
+ * `npm run precheck -- [--index DIR] --jsonl`: reads pre-check cases from stdin, one JSON object per
+ * line ({ itemId | itemName, situation, provided, fields }), and prints one result per line. A bad
+ * line prints { "error": { code, message, line } } and the run goes on with the next line.
+ * `--json '<case>'` checks a single case. Without --index the default index is used (built first if
+ * it does not exist yet).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import readline from 'node:readline';
+import { loadSettings } from '../../config/settings.ts';
+import type { Catalog } from '../../knowledge/catalog/schema.ts';
+import { validateCatalog } from '../../knowledge/catalog/validate.ts';
+import { CatalogValidationError } from '../../knowledge/errors/catalog-validation-error.ts';
+import { readIndexedCatalog } from '../../knowledge/index/index-store.ts';
+import { precheck } from '../precheck/precheck.ts';
+import { readArguments } from './cli-arguments.ts';
+
+const USAGE =
+  '用法：npm run precheck -- [--index 索引目录] --jsonl < 预检案例.jsonl  或  --json \'{"itemName": "…", "provided": ["…"]}\'';
+
+/**
+ * The catalog of an index folder. A plain folder holding `current/catalog.json` (no manifest) is also
+ * accepted, so a catalog can be pre-checked without building vectors.
+ */
+async function loadCatalog(indexDir: string): Promise<Catalog> {
+  try {
+    return (await readIndexedCatalog(indexDir)).catalog;
+  } catch (error) {
+    const plainFile = path.join(indexDir, 'current', 'catalog.json');
+    if (!existsSync(plainFile)) throw error;
+    const { catalog, issues } = validateCatalog(JSON.parse(await readFile(plainFile, 'utf8')), {
+      file: plainFile,
+    });
+    if (!catalog) throw new CatalogValidationError(plainFile, issues);
+    return catalog;
+  }
+}
+
+async function resolveIndexDir(flag: string | true | undefined): Promise<string> {
+  if (typeof flag === 'string') return path.resolve(flag);
+  const settings = loadSettings();
+  if (!existsSync(path.join(settings.indexDir, 'current'))) {
+    process.stderr.write('默认索引尚未建立，正在建立……\n');
+    // Loaded only here: building pulls in the loaders and the embedder, which checking does not need.
+    const [{ buildIndex }, { createEmbedder }] = await Promise.all([
+      import('../../ingest/build-index.ts'),
+      import('../../knowledge/embedders/create-embedder.ts'),
+    ]);
+    await buildIndex({
+      catalogFile: settings.catalogFile,
+      docsDir: settings.docsDir,
+      hallFile: settings.hallFile,
+      outDir: settings.indexDir,
+      embedder: await createEmbedder(settings.embedder),
+    });
+  }
+  return settings.indexDir;
+}
+
+function errorObject(
+  error: unknown,
+  line?: number,
+): { error: { code: string; message: string; line?: number } } {
+  const coded = error as { code?: unknown; message?: unknown };
+  const code =
+    typeof coded.code === 'string'
+      ? coded.code
+      : error instanceof SyntaxError
+        ? 'BAD_JSON'
+        : 'PRECHECK_FAILED';
+  const message = typeof coded.message === 'string' ? coded.message : String(error);
+  return { error: { code, message, line } };
+}
+
+function checkLine(text: string, catalog: Catalog, line?: number): string {
+  try {
+    const input: unknown = JSON.parse(text);
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return JSON.stringify(
+        errorObject({ code: 'PRECHECK_INPUT_INVALID', message: '每行应为一个 JSON 对象' }, line),
+      );
+    }
+    return JSON.stringify(precheck(input as Parameters<typeof precheck>[0], catalog));
+  } catch (error) {
+    return JSON.stringify(errorObject(error, line));
+  }
+}
+
+async function main(): Promise<void> {
+  const { flags } = readArguments(process.argv.slice(2));
+  const single = flags.get('json');
+  if (!flags.has('jsonl') && typeof single !== 'string') {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const catalog = await loadCatalog(await resolveIndexDir(flags.get('index')));
+  if (typeof single === 'string') {
+    const output = checkLine(single, catalog);
+    process.stdout.write(`${output}\n`);
+    if (output.startsWith('{"error"')) process.exitCode = 1;
+    return;
+  }
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (!line.trim()) continue;
+    process.stdout.write(`${checkLine(line, catalog, lineNumber)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  const coded = error as { code?: string; message?: string };
+  process.stderr.write(`${coded.code ? `[${coded.code}] ` : ''}${coded.message ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,170 @@
+/**
+ * The citizen-facing text of each aspect of an item, built only from the catalog record and the hall
+ * layout. Short sentences, one fact per line, so the text reads well on a phone and aloud on the kiosk.
+ */
+import type { ServiceItem, Theme } from '../../knowledge/catalog/schema.ts';
+import type { Hall } from '../../knowledge/hall/schema.ts';
+import type { Aspect } from '../types.ts';
+import { clause, joinList, numberedLines, sentence } from './chinese-format.ts';
+import { describeItemPlace, describeSpecialWindow, findSpecialWindow, locateItem } from './hall-location.ts';
+import { composeMaterialsText } from './materials-list.ts';
+
+export interface AspectContext {
+  item: ServiceItem;
+  hall: Hall;
+  themes: Theme[];
+}
+
+// Only a fee field that says nothing but "free" is summarised; anything longer is quoted as written.
+const isFree = (fee: string): boolean =>
+  /^(不收费|免费|无|无收费|0|0元|不收取费用|免收费用)[。.]?$/.test(fee.trim());
+
+/** "承诺5个工作日办结（法定20个工作日）" or "当场办结". */
+export function timeSummary(item: ServiceItem): string {
+  if (item.kind === '即办件') return '即办件，材料齐全、符合条件的当场办结';
+  const promised = item.promisedDays === 0 ? '承诺当日办结' : `承诺${item.promisedDays}个工作日内办结`;
+  return item.legalDays > 0 ? `${promised}（法定时限${item.legalDays}个工作日）` : promised;
+}
+
+export function visitsText(visits: number): string {
+  return visits === 0 ? '最多跑0次，不用到现场' : `最多跑${visits}次`;
+}
+
+function onlineSummary(item: ServiceItem): string {
+  if (item.online === '全程网办') return '可以全程网上办理';
+  if (item.online === '网上预审') return '可以网上预审，再到窗口办理';
+  return '暂不能网上办理，需要到窗口办理';
+}
+
+function feeSentence(item: ServiceItem): string {
+  return isFree(item.fee) ? '本事项不收费。' : `收费标准：${sentence(item.fee)}`;
+}
+
+function themesOf(item: ServiceItem, themes: Theme[]): Theme[] {
+  return themes.filter((theme) => theme.items.includes(item.id) || item.themes.includes(theme.name));
+}
+
+function overview({ item, hall, themes }: AspectContext): string {
+  const location = locateItem(item, hall);
+  const lines = [`【${item.name}】`, `办理部门：${item.department}（${item.type}）。`];
+  if (item.conditions.length > 0) {
+    const more = item.conditions.length > 1 ? `等${item.conditions.length}项条件` : '';
+    lines.push(`申请条件：${clause(item.conditions[0])}${more}。`);
+  }
+  lines.push(`办理地点：${describeItemPlace(item, location)}。`);
+  if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
+  lines.push(`办理时限：${timeSummary(item)}。`);
+  lines.push(`收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`);
+  lines.push(`网上办理：${onlineSummary(item)}，${visitsText(item.visits)}。`);
+  if (item.materials.length > 0) {
+    lines.push(`申请材料共${item.materials.length}项，问我“需要带什么材料”可查看完整清单。`);
+  }
+  const related = themesOf(item, themes);
+  if (related.length > 0) {
+    lines.push(
+      `本事项可作为${joinList(related.map((theme) => `“${theme.name}”`))}的一部分，与相关事项一起办理。`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function time({ item }: AspectContext): string {
+  const lines: string[] = [];
+  if (item.kind === '即办件') {
+    lines.push(`“${item.name}”是即办件：材料齐全、符合条件的，当场办结。`);
+    if (item.legalDays > 0) lines.push(`法定时限为${item.legalDays}个工作日。`);
+  } else {
+    lines.push(`“${item.name}”是承诺件。`);
+    lines.push(item.promisedDays === 0 ? '承诺时限：当日办结。' : `承诺时限：${item.promisedDays}个工作日。`);
+    if (item.legalDays > 0) lines.push(`法定时限：${item.legalDays}个工作日。`);
+    if (item.legalDays > item.promisedDays) lines.push('实际按承诺时限办理，比法定时限更快。');
+    lines.push('时限从受理之日起按工作日计算，不含法定节假日。');
+  }
+  if (item.commitment) {
+    lines.push(
+      '本事项实行告知承诺制：您书面承诺符合条件、并按要求提交材料的，可以按承诺办理，减少证明材料。',
+    );
+  }
+  return lines.join('\n');
+}
+
+function fee({ item }: AspectContext): string {
+  return `办理“${item.name}”：${feeSentence(item)}`;
+}
+
+function where({ item, hall }: AspectContext): string {
+  const location = locateItem(item, hall);
+  const lines = [`办理“${item.name}”，请到${describeItemPlace(item, location)}。`];
+  if (location.zone?.description) lines.push(`${item.zone}专区办理：${sentence(location.zone.description)}`);
+  if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
+  const address = item.address ?? hall.address;
+  lines.push(`地址：${sentence(address)}`);
+  const helper = findSpecialWindow(hall, '帮办代办');
+  if (helper) lines.push(`如需帮助，可以到${describeSpecialWindow(helper)}，工作人员可以为您帮办代办。`);
+  return lines.join('\n');
+}
+
+function online({ item }: AspectContext): string {
+  const lines: string[] = [];
+  if (item.online === '全程网办') lines.push(`“${item.name}”可以全程网上办理。`);
+  else if (item.online === '网上预审') {
+    lines.push(`“${item.name}”可以先在网上提交材料预审，预审通过后再到窗口办理。`);
+  } else lines.push(`“${item.name}”暂不能网上办理，需要到窗口办理。`);
+  if (item.onlineUrl && item.online !== '线下办理') lines.push(`办理渠道：${sentence(item.onlineUrl)}`);
+  lines.push(`${visitsText(item.visits)}。`);
+  return lines.join('\n');
+}
+
+function conditions({ item }: AspectContext): string {
+  if (item.conditions.length === 0) return `事项清单中没有列出“${item.name}”的特别申请条件。`;
+  return [`办理“${item.name}”需要符合以下条件：`, ...numberedLines(item.conditions.map(sentence))].join('\n');
+}
+
+function process({ item }: AspectContext): string {
+  if (item.process.length === 0) return `事项清单中没有列出“${item.name}”的办理流程，请到窗口咨询。`;
+  const lines = [`“${item.name}”的办理流程：`, ...numberedLines(item.process.map(clause))];
+  lines.push(`共${item.process.length}个环节，${timeSummary(item)}。`);
+  return lines.join('\n');
+}
+
+function basis({ item }: AspectContext): string {
+  if (item.basis.length === 0) return `事项清单中没有列出“${item.name}”的设定依据。`;
+  return [`“${item.name}”的设定依据：`, ...numberedLines(item.basis.map(clause))].join('\n');
+}
+
+function contact({ item, hall }: AspectContext): string {
+  const location = locateItem(item, hall);
+  const lines = [`“${item.name}”的咨询方式：`];
+  lines.push(item.phone ? `咨询电话：${item.phone}。` : `咨询电话：${hall.phone}（大厅咨询电话）。`);
+  if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
+  lines.push(`地址：${sentence(item.address ?? hall.address)}`);
+  lines.push(`窗口：${describeItemPlace(item, location)}。`);
+  return lines.join('\n');
+}
+
+export const ASPECT_TEXT: Record<Aspect, (context: AspectContext) => string> = {
+  overview,
+  materials: ({ item }) => composeMaterialsText(item),
+  time,
+  fee,
+  where,
+  online,
+  conditions,
+  process,
+  basis,
+  contact,
+};
+
+/** The record field each aspect cites. */
+export const ASPECT_LOCATOR: Record<Aspect, string> = {
+  overview: '基本信息',
+  materials: '申请材料',
+  time: '办理时限',
+  fee: '收费标准',
+  where: '办理地点',
+  online: '网上办理',
+  conditions: '受理条件',
+  process: '办理流程',
+  basis: '设定依据',
+  contact: '咨询方式',
+};

@@ -1,0 +1,165 @@
+/**
+ * Loads a catalog (事项清单) from canonical JSON, CSV or XLSX, chosen by extension, and validates it.
+ *
+ * Hall name and version in tabular files, which have no place for them in the item header:
+ * - XLSX: an optional sheet named 大厅 (or hall) of key/value rows: 大厅名称, 版本, 地址, 办公时间, 咨询电话;
+ * - CSV: optional lines before the header that start with `#`: `# 大厅名称：…`, `# 版本：…`;
+ * - otherwise the hall is named after the file (without extension) and the version is the latest
+ *   更新日期 of the items (or "1").
+ * Themes (一件事): the XLSX sheet 主题 (or themes) when present; otherwise they are gathered from the
+ * items' 一件事 column, the theme name serving as its id.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CATALOG_COLUMNS, THEME_COLUMNS } from '../../knowledge/catalog/catalog-columns.ts';
+import type { Catalog } from '../../knowledge/catalog/schema.ts';
+import { validateCatalog, type CatalogIssue, type CatalogOrigin } from '../../knowledge/catalog/validate.ts';
+import { CatalogFileError } from '../../knowledge/errors/catalog-file-error.ts';
+import { CatalogValidationError } from '../../knowledge/errors/catalog-validation-error.ts';
+import { cellText } from './catalog-cells.ts';
+import { readHallPairs, readTable, themesFromItems, type SheetRow } from './catalog-table.ts';
+import { CsvSyntaxError, parseCsv } from './parse-csv.ts';
+import { decodeUtf8, NotUtf8Error } from './read-text-file.ts';
+import { readXlsx } from './read-xlsx.ts';
+
+interface RawCatalog {
+  raw: unknown;
+  origin: CatalogOrigin;
+  /** Problems found while reading, before validation (headers, encoding). */
+  issues: CatalogIssue[];
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : '文件无法打开';
+    throw new CatalogFileError(file, reason, { cause: error });
+  }
+}
+
+function decode(file: string, bytes: Uint8Array): string {
+  try {
+    return decodeUtf8(bytes);
+  } catch (error) {
+    if (error instanceof NotUtf8Error) {
+      throw new CatalogValidationError(file, [{ file, field: '', message: error.message }]);
+    }
+    throw error;
+  }
+}
+
+function defaults(file: string, records: Record<string, unknown>[]): { name: string; version: string } {
+  const dates = records
+    .map((record) => record.updatedAt)
+    .filter((value): value is string => typeof value === 'string');
+  const latest = dates
+    .filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date))
+    .sort()
+    .at(-1);
+  return { name: path.basename(file, path.extname(file)), version: latest ?? '1' };
+}
+
+async function readJsonCatalog(file: string): Promise<RawCatalog> {
+  const text = decode(file, await readBytes(file));
+  try {
+    return { raw: JSON.parse(text), origin: { file }, issues: [] };
+  } catch (error) {
+    const issue = { file, field: '', message: `不是有效的 JSON：${(error as Error).message}` };
+    return { raw: undefined, origin: { file }, issues: [issue] };
+  }
+}
+
+async function readCsvCatalog(file: string): Promise<RawCatalog> {
+  const text = decode(file, await readBytes(file));
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      throw new CatalogValidationError(file, [{ file, row: error.line, field: '', message: error.message }]);
+    }
+    throw error;
+  }
+  const pairs: Array<[string, string]> = [];
+  while (records.length > 0 && (records[0].cells[0] ?? '').trimStart().startsWith('#')) {
+    const line = records.shift()!.cells.join(',').trim().replace(/^#\s*/, '');
+    const separator = line.search(/[:：]/);
+    if (separator > 0) pairs.push([line.slice(0, separator), line.slice(separator + 1)]);
+  }
+  const rows: SheetRow[] = records.map((record) => ({ row: record.row, cells: record.cells }));
+  const table = readTable(rows, CATALOG_COLUMNS, { file });
+  const { hall, version } = readHallPairs(pairs);
+  const fallback = defaults(file, table.records);
+  return {
+    raw: {
+      version: version ?? fallback.version,
+      hall: { name: fallback.name, ...hall },
+      items: table.records,
+      themes: themesFromItems(table.records),
+    },
+    origin: { file, rows: table.origins, missingFields: table.missingFields },
+    issues: table.issues,
+  };
+}
+
+async function readXlsxCatalog(file: string): Promise<RawCatalog> {
+  await readBytes(file);
+  let workbook;
+  try {
+    workbook = await readXlsx(file);
+  } catch (error) {
+    throw new CatalogFileError(file, '不是有效的 Excel（.xlsx）文件', { cause: error });
+  }
+  const table = readTable(workbook.rows() ?? [], CATALOG_COLUMNS, { file });
+  const issues = [...table.issues];
+
+  const themeSheetName = ['主题', '一件事', 'themes'].find((name) => workbook.rows(name) !== undefined);
+  let themes: unknown[] = themesFromItems(table.records);
+  let themeRows;
+  if (themeSheetName) {
+    const themeTable = readTable(workbook.rows(themeSheetName) ?? [], THEME_COLUMNS, {
+      file,
+      sheet: themeSheetName,
+    });
+    issues.push(...themeTable.issues);
+    themes = themeTable.records;
+    themeRows = themeTable.origins;
+  }
+
+  const hallSheet = workbook.rows('大厅') ?? workbook.rows('hall') ?? [];
+  const pairs = hallSheet.map((row): [string, string] => [cellText(row.cells[0]), cellText(row.cells[1])]);
+  const { hall, version } = readHallPairs(pairs);
+  const fallback = defaults(file, table.records);
+  return {
+    raw: {
+      version: version ?? fallback.version,
+      hall: { name: fallback.name, ...hall },
+      items: table.records,
+      themes,
+    },
+    origin: { file, rows: table.origins, themeRows, missingFields: table.missingFields },
+    issues,
+  };
+}
+
+/**
+ * Load and validate a catalog file (.json, .csv or .xlsx). Throws CatalogValidationError listing
+ * every problem found, or CatalogFileError when the file cannot be read at all.
+ */
+export async function loadCatalogFile(file: string): Promise<Catalog> {
+  const extension = path.extname(file).toLowerCase();
+  let read: RawCatalog;
+  if (extension === '.json') read = await readJsonCatalog(file);
+  else if (extension === '.csv') read = await readCsvCatalog(file);
+  else if (extension === '.xlsx') read = await readXlsxCatalog(file);
+  else {
+    throw new CatalogFileError(file, `不支持“${extension || '无扩展名'}”格式，请使用 .json、.csv 或 .xlsx`);
+  }
+
+  if (read.raw === undefined) throw new CatalogValidationError(file, read.issues);
+  const { catalog, issues } = validateCatalog(read.raw, read.origin);
+  const all = [...read.issues, ...issues];
+  if (!catalog || all.length > 0) throw new CatalogValidationError(file, all);
+  return catalog;
+}
