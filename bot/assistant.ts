@@ -22,7 +22,12 @@ import {
 } from './compose/compose-small-talk.ts';
 import { composeThemeAnswer } from './compose/compose-theme.ts';
 import { decideTurn, type Decision } from './dialogue/decide-turn.ts';
+import type { ChatModel } from './llm/chat-model.ts';
+import { collectFactVocabulary } from './llm/fact-vocabulary.ts';
+import { rephraseAnswer } from './llm/rephrase-answer.ts';
+import { rewriteQuestion } from './llm/rewrite-question.ts';
 import { answerHallQuestion } from './hall/answer-hall-question.ts';
+import { maskPersonalData } from './privacy/personal-data.ts';
 import { analyzeQuestion } from './understanding/analyze-question.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
@@ -39,7 +44,15 @@ export interface AssistantOptions {
    * index. Used to re-rank keyword candidates; never needed.
    */
   vectorScores?: (text: string) => Promise<Map<string, number>>;
+  /**
+   * Optional language model: it may shorten a rambling question for search and rephrase an answer,
+   * but a fact guard keeps the composed text whenever the model's wording changes a fact.
+   */
+  chatModel?: ChatModel;
 }
+
+/** Decisions whose wording a language model may polish; the others keep their fixed wording. */
+const REPHRASABLE = new Set<Decision['kind']>(['item', 'theme', 'policy', 'knowledge', 'hall']);
 
 const MAX_REMEMBERED_ITEMS = 5;
 
@@ -65,6 +78,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     knowledgeSearch.add({ id: entry.id, head: entry.question, body: entry.answer });
   };
   for (const entry of options.knowledge ?? []) addEntry(entry);
+  const chatModel = options.chatModel;
+  const facts = chatModel ? collectFactVocabulary({ catalog, hall }) : undefined;
 
   const itemRefs = (hits: SearchHit[], firstId?: string): ItemRef[] => {
     const refs = hits.map((hit) => ({ id: hit.id, name: itemsById.get(hit.id)?.name ?? hit.id, score: round(hit.score) }));
@@ -79,12 +94,14 @@ export function createAssistant(options: AssistantOptions): Assistant {
   async function reply(text: string, previous: DialogueState): Promise<{ answer: Answer; state: DialogueState }> {
     const started = performance.now();
     const analysis = analyzeQuestion(text);
-    const query = search.query(analysis.itemQuery);
-    let items = analysis.itemQuery ? search.searchItems(query, 5) : [];
-    if (options.vectorScores && items.length && analysis.itemQuery) items = await rerank(items, options.vectorScores, analysis.itemQuery);
-    const themes = analysis.itemQuery ? search.searchThemes(query, 2) : [];
-    const passages = analysis.itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
-    const knowledge = analysis.itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
+    const rewrite = chatModel && !analysis.injection ? await rewriteQuestion(chatModel, text) : undefined;
+    const itemQuery = rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery;
+    const query = search.query(itemQuery);
+    let items = itemQuery ? search.searchItems(query, 5) : [];
+    if (options.vectorScores && items.length && itemQuery) items = await rerank(items, options.vectorScores, itemQuery);
+    const themes = itemQuery ? search.searchThemes(query, 2) : [];
+    const passages = itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
+    const knowledge = itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
     const hallComposed = answerHallQuestion(text, hall);
     const decision = decideTurn({
       analysis,
@@ -95,7 +112,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
       knowledge,
       hallAnswer: hallComposed !== undefined,
     });
-    const { composed, intent, refs, state } = compose(decision, items, previous, hallComposed);
+    const { composed: plain, intent, refs, state } = compose(decision, items, previous, hallComposed);
+    const composed =
+      chatModel && REPHRASABLE.has(decision.kind)
+        ? { ...plain, answer: (await rephraseAnswer(chatModel, { question: text, composed: plain, facts })).text }
+        : plain;
     const answer: Answer = {
       answer: composed.answer,
       intent,
@@ -107,7 +128,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       ...(composed.card ? { card: composed.card } : {}),
       ...(decision.kind === 'item' ? { aspect: decision.aspect } : {}),
       ...(decision.kind === 'escalate'
-        ? { escalation: { category: decision.category, reason: analysis.text.slice(0, 200) } }
+        ? { escalation: { category: decision.category, reason: maskPersonalData(text).slice(0, 200) } }
         : {}),
     };
     answer.latencyMs = round(performance.now() - started);
@@ -133,7 +154,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       case 'clarify': {
         const candidates = decision.candidates.map((hit) => itemsById.get(hit.id) as ServiceItem);
         return {
-          composed: composeClarify(candidates, decision.aspect),
+          composed: composeClarify(candidates, decision.aspect, decision.uncertain),
           intent: 'clarify',
           refs: itemRefs(decision.candidates),
           state: { ...state, pendingChoices: candidates.map((item) => item.id), lastAspect: decision.aspect ?? state.lastAspect },

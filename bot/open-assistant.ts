@@ -8,6 +8,7 @@ import { createAssistant } from './assistant.ts';
 import type { Assistant, KnowledgeEntry } from './types.ts';
 import type { Catalog } from '../knowledge/catalog/schema.ts';
 import type { Hall } from '../knowledge/hall/schema.ts';
+import type { ChatModel } from './llm/chat-model.ts';
 
 export interface OpenedAssistant extends Assistant {
   catalog: Catalog;
@@ -21,6 +22,7 @@ export async function openAssistant(options: {
   knowledge?: KnowledgeEntry[];
   /** Re-rank with the vector index (on by default when an embedder is given). */
   useVectors?: boolean;
+  chatModel?: ChatModel;
 }): Promise<OpenedAssistant> {
   const index = await openIndex(options.indexDir, { embedder: options.embedder });
   const embedder = options.embedder;
@@ -43,6 +45,7 @@ export async function openAssistant(options: {
     policyChunks: index.chunks.filter((chunk) => chunk.source.kind === 'policy'),
     knowledge: options.knowledge,
     vectorScores,
+    chatModel: options.chatModel,
   });
   return { ...assistant, catalog: index.catalog, hall: index.hall, indexVersion: index.manifest.version };
 }

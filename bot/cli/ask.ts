@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { loadSettings } from '../../config/settings.ts';
 import { createEmbedder } from '../../knowledge/embedders/create-embedder.ts';
 import { buildIndex } from '../../ingest/build-index.ts';
+import { createChatModel } from '../llm/create-chat-model.ts';
 import { openAssistant } from '../open-assistant.ts';
 import type { Answer } from '../types.ts';
 import { readArguments } from './cli-arguments.ts';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       embedder,
     });
   }
-  const assistant = await openAssistant({ indexDir, embedder });
+  const assistant = await openAssistant({ indexDir, embedder, chatModel: createChatModel({ settings }) });
 
   const json = flags.get('json');
   if (flags.has('jsonl')) {

@@ -19,10 +19,21 @@ const ASPECT_PURPOSE: Record<Aspect, string> = {
   contact: '了解咨询方式',
 };
 
-export function composeClarify(candidates: ServiceItem[], aspect?: Aspect): Composed {
+/**
+ * `uncertain` is for a question that matched nothing well: the candidates are only the nearest
+ * items, and the citizen is told so plainly and offered a person.
+ */
+export function composeClarify(candidates: ServiceItem[], aspect?: Aspect, uncertain = false): Composed {
   const purpose = aspect ? ASPECT_PURPOSE[aspect] : '办理';
-  const lines = [`您想${purpose}的是下面哪一项？请点选，或回复序号：`];
+  const lines = uncertain
+    ? ['抱歉，我没有找到与您的问题完全对应的事项。您要办理的是不是下面其中一项？请点选，或回复序号：']
+    : [`您想${purpose}的是下面哪一项？请点选，或回复序号：`];
   candidates.forEach((item, index) => lines.push(`${index + 1}. ${item.name}`));
-  lines.push('如果都不是，请换个说法再说一遍您要办的事。');
-  return { answer: lines.join('\n'), citations: [], quickReplies: candidates.map((item) => item.name) };
+  lines.push(
+    uncertain
+      ? '如果都不是，请换个说法再说一遍，或点“转人工”由工作人员为您解答。'
+      : '如果都不是，请换个说法再说一遍您要办的事。',
+  );
+  const quickReplies = candidates.map((item) => item.name);
+  return { answer: lines.join('\n'), citations: [], quickReplies: uncertain ? [...quickReplies, '转人工'] : quickReplies };
 }

@@ -10,7 +10,7 @@ import type { Aspect, DialogueState, EscalationCategory } from '../types.ts';
 
 export type Decision =
   | { kind: 'item'; itemId: string; aspect: Aspect; alternatives: SearchHit[]; followUp: boolean }
-  | { kind: 'clarify'; candidates: SearchHit[]; aspect?: Aspect }
+  | { kind: 'clarify'; candidates: SearchHit[]; aspect?: Aspect; uncertain?: boolean }
   | { kind: 'theme'; themeId: string; score: number }
   | { kind: 'policy'; passageId: string; score: number }
   | { kind: 'knowledge'; entryId: string; score: number }
@@ -35,6 +35,8 @@ export const confidence = (hit: SearchHit | undefined): number =>
 
 const STRONG = 0.42;
 const WEAK = 0.22;
+/** Below WEAK but above this, a service question gets the nearest items as suggestions, not an answer. */
+const SUGGEST = 0.1;
 
 export function decideTurn(evidence: TurnEvidence): Decision {
   const { analysis, state, items, themes, passages, knowledge } = evidence;
@@ -120,6 +122,9 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   if (evidence.hallAnswer) return { kind: 'hall' };
   if (state.currentItemId && analysis.aspect) {
     return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
+  }
+  if (top && topConfidence >= SUGGEST && analysis.serviceDomain && !analysis.outOfScope && !analysis.injection) {
+    return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
   }
   if (analysis.outOfScope || analysis.injection || !analysis.serviceDomain) return { kind: 'out_of_scope' };
   return { kind: 'unknown' };

@@ -19,8 +19,9 @@ const readJson = (relative: string): unknown =>
 const validated = validateCatalog(readJson('../../../../knowledge/data/catalog.json'), {
   file: 'catalog.json',
 });
-if (!validated.catalog)
+if (!validated.catalog) {
   throw new Error(`the default catalog does not validate: ${validated.issues[0]?.message}`);
+}
 export const catalog = validated.catalog;
 export const hall = hallSchema.parse(readJson('../../../../knowledge/data/hall.json'));
 export const vocabulary = collectFactVocabulary({ catalog, hall });

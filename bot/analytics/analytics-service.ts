@@ -1,0 +1,113 @@
+/**
+ * Analytics for the hall's managers: volume per day, the items most asked about, knowledge gaps
+ * (questions answered with low confidence), escalation rate, 好差评 satisfaction per item and zone,
+ * and staff response times. Question texts are masked: analytics never shows personal data.
+ */
+import { addCalendarDays, isLocalDate, toLocalDate } from '../calendar/local-date.ts';
+import { maskPersonalText } from '../logging/personal-data-masker.ts';
+import type { DateRange, DailyVolumeRow, GapRow, ItemCountRow, SatisfactionRow } from '../store/analytics-queries.ts';
+import type { Store } from '../store/store.ts';
+import { toCsv } from './csv.ts';
+
+export interface StaffResponseTime {
+  staff: string;
+  cases: number;
+  averageMinutes: number;
+  medianMinutes: number;
+}
+
+export interface AnalyticsReport {
+  range: DateRange;
+  totals: { conversations: number; questions: number; escalatedConversations: number; casesOpened: number };
+  escalationRate: number;
+  dailyVolume: DailyVolumeRow[];
+  topItems: ItemCountRow[];
+  gaps: GapRow[];
+  satisfaction: { byItem: SatisfactionRow[]; byZone: SatisfactionRow[] };
+  staffResponseTimes: StaffResponseTime[];
+}
+
+export const CSV_REPORTS = ['daily', 'items', 'gaps', 'satisfaction', 'staff'] as const;
+export type CsvReport = (typeof CSV_REPORTS)[number];
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function createAnalyticsService(options: { store: Store; timeZone: string; clock?: () => Date }) {
+  const { store, timeZone } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  /** Defaults to the last 30 days of the hall calendar; invalid dates fall back to the default. */
+  const rangeOf = (from?: string, to?: string): DateRange => {
+    const today = toLocalDate(clock(), timeZone);
+    const end = to && isLocalDate(to) ? to : today;
+    const start = from && isLocalDate(from) ? from : addCalendarDays(end, -29);
+    return start <= end ? { from: start, to: end } : { from: end, to: start };
+  };
+
+  const report = (range: DateRange): AnalyticsReport => {
+    const daily = store.analytics.dailyVolume(range);
+    const counts = store.analytics.conversationCounts(range);
+    const byStaff = new Map<string, number[]>();
+    for (const row of store.analytics.firstStaffReplies(range)) {
+      const minutes = (Date.parse(row.firstReplyAt) - Date.parse(row.createdAt)) / 60_000;
+      byStaff.set(row.staff, [...(byStaff.get(row.staff) ?? []), minutes]);
+    }
+    return {
+      range,
+      totals: {
+        conversations: counts.conversations,
+        questions: daily.reduce((sum, row) => sum + row.questions, 0),
+        escalatedConversations: counts.escalated,
+        casesOpened: daily.reduce((sum, row) => sum + row.casesOpened, 0),
+      },
+      escalationRate: counts.conversations ? round(counts.escalated / counts.conversations, 4) : 0,
+      dailyVolume: daily,
+      topItems: store.analytics.topItems(range, 20),
+      gaps: store.analytics.gaps(range, 50).map((gap) => ({ ...gap, question: maskPersonalText(gap.question) })),
+      satisfaction: { byItem: store.analytics.satisfaction(range, 'item'), byZone: store.analytics.satisfaction(range, 'zone') },
+      staffResponseTimes: [...byStaff].map(([staff, minutes]) => ({
+        staff,
+        cases: minutes.length,
+        averageMinutes: round(minutes.reduce((sum, value) => sum + value, 0) / minutes.length),
+        medianMinutes: round(median(minutes)),
+      })),
+    };
+  };
+
+  const csv = (kind: CsvReport, range: DateRange): string => {
+    const data = report(range);
+    switch (kind) {
+      case 'daily':
+        return toCsv(
+          ['日期', '会话数', '提问数', '转人工回答数', '低置信回答数', '新建工单数'],
+          data.dailyVolume.map((row) => [row.date, row.conversations, row.questions, row.escalatedAnswers, row.lowConfidence, row.casesOpened]),
+        );
+      case 'items':
+        return toCsv(['事项编码', '事项名称', '专区', '咨询次数'], data.topItems.map((row) => [row.itemId, row.itemName, row.zone, row.count]));
+      case 'gaps':
+        return toCsv(['问题（已脱敏）', '次数', '最近时间', '意图'], data.gaps.map((row) => [row.question, row.count, row.lastAt, row.intent]));
+      case 'satisfaction':
+        return toCsv(
+          ['维度', '编码/名称', '名称', '评价数', '平均分（5分制）', '差评数'],
+          [
+            ...data.satisfaction.byItem.map((row) => ['事项', row.key, row.name, row.count, row.average, row.poor]),
+            ...data.satisfaction.byZone.map((row) => ['专区', row.key, row.name, row.count, row.average, row.poor]),
+          ],
+        );
+      case 'staff':
+        return toCsv(
+          ['工作人员', '首次答复件数', '平均响应（分钟）', '响应中位数（分钟）'],
+          data.staffResponseTimes.map((row) => [row.staff, row.cases, row.averageMinutes, row.medianMinutes]),
+        );
+    }
+  };
+
+  return { rangeOf, report, csv };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

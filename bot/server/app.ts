@@ -1,0 +1,33 @@
+/**
+ * The Express application: middleware order matters — request id and security headers first, then
+ * per-IP rate limits and the strict JSON body reader, the routes, the static UI, and last the
+ * 404 and the one error handler.
+ */
+import express, { type Express } from 'express';
+import type { Services } from './services/services.ts';
+import { requestId } from './middleware/request-id.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { jsonBody } from './middleware/json-body.ts';
+import { errorHandler, notFound } from './middleware/error-handler.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { publicRoutes } from './routes/public-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
+import { staticRoutes } from './routes/static-routes.ts';
+
+export function createApp(services: Services): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', services.settings.server.trustProxy);
+  app.use(requestId(services.logger));
+  app.use(securityHeaders());
+  app.use('/api', rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'));
+  app.use(jsonBody({ maxBytes: services.settings.limits.maxBodyBytes }));
+  app.use(healthRoutes(services));
+  app.use(publicRoutes(services));
+  app.use(staffRoutes(services));
+  app.use(staticRoutes(services.settings.server.staticDir));
+  app.use(notFound());
+  app.use(errorHandler());
+  return app;
+}

@@ -1,0 +1,38 @@
+/**
+ * Security headers and a strict Content-Security-Policy for the pages this server serves. The
+ * widget script is loaded by other government sites, so it alone may be fetched cross-origin.
+ */
+import type { RequestHandler } from 'express';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Shadow-root widgets and the console set inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export function securityHeaders(): RequestHandler {
+  return (request, response, next) => {
+    response.setHeader('Content-Security-Policy', CSP);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    // The kiosk uses the microphone for speech input; nothing else needs devices.
+    response.setHeader('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
+    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    response.setHeader(
+      'Cross-Origin-Resource-Policy',
+      request.path === '/widget.js' ? 'cross-origin' : 'same-origin',
+    );
+    if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Citizen routes: ask a question in a session, open a case (转人工 / 办不成事 / 投诉), look a case up
+ * with its number and the phone's last four digits, and rate (好差评).
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Services } from '../services/services.ts';
+import { validate } from '../validate.ts';
+import { HttpError } from '../errors/http-error.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
+import { newSessionId } from '../services/session-id.ts';
+import { caseRequestSchema, ratingRequestSchema, sessionIdSchema } from './request-schemas.ts';
+
+export function publicRoutes(services: Services): Router {
+  const router = Router();
+  const { settings, conversations, cases, ratings } = services;
+
+  const askSchema = z.object({
+    question: z
+      .string({ error: '请填写问题' })
+      .trim()
+      .min(1, '请填写问题')
+      .max(settings.limits.maxMessageChars, `问题不超过 ${settings.limits.maxMessageChars} 字`),
+    sessionId: sessionIdSchema.optional(),
+  });
+
+  const sessionLimit = rateLimit(services.limiters.session, (request) => {
+    const body = request.body as { sessionId?: unknown } | undefined;
+    return typeof body?.sessionId === 'string' ? body.sessionId : undefined;
+  });
+
+  router.post('/api/v1/ask', sessionLimit, async (request, response) => {
+    const body = validate(askSchema, request.body);
+    const sessionId = body.sessionId ?? newSessionId();
+    const turn = await conversations.handleMessage(sessionId, body.question);
+    response.json({ ...turn.answer, sessionId, messageId: turn.reply.id, case: turn.openedCase ? caseSummary(turn.openedCase) : undefined });
+  });
+
+  router.post('/api/v1/cases', sessionLimit, async (request, response) => {
+    const body = validate(caseRequestSchema, request.body);
+    const { record, created } = await conversations.escalate(body.sessionId, body);
+    response.status(created ? 201 : 200).json(caseSummary(record));
+  });
+
+  router.get('/api/v1/cases/lookup', (request, response) => {
+    const number = typeof request.query.number === 'string' ? request.query.number : '';
+    const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';
+    if (!number || !last4) throw new HttpError(400, 'VALIDATION_FAILED', '请填写件号和手机号后四位。');
+    response.json(cases.lookup(number, last4));
+  });
+
+  router.post('/api/v1/ratings', sessionLimit, (request, response) => {
+    const body = validate(ratingRequestSchema, request.body);
+    const result = ratings.rate(body);
+    response.status(201).json({ id: result.rating.id, caseNumber: result.caseNumber });
+  });
+
+  return router;
+}
+
+export function caseSummary(record: { number: string; status: string; deadline: string; category: string }) {
+  return { number: record.number, status: record.status, deadline: record.deadline, category: record.category };
+}

@@ -1,0 +1,166 @@
+/**
+ * The staff API behind the console: sign-in, the case queue and its actions, ratings, knowledge gaps,
+ * publishing knowledge, analytics with CSV export, and (admins) the audit log and user accounts.
+ * Every route but login needs a session; every state change needs the CSRF token.
+ */
+import { Router } from 'express';
+import type { Services } from '../services/services.ts';
+import { validate } from '../validate.ts';
+import { HttpError } from '../errors/http-error.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
+import { clearSessionCookie, requireAdmin, requireStaff, setSessionCookie } from '../middleware/staff-auth.ts';
+import { staffOf } from '../request-context.ts';
+import { isSatisfactionLevel } from '../../ratings/satisfaction-levels.ts';
+import { CSV_REPORTS, type CsvReport } from '../../analytics/analytics-service.ts';
+import type { CaseCategory, CaseStatus } from '../../cases/case-types.ts';
+import { maskPersonalText } from '../../logging/personal-data-masker.ts';
+import {
+  caseListQuerySchema,
+  followUpSchema,
+  knowledgeSchema,
+  loginSchema,
+  newUserSchema,
+  replySchema,
+  resolveSchema,
+  revealSchema,
+  transferSchema,
+} from './request-schemas.ts';
+
+const queryString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export function staffRoutes(services: Services): Router {
+  const router = Router();
+  const { accounts, cases, store, analytics, knowledge, settings } = services;
+  const cookie = { maxAgeSeconds: settings.server.staffSessionHours * 3600, secure: settings.server.cookieSecure };
+
+  router.post(
+    '/api/v1/staff/login',
+    rateLimit(services.limiters.login, (request) => `login:${request.ip}`),
+    async (request, response) => {
+      const body = validate(loginSchema, request.body);
+      const { token, session } = await accounts.login(body.username, body.password);
+      setSessionCookie(response, token, cookie);
+      response.json({ user: session.user, csrfToken: session.csrfToken });
+    },
+  );
+
+  // Everything under these prefixes except login needs a session (and CSRF for changes).
+  const staff = Router();
+  staff.use(['/api/v1/staff', '/api/v1/admin'], requireStaff(accounts));
+
+  staff.post('/api/v1/staff/logout', (_request, response) => {
+    accounts.logout(staffOf(response));
+    clearSessionCookie(response, cookie.secure);
+    response.status(204).end();
+  });
+
+  staff.get('/api/v1/staff/me', (_request, response) => {
+    const session = staffOf(response);
+    response.json({ user: session.user, csrfToken: session.csrfToken });
+  });
+
+  staff.get('/api/v1/staff/cases', (request, response) => {
+    const query = validate(caseListQuerySchema, request.query);
+    const list = cases.list({
+      status: query.status as CaseStatus | undefined,
+      category: query.category as CaseCategory | undefined,
+      overdue: query.overdue === '1' || query.overdue === 'true',
+      query: query.q,
+    });
+    response.json({ cases: list.map((record) => ({ ...record, description: record.description && maskPersonalText(record.description) })) });
+  });
+
+  staff.get('/api/v1/staff/cases/:number', (request, response) => {
+    const detail = cases.detail(request.params.number);
+    store.appendAudit({ at: new Date().toISOString(), actor: staffOf(response).user.username, action: 'case.view', target: detail.case.number });
+    response.json({
+      ...detail,
+      case: { ...detail.case, description: detail.case.description && maskPersonalText(detail.case.description) },
+    });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/claim', (request, response) => {
+    response.json({ case: cases.claim(request.params.number, staffOf(response).user.username) });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/reply', (request, response) => {
+    const body = validate(replySchema, request.body);
+    const result = cases.reply(request.params.number, staffOf(response).user.username, body.text);
+    response.status(201).json({ messageId: result.message.id, delivered: result.delivered, at: result.message.createdAt });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/transfer', (request, response) => {
+    const body = validate(transferSchema, request.body);
+    response.json({ case: cases.transfer(request.params.number, staffOf(response).user.username, body.department, body.note, body.special) });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/resolve', (request, response) => {
+    const body = validate(resolveSchema, request.body);
+    response.json({ case: cases.resolve(request.params.number, staffOf(response).user.username, body.note) });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/follow-up', (request, response) => {
+    const body = validate(followUpSchema, request.body);
+    response.json({ case: cases.followUp(request.params.number, staffOf(response).user.username, body.result, body.level) });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/archive', (request, response) => {
+    response.json({ case: cases.archive(request.params.number, staffOf(response).user.username) });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/reveal', (request, response) => {
+    const body = validate(revealSchema, request.body);
+    response.json(cases.revealContact(request.params.number, staffOf(response).user.username, body.reason));
+  });
+
+  staff.get('/api/v1/staff/ratings', (request, response) => {
+    const level = queryString(request.query.level);
+    if (level !== undefined && !isSatisfactionLevel(level)) throw new HttpError(400, 'VALIDATION_FAILED', '评价等级不正确。');
+    const ratings = store.listRatings({ level: level && isSatisfactionLevel(level) ? level : undefined });
+    response.json({ ratings: ratings.map((rating) => ({ ...rating, comment: rating.comment && maskPersonalText(rating.comment) })) });
+  });
+
+  staff.get('/api/v1/staff/gaps', (request, response) => {
+    const range = analytics.rangeOf(queryString(request.query.from), queryString(request.query.to));
+    response.json({ range, gaps: analytics.report(range).gaps });
+  });
+
+  staff.post('/api/v1/staff/knowledge', async (request, response) => {
+    const body = validate(knowledgeSchema, request.body);
+    const entry = await knowledge.add(body, staffOf(response).user.username);
+    response.status(201).json({ entry });
+  });
+
+  staff.get('/api/v1/staff/analytics', (request, response) => {
+    response.json(analytics.report(analytics.rangeOf(queryString(request.query.from), queryString(request.query.to))));
+  });
+
+  staff.get('/api/v1/staff/analytics.csv', (request, response) => {
+    const report = queryString(request.query.report) ?? 'daily';
+    if (!(CSV_REPORTS as readonly string[]).includes(report)) {
+      throw new HttpError(400, 'VALIDATION_FAILED', `报表类型应为：${CSV_REPORTS.join('、')}。`);
+    }
+    const range = analytics.rangeOf(queryString(request.query.from), queryString(request.query.to));
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="daoban-${report}-${range.from}-${range.to}.csv"`);
+    response.send(analytics.csv(report as CsvReport, range));
+  });
+
+  staff.get('/api/v1/staff/audit', requireAdmin(), (request, response) => {
+    const beforeId = Number(queryString(request.query.beforeId) ?? NaN);
+    response.json({ entries: store.listAudit({ beforeId: Number.isInteger(beforeId) ? beforeId : undefined }) });
+  });
+
+  staff.get('/api/v1/admin/users', requireAdmin(), (_request, response) => {
+    response.json({ users: store.listUsers().map(({ passwordHash: _hash, ...user }) => user) });
+  });
+
+  staff.post('/api/v1/admin/users', requireAdmin(), async (request, response) => {
+    const body = validate(newUserSchema, request.body);
+    const user = await accounts.createUser(body, staffOf(response).user.username);
+    response.status(201).json({ user });
+  });
+
+  router.use(staff);
+  return router;
+}

@@ -1,0 +1,205 @@
+/**
+ * Conversations: answers a citizen's turn with the Assistant in the context of the session's
+ * dialogue state, and commits the question, the answer and the new state in one transaction before
+ * anything is sent back — so an acknowledged message survives a crash. Escalations open cases.
+ * Shared by the HTTP `ask` route and the websocket channel.
+ */
+import type { Answer, Assistant, EscalationCategory } from '../../types.ts';
+import { emptyDialogueState } from '../../types.ts';
+import type { MessageRecord, Store } from '../../store/store.ts';
+import type { CaseRecord } from '../../store/store.ts';
+import type { CaseService } from '../../cases/case-service.ts';
+import { isOpenStatus } from '../../cases/case-status.ts';
+import type { SensitiveWordFilter } from '../../safety/sensitive-word-filter.ts';
+import { toLocalDate } from '../../calendar/local-date.ts';
+import { maskPersonalText } from '../../logging/personal-data-masker.ts';
+import type { Logger } from '../../logging/logger.ts';
+import { createKeyedQueue } from './keyed-queue.ts';
+import { createGroupCommit } from '../../store/group-commit.ts';
+import { sensitiveReply } from './sensitive-replies.ts';
+
+const GAP_INTENTS = new Set(['unknown', 'clarify', 'out_of_scope']);
+const NON_ITEM_INTENTS = new Set(['greeting', 'thanks', 'hall', 'theme', 'escalate', ...GAP_INTENTS]);
+
+/** An answer the knowledge could not give: the raw material of the knowledge-gap report. */
+export function isLowConfidence(answer: Answer): boolean {
+  if (GAP_INTENTS.has(answer.intent)) return true;
+  return !NON_ITEM_INTENTS.has(answer.intent) && answer.items.length === 0;
+}
+
+export interface TurnResult {
+  answer: Answer;
+  sessionId: string;
+  question: MessageRecord;
+  reply: MessageRecord;
+  /** A case opened by this turn (automatic escalation). */
+  openedCase?: CaseRecord;
+}
+
+export interface EscalationRequest {
+  category?: EscalationCategory;
+  phone?: string;
+  consent?: boolean;
+  description?: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  role: MessageRecord['role'];
+  text: string;
+  at: string;
+  answer?: Answer;
+  caseNumber?: string;
+}
+
+export interface ConversationServiceOptions {
+  store: Store;
+  assistant: Assistant;
+  cases: CaseService;
+  filter: SensitiveWordFilter;
+  timeZone: string;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export function createConversationService(options: ConversationServiceOptions) {
+  const { store, assistant, cases, filter, timeZone, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const queue = createKeyedQueue();
+  const commits = createGroupCommit(store);
+
+  /** The item a conversation is about, for cases and ratings. */
+  const currentItem = (sessionId: string) => {
+    const messages = store.listMessages(sessionId, { limit: 50 });
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const message = messages[index];
+      if (message.role === 'assistant' && message.itemId) {
+        return { itemId: message.itemId, itemName: message.itemName, zone: message.zone };
+      }
+    }
+    return {};
+  };
+
+  const openCase = (sessionId: string, request: EscalationRequest, actor: string): { record: CaseRecord; created: boolean } => {
+    const category = request.category ?? '咨询转人工';
+    // One open case per conversation and category: a second tap adds the phone, not a new case.
+    const existing = cases.forConversation(sessionId).find((record) => record.category === category && isOpenStatus(record.status));
+    if (existing) {
+      if (request.consent && request.phone && !existing.phone) {
+        store.transaction(() => {
+          const at = clock().toISOString();
+          store.updateCase(existing.number, { phone: request.phone?.replace(/\D/g, ''), updatedAt: at });
+          store.appendAudit({ at, actor, action: 'case.contact-added', target: existing.number });
+        });
+      }
+      return { record: store.getCase(existing.number) ?? existing, created: false };
+    }
+    const record = cases.open({
+      conversationId: sessionId,
+      category,
+      ...currentItem(sessionId),
+      phone: request.phone,
+      consent: Boolean(request.consent),
+      description: request.description,
+      actor,
+    });
+    return { record, created: true };
+  };
+
+  return {
+    /** Answers one citizen turn; the result is committed when this resolves. */
+    handleMessage(sessionId: string, text: string): Promise<TurnResult> {
+      return queue.run(sessionId, async () => {
+        const conversation = store.getConversation(sessionId);
+        const state = conversation?.state ?? emptyDialogueState();
+        const check = filter.check(text);
+        let answer: Answer;
+        let nextState = state;
+        if (check.hits.length > 0) {
+          store.appendAudit({
+            at: clock().toISOString(),
+            actor: 'citizen',
+            action: 'safety.sensitive-word',
+            target: sessionId,
+            detail: { categories: [...new Set(check.hits.map((hit) => hit.category))], action: check.action, text: maskPersonalText(text).slice(0, 200) },
+          });
+        }
+        if (check.action && check.action !== 'log') {
+          answer = sensitiveReply(check.action);
+          nextState = { ...state, turns: state.turns + 1 };
+        } else {
+          const started = performance.now();
+          const result = await assistant.reply(text, state);
+          answer = { ...result.answer, latencyMs: result.answer.latencyMs || Math.round(performance.now() - started) };
+          nextState = result.state;
+        }
+        const now = clock();
+        const at = now.toISOString();
+        const localDate = toLocalDate(now, timeZone);
+        const committed = await commits.run(() => {
+          const question = store.appendMessage({ conversationId: sessionId, role: 'citizen', text, createdAt: at, localDate });
+          const reply = store.appendMessage({
+            conversationId: sessionId,
+            role: 'assistant',
+            text: answer.answer,
+            createdAt: at,
+            localDate,
+            answer,
+            lowConfidence: isLowConfidence(answer),
+          });
+          store.saveConversationState(sessionId, nextState, at);
+          let openedCase: CaseRecord | undefined;
+          if (answer.escalate) {
+            const opened = openCase(sessionId, { category: answer.escalation?.category, description: text }, 'assistant');
+            if (opened.created) openedCase = opened.record;
+          }
+          return { question, reply, openedCase };
+        });
+        logger.debug('turn answered', { sessionId, intent: answer.intent, item: answer.items[0]?.id, escalate: answer.escalate });
+        return { answer, sessionId, ...committed };
+      });
+    },
+
+    /** The citizen asks for a person (转人工 / 办不成事 / 投诉): opens a case, or returns the open one. */
+    escalate(sessionId: string, request: EscalationRequest): Promise<{ record: CaseRecord; created: boolean }> {
+      return queue.run(sessionId, async () =>
+        store.transaction(() => {
+          const opened = openCase(sessionId, request, 'citizen');
+          if (opened.created) {
+            const now = clock();
+            store.appendMessage({
+              conversationId: sessionId,
+              role: 'system',
+              text: `已为您登记${opened.record.category}，件号 ${opened.record.number}。`,
+              createdAt: now.toISOString(),
+              localDate: toLocalDate(now, timeZone),
+              caseNumber: opened.record.number,
+            });
+          }
+          return opened;
+        }),
+      );
+    },
+
+    history(sessionId: string, limit = 100): HistoryEntry[] {
+      return store.listMessages(sessionId, { limit }).map((message) => ({
+        id: message.id,
+        role: message.role,
+        text: message.text,
+        at: message.createdAt,
+        answer: message.answer,
+        caseNumber: message.caseNumber,
+      }));
+    },
+
+    exists(sessionId: string): boolean {
+      return store.getConversation(sessionId) !== undefined;
+    },
+
+    currentItem,
+    /** Waits for turns in progress (graceful shutdown). */
+    idle: () => queue.idle(),
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

@@ -1,0 +1,30 @@
+/** The services the composition root builds and hands to the HTTP routes and the websocket channel. */
+import type { Settings } from '../../../config/settings.ts';
+import type { Store } from '../../store/store.ts';
+import type { CaseService } from '../../cases/case-service.ts';
+import type { RatingService } from '../../ratings/rating-service.ts';
+import type { AnalyticsService } from '../../analytics/analytics-service.ts';
+import type { StaffAccounts } from '../../auth/staff-accounts.ts';
+import type { RateLimiter } from '../../safety/rate-limiter.ts';
+import type { Logger } from '../../logging/logger.ts';
+import type { ConversationService } from './conversation-service.ts';
+import type { KnowledgeService } from './knowledge-service.ts';
+
+export interface IndexInfo {
+  items: number;
+  indexVersion: string;
+}
+
+export interface Services {
+  settings: Settings;
+  store: Store;
+  conversations: ConversationService;
+  cases: CaseService;
+  ratings: RatingService;
+  analytics: AnalyticsService;
+  knowledge: KnowledgeService;
+  accounts: StaffAccounts;
+  limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter };
+  logger: Logger;
+  indexInfo: IndexInfo;
+}

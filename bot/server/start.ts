@@ -1,0 +1,72 @@
+/**
+ * Starts the HTTP + websocket server on a port (0 = ephemeral) and returns its URL and a graceful
+ * `close()`: stop accepting, close chat sockets, finish turns in progress, then close the database.
+ * Used by `main.ts`, the integration tests and the UI team's browser tests.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadSettings, type Settings } from '../../config/settings.ts';
+import { composeSystem, type ComposeOverrides } from './compose.ts';
+import { attachChatSocket } from './ws/chat-socket.ts';
+import type { Services } from './services/services.ts';
+
+export interface StartOptions extends ComposeOverrides {
+  settings?: Partial<Settings>;
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+  services: Services;
+}
+
+/** Settings from the environment with `override` on top; nested groups are merged, not replaced. */
+export function mergeSettings(base: Settings, override: Partial<Settings> = {}): Settings {
+  return {
+    ...base,
+    ...override,
+    embedder: { ...base.embedder, ...override.embedder },
+    limits: { ...base.limits, ...override.limits },
+    cases: { ...base.cases, ...override.cases },
+    store: { ...base.store, ...override.store },
+    server: { ...base.server, ...override.server },
+    safety: { ...base.safety, ...override.safety },
+  };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const settings = mergeSettings(loadSettings(), options.settings);
+  const system = await composeSystem(settings, options);
+  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, system.app);
+  const chat = attachChatSocket(server, system.services, system.registry);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? settings.port, settings.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  system.services.logger.info('server listening', { url });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await chat.close();
+      server.closeIdleConnections();
+      await system.services.conversations.idle();
+      // Requests still open after the grace period are cut; their turns were finished above.
+      const grace = setTimeout(() => server.closeAllConnections(), 5000);
+      await stopped;
+      clearTimeout(grace);
+      system.close();
+      system.services.logger.info('server stopped');
+    })();
+    return closing;
+  };
+  return { url, close, services: system.services };
+}

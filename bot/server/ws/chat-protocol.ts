@@ -1,0 +1,78 @@
+/**
+ * The Botkit web-chat protocol as this server speaks it (docs/http-api.md): the incoming event
+ * shapes, validated, and builders for the outgoing ones.
+ */
+import { z } from 'zod';
+import type { Answer } from '../../types.ts';
+import { SESSION_ID_PATTERN } from '../services/session-id.ts';
+import { SATISFACTION_LEVELS } from '../../ratings/satisfaction-levels.ts';
+import type { HistoryEntry } from '../services/conversation-service.ts';
+
+const user = z.string().regex(SESSION_ID_PATTERN);
+
+export const incomingSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), user }),
+  z.object({ type: z.literal('welcome_back'), user }),
+  z.object({ type: z.literal('message'), user, text: z.string() }),
+  z.object({
+    type: z.literal('escalate'),
+    user,
+    category: z.enum(['办不成事反映', '投诉', '咨询转人工']).optional(),
+    phone: z
+      .string()
+      .transform((value) => value.replace(/[\s-]/g, ''))
+      .refine((value) => /^1[3-9]\d{9}$/.test(value))
+      .optional(),
+    consent: z.boolean().optional(),
+    description: z.string().max(2000).optional(),
+  }),
+  z.object({
+    type: z.literal('rate'),
+    user,
+    target: z.enum(['answer', 'conversation', 'case']),
+    targetId: z.union([z.string().max(80), z.number().int().nonnegative()]).transform(String).optional(),
+    level: z.enum(SATISFACTION_LEVELS),
+    comment: z.string().max(500).optional(),
+  }),
+]);
+
+export type IncomingEvent = z.infer<typeof incomingSchema>;
+
+export interface QuickReply {
+  title: string;
+  payload: string;
+}
+
+export const quickReplies = (titles: string[]): QuickReply[] => titles.map((title) => ({ title, payload: title }));
+
+export const WELCOME_TEXT =
+  '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
+export const WELCOME_QUICK_REPLIES = ['营业执照怎么办', '社保卡补办', '办不成事反映', '转人工'];
+
+export const outgoing = {
+  typing: () => ({ type: 'typing' as const }),
+  answer: (answer: Answer, messageId: number) => ({
+    type: 'message' as const,
+    text: answer.answer,
+    quick_replies: quickReplies(answer.quickReplies),
+    answer,
+    messageId,
+  }),
+  welcome: () => ({ type: 'message' as const, text: WELCOME_TEXT, quick_replies: quickReplies(WELCOME_QUICK_REPLIES) }),
+  history: (messages: HistoryEntry[]) => ({ type: 'history' as const, messages }),
+  staffReply: (text: string, caseNumber: string, messageId: number, at: string) => ({
+    type: 'message' as const,
+    from: 'staff' as const,
+    text,
+    case: { number: caseNumber },
+    messageId,
+    at,
+    quick_replies: [] as QuickReply[],
+  }),
+  caseOpened: (record: { number: string; status: string; deadline: string; category: string }) => ({
+    type: 'case_opened' as const,
+    case: { number: record.number, status: record.status, deadline: record.deadline, category: record.category },
+  }),
+  rated: (id: number, caseNumber?: string) => ({ type: 'rated' as const, id, caseNumber }),
+  error: (code: string, message: string, retryAfter?: number) => ({ type: 'error' as const, error: { code, message, retryAfter } }),
+};

@@ -1,0 +1,55 @@
+/**
+ * Which sockets belong to which chat session, so a staff reply reaches the citizen's open chat (or
+ * several tabs of it) and nobody else's. Implements the case service's StaffReplyNotifier.
+ */
+import WebSocket from 'ws';
+import type { MessageRecord } from '../../store/store.ts';
+import type { StaffReplyNotifier } from '../../cases/case-service.ts';
+import { outgoing } from './chat-protocol.ts';
+
+export function createConnectionRegistry() {
+  const sockets = new Map<string, Set<WebSocket>>();
+
+  const registry = {
+    add(user: string, socket: WebSocket) {
+      let set = sockets.get(user);
+      if (!set) {
+        set = new Set();
+        sockets.set(user, set);
+      }
+      set.add(socket);
+    },
+    remove(user: string, socket: WebSocket) {
+      const set = sockets.get(user);
+      if (!set) return;
+      set.delete(socket);
+      if (set.size === 0) sockets.delete(user);
+    },
+    /** Sends to every open socket of `user`; returns how many received it. */
+    send(user: string, payload: unknown): number {
+      const data = JSON.stringify(payload);
+      let sent = 0;
+      for (const socket of sockets.get(user) ?? []) {
+        if (socket.readyState === WebSocket.OPEN) {
+          socket.send(data);
+          sent += 1;
+        }
+      }
+      return sent;
+    },
+    get connectedSessions() {
+      return sockets.size;
+    },
+  };
+
+  const notifier: StaffReplyNotifier = {
+    deliverStaffReply(conversationId: string, message: MessageRecord) {
+      return (
+        registry.send(conversationId, outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt)) > 0
+      );
+    },
+  };
+  return Object.assign(registry, { notifier });
+}
+
+export type ConnectionRegistry = ReturnType<typeof createConnectionRegistry>;

@@ -1,0 +1,168 @@
+/**
+ * Numbered schema migrations. A migration is never edited once shipped: change the schema by adding
+ * the next number. Each runs in its own transaction and is recorded in `schema_migrations`.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'conversations, messages, cases, ratings, users, sessions, audit, knowledge',
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        state_json TEXT NOT NULL
+      );
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        role TEXT NOT NULL CHECK (role IN ('citizen', 'assistant', 'staff', 'system')),
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        answer_json TEXT,
+        intent TEXT,
+        item_id TEXT,
+        item_name TEXT,
+        zone TEXT,
+        escalate INTEGER NOT NULL DEFAULT 0,
+        low_confidence INTEGER NOT NULL DEFAULT 0,
+        case_number TEXT,
+        staff_username TEXT,
+        delivered INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX messages_conversation ON messages(conversation_id, id);
+      CREATE INDEX messages_day ON messages(local_date, role);
+      CREATE INDEX messages_case ON messages(case_number) WHERE case_number IS NOT NULL;
+      CREATE INDEX messages_undelivered ON messages(conversation_id) WHERE delivered = 0;
+
+      CREATE TABLE case_sequences (
+        prefix TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (prefix, local_date)
+      );
+      CREATE TABLE cases (
+        number TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        item_id TEXT,
+        item_name TEXT,
+        zone TEXT,
+        phone TEXT,
+        description TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        accepted_date TEXT NOT NULL,
+        deadline TEXT NOT NULL,
+        special INTEGER NOT NULL DEFAULT 0,
+        assignee TEXT,
+        department TEXT,
+        resolution TEXT,
+        follow_up TEXT,
+        first_reply_at TEXT,
+        closed_at TEXT,
+        rating_id INTEGER
+      );
+      CREATE INDEX cases_status ON cases(status, deadline);
+      CREATE INDEX cases_conversation ON cases(conversation_id);
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_number TEXT NOT NULL REFERENCES cases(number),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT,
+        note TEXT
+      );
+      CREATE INDEX case_events_case ON case_events(case_number, id);
+
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL,
+        target TEXT NOT NULL CHECK (target IN ('answer', 'conversation', 'case')),
+        target_id TEXT,
+        level TEXT NOT NULL,
+        comment TEXT,
+        item_id TEXT,
+        item_name TEXT,
+        zone TEXT,
+        case_number TEXT,
+        created_at TEXT NOT NULL,
+        local_date TEXT NOT NULL
+      );
+      CREATE INDEX ratings_day ON ratings(local_date);
+
+      CREATE TABLE users (
+        username TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff', 'admin')),
+        department TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail_json TEXT
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+      CREATE TABLE knowledge_entries (
+        id TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        item_id TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies the migrations the database has not seen yet; returns the versions applied. */
+export function migrate(database: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {
+  database.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    database
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
+  );
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    database.transaction(() => {
+      database.exec(migration.sql);
+      database
+        .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, new Date().toISOString());
+    })();
+    done.push(migration.version);
+  }
+  return done;
+}

@@ -1,0 +1,198 @@
+/**
+ * The Store seam: conversations, messages, cases, ratings, users, staff sessions, the audit log and
+ * staff-written knowledge. SQLite (`sqlite-store.ts`) is the implementation; the interface is
+ * synchronous because better-sqlite3 commits before returning, which is what lets the server
+ * acknowledge a message only once it is on disk.
+ */
+import type { Answer, DialogueState, Intent, KnowledgeEntry } from '../types.ts';
+import type { CaseCategory, CaseStatus } from '../cases/case-types.ts';
+import type { SatisfactionLevel } from '../ratings/satisfaction-levels.ts';
+import type { AnalyticsQueries } from './analytics-queries.ts';
+
+export type MessageRole = 'citizen' | 'assistant' | 'staff' | 'system';
+
+export interface NewMessage {
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  createdAt: string;
+  /** The hall-calendar day, for daily analytics. */
+  localDate: string;
+  answer?: Answer;
+  caseNumber?: string;
+  staffUsername?: string;
+  /** Staff replies start undelivered until the citizen's socket has received them. */
+  delivered?: boolean;
+  /** Knowledge-gap marker on assistant answers (unknown, clarify, no item found). */
+  lowConfidence?: boolean;
+}
+
+export interface MessageRecord {
+  id: number;
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  createdAt: string;
+  localDate: string;
+  answer?: Answer;
+  intent?: Intent;
+  itemId?: string;
+  itemName?: string;
+  zone?: string;
+  escalate: boolean;
+  lowConfidence: boolean;
+  caseNumber?: string;
+  staffUsername?: string;
+  delivered: boolean;
+}
+
+export interface ConversationRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  state: DialogueState;
+}
+
+export interface CaseRecord {
+  number: string;
+  conversationId: string;
+  category: CaseCategory;
+  status: CaseStatus;
+  itemId?: string;
+  itemName?: string;
+  zone?: string;
+  /** Full phone as given, stored only with consent; shown masked everywhere. */
+  phone?: string;
+  description?: string;
+  createdAt: string;
+  updatedAt: string;
+  acceptedDate: string;
+  /** Last working day to answer (hall calendar, inclusive). */
+  deadline: string;
+  special: boolean;
+  assignee?: string;
+  department?: string;
+  resolution?: string;
+  followUp?: string;
+  firstReplyAt?: string;
+  closedAt?: string;
+  ratingId?: number;
+}
+
+export interface CaseEventRecord {
+  id: number;
+  caseNumber: string;
+  at: string;
+  actor: string;
+  action: string;
+  fromStatus?: CaseStatus;
+  toStatus?: CaseStatus;
+  note?: string;
+}
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  category?: CaseCategory;
+  /** Only cases whose deadline is before this day and that are still open. */
+  overdueBefore?: string;
+  /** Substring of number, item name, description or department. */
+  query?: string;
+  conversationId?: string;
+  limit?: number;
+}
+
+export type RatingTarget = 'answer' | 'conversation' | 'case';
+
+export interface RatingRecord {
+  id: number;
+  conversationId: string;
+  target: RatingTarget;
+  targetId?: string;
+  level: SatisfactionLevel;
+  comment?: string;
+  itemId?: string;
+  itemName?: string;
+  zone?: string;
+  caseNumber?: string;
+  createdAt: string;
+  localDate: string;
+}
+
+export type Role = 'staff' | 'admin';
+
+export interface UserRecord {
+  username: string;
+  passwordHash: string;
+  role: Role;
+  department?: string;
+  createdAt: string;
+}
+
+export interface StaffSessionRecord {
+  tokenHash: string;
+  username: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface StoredKnowledge extends KnowledgeEntry {
+  createdBy: string;
+}
+
+export interface Store {
+  /** Runs `work` in one transaction: all its writes commit together or not at all. */
+  transaction<T>(work: () => T): T;
+
+  getConversation(id: string): ConversationRecord | undefined;
+  /** Creates the conversation if new and stores its dialogue state. */
+  saveConversationState(id: string, state: DialogueState, at: string): void;
+  appendMessage(message: NewMessage): MessageRecord;
+  getMessage(id: number): MessageRecord | undefined;
+  listMessages(conversationId: string, options?: { limit?: number }): MessageRecord[];
+  undeliveredStaffMessages(conversationId: string): MessageRecord[];
+  markDelivered(messageIds: number[]): void;
+
+  /** Next sequence number of the day for a case-number prefix (1, 2, …). */
+  nextCaseSequence(prefix: string, localDate: string): number;
+  insertCase(record: CaseRecord): void;
+  updateCase(number: string, patch: Partial<Omit<CaseRecord, 'number'>>): void;
+  getCase(number: string): CaseRecord | undefined;
+  listCases(filter: CaseFilter): CaseRecord[];
+  appendCaseEvent(event: Omit<CaseEventRecord, 'id'>): CaseEventRecord;
+  listCaseEvents(number: string): CaseEventRecord[];
+  listCaseMessages(number: string): MessageRecord[];
+
+  insertRating(rating: Omit<RatingRecord, 'id'>): RatingRecord;
+  updateRatingCase(id: number, caseNumber: string): void;
+  listRatings(filter: { level?: SatisfactionLevel; limit?: number }): RatingRecord[];
+
+  insertUser(user: UserRecord): void;
+  getUser(username: string): UserRecord | undefined;
+  countUsers(role?: Role): number;
+  listUsers(): UserRecord[];
+
+  insertStaffSession(session: StaffSessionRecord): void;
+  getStaffSession(tokenHash: string): StaffSessionRecord | undefined;
+  deleteStaffSession(tokenHash: string): void;
+  deleteExpiredStaffSessions(now: string): void;
+
+  /** The audit log only grows: the schema refuses updates and deletes. */
+  appendAudit(entry: Omit<AuditRecord, 'id'>): AuditRecord;
+  listAudit(options?: { limit?: number; beforeId?: number }): AuditRecord[];
+
+  insertKnowledge(entry: StoredKnowledge): void;
+  listKnowledge(): StoredKnowledge[];
+
+  readonly analytics: AnalyticsQueries;
+  close(): void;
+}
