@@ -2,6 +2,10 @@
  * Field-weighted BM25 (BM25F): one inverted index over documents with several fields, each with its
  * own weight and length normalisation. Scores say which field matched which token, so a match can be
  * explained ("名称: 社保, 卡").
+ *
+ * Built for many queries over a catalog that rarely changes: each token's field-normalised term
+ * frequencies are computed once and cached until the next add or remove, and scores accumulate in a
+ * reused typed array, so a query over 10,000 items allocates little.
  */
 
 export interface FieldSpec {
@@ -23,24 +27,28 @@ export interface Bm25fHit {
   matched: Record<string, string[]>;
 }
 
-interface Posting {
-  document: number;
-  /** Term frequency per field index. */
+interface Postings {
+  /** Document numbers, ascending (documents are only ever appended). */
+  documents: number[];
+  /** Term frequency per field, `fields.length` numbers per document. */
   frequencies: number[];
+  /** Σ over fields of weight·tf / length-norm, per document; valid for `version`. */
+  pseudo?: Float64Array;
+  version?: number;
 }
 
 export class Bm25fIndex {
   private readonly fields: FieldSpec[];
   private readonly k1: number;
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly documentIds: string[] = [];
   private readonly lengths: number[][] = [];
   private readonly totalLengths: number[];
   private readonly removed = new Set<number>();
-  /** Live document frequency per token, kept in step with add/remove. */
-  private readonly frequencies = new Map<string, number>();
-  /** IDF per token, valid until the next add or remove. */
   private readonly idfCache = new Map<string, number>();
+  /** Bumped on every change; cached per-token values of another version are stale. */
+  private version = 0;
+  private scores = new Float64Array(0);
 
   constructor(fields: FieldSpec[], options: { k1?: number } = {}) {
     this.fields = fields;
@@ -54,15 +62,16 @@ export class Bm25fIndex {
 
   add(document: FieldedDocument): void {
     const index = this.documentIds.length;
-    this.idfCache.clear();
+    this.changed();
     this.documentIds.push(document.id);
+    const fieldCount = this.fields.length;
     const counts = new Map<string, number[]>();
     const lengths = this.fields.map((field, fieldIndex) => {
       const tokens = document.fields[field.name] ?? [];
       for (const token of tokens) {
         let frequencies = counts.get(token);
         if (!frequencies) {
-          frequencies = this.fields.map(() => 0);
+          frequencies = new Array<number>(fieldCount).fill(0);
           counts.set(token, frequencies);
         }
         frequencies[fieldIndex] += 1;
@@ -72,13 +81,13 @@ export class Bm25fIndex {
     });
     this.lengths.push(lengths);
     for (const [token, frequencies] of counts) {
-      this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);
-      let list = this.postings.get(token);
-      if (!list) {
-        list = [];
-        this.postings.set(token, list);
+      let postings = this.postings.get(token);
+      if (!postings) {
+        postings = { documents: [], frequencies: [] };
+        this.postings.set(token, postings);
       }
-      list.push({ document: index, frequencies });
+      postings.documents.push(index);
+      postings.frequencies.push(...frequencies);
     }
   }
 
@@ -87,22 +96,24 @@ export class Bm25fIndex {
     this.documentIds.forEach((documentId, index) => {
       if (documentId === id && !this.removed.has(index)) {
         this.removed.add(index);
-        this.idfCache.clear();
+        this.changed();
         this.lengths[index].forEach((length, fieldIndex) => (this.totalLengths[fieldIndex] -= length));
-        for (const [token, list] of this.postings) {
-          if (list.some((posting) => posting.document === index)) {
-            this.frequencies.set(token, (this.frequencies.get(token) ?? 1) - 1);
-          }
-        }
       }
     });
+  }
+
+  documentFrequency(token: string): number {
+    const postings = this.postings.get(token);
+    if (!postings) return 0;
+    if (!this.removed.size) return postings.documents.length;
+    return postings.documents.filter((document) => !this.removed.has(document)).length;
   }
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
   idf(token: string): number {
     let value = this.idfCache.get(token);
     if (value === undefined) {
-      const documentFrequency = this.frequencies.get(token) ?? 0;
+      const documentFrequency = this.documentFrequency(token);
       const total = Math.max(this.size, 1);
       value = Math.max(0.05, Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5)));
       this.idfCache.set(token, value);
@@ -110,50 +121,104 @@ export class Bm25fIndex {
     return value;
   }
 
-  documentFrequency(token: string): number {
-    return this.frequencies.get(token) ?? 0;
-  }
-
-  /**
-   * Scores documents for weighted query tokens. `filter` restricts to some document ids (used for
-   * re-ranking a candidate set).
-   */
+  /** Scores documents for weighted query tokens and returns the best `limit`. */
   search(query: Map<string, number>, limit = 10): Bm25fHit[] {
-    const total = Math.max(this.size, 1);
-    const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
-    const scores = new Map<number, number>();
-    const matched = new Map<number, Record<string, string[]>>();
+    if (this.scores.length < this.documentIds.length) this.scores = new Float64Array(this.documentIds.length * 2);
+    const scores = this.scores;
+    const touched: number[] = [];
     for (const [token, queryWeight] of query) {
-      const list = this.postings.get(token);
-      if (!list) continue;
-      const idf = this.idf(token);
-      for (const posting of list) {
-        if (this.removed.has(posting.document)) continue;
-        let pseudoFrequency = 0;
-        const lengths = this.lengths[posting.document];
-        posting.frequencies.forEach((frequency, fieldIndex) => {
-          if (!frequency) return;
-          const field = this.fields[fieldIndex];
-          const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
-          pseudoFrequency += (field.weight * frequency) / norm;
-          let record = matched.get(posting.document);
-          if (!record) {
-            record = {};
-            matched.set(posting.document, record);
-          }
-          (record[field.name] ??= []).push(token);
-        });
-        const contribution = (queryWeight * idf * pseudoFrequency) / (this.k1 + pseudoFrequency);
-        scores.set(posting.document, (scores.get(posting.document) ?? 0) + contribution);
+      const postings = this.postings.get(token);
+      if (!postings) continue;
+      const pseudo = this.pseudoFrequencies(postings);
+      const factor = queryWeight * this.idf(token);
+      const { documents } = postings;
+      for (let position = 0; position < documents.length; position += 1) {
+        const document = documents[position];
+        if (this.removed.size && this.removed.has(document)) continue;
+        const frequency = pseudo[position];
+        if (scores[document] === 0) touched.push(document);
+        scores[document] += (factor * frequency) / (this.k1 + frequency);
       }
     }
-    return [...scores]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([document, score]) => ({
-        id: this.documentIds[document],
-        score,
-        matched: matched.get(document) ?? {},
-      }));
+    const best = topDocuments(touched, scores, limit);
+    const hits = best.map((document) => ({
+      id: this.documentIds[document],
+      score: scores[document],
+      matched: this.matchedFields(document, query),
+    }));
+    for (const document of touched) scores[document] = 0;
+    return hits;
   }
+
+  private changed(): void {
+    this.version += 1;
+    this.idfCache.clear();
+  }
+
+  private pseudoFrequencies(postings: Postings): Float64Array {
+    if (postings.pseudo && postings.version === this.version) return postings.pseudo;
+    const total = Math.max(this.size, 1);
+    const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
+    const fieldCount = this.fields.length;
+    const pseudo = new Float64Array(postings.documents.length);
+    postings.documents.forEach((document, position) => {
+      const lengths = this.lengths[document];
+      let sum = 0;
+      for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
+        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        if (!frequency) continue;
+        const field = this.fields[fieldIndex];
+        const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
+        sum += (field.weight * frequency) / norm;
+      }
+      pseudo[position] = sum;
+    });
+    postings.pseudo = pseudo;
+    postings.version = this.version;
+    return pseudo;
+  }
+
+  /** Which query tokens a document matched, per field (computed for returned hits only). */
+  private matchedFields(document: number, query: Map<string, number>): Record<string, string[]> {
+    const matched: Record<string, string[]> = {};
+    const fieldCount = this.fields.length;
+    for (const token of query.keys()) {
+      const postings = this.postings.get(token);
+      if (!postings) continue;
+      const position = binarySearch(postings.documents, document);
+      if (position < 0) continue;
+      for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
+        if (postings.frequencies[position * fieldCount + fieldIndex]) {
+          (matched[this.fields[fieldIndex].name] ??= []).push(token);
+        }
+      }
+    }
+    return matched;
+  }
+}
+
+function binarySearch(values: number[], target: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] === target) return middle;
+    if (values[middle] < target) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** The `limit` documents with the highest scores, best first, without sorting every candidate. */
+function topDocuments(candidates: number[], scores: Float64Array, limit: number): number[] {
+  const best: number[] = [];
+  for (const document of candidates) {
+    const score = scores[document];
+    if (best.length === limit && score <= scores[best[best.length - 1]]) continue;
+    let position = best.length;
+    while (position > 0 && scores[best[position - 1]] < score) position -= 1;
+    best.splice(position, 0, document);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
