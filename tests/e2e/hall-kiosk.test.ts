@@ -1,0 +1,57 @@
+/**
+ * The hall screen (数字人导服) in real Chromium against the real server: a visitor taps a common
+ * question and gets the answer card with where to go; after 90 s without a touch the screen returns
+ * home. The page clock is controlled, so nothing here waits on real time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, saveScreenshot } from '../helpers/browser.ts';
+import type { BrowserSession } from '../helpers/browser.ts';
+import { startTestServer } from '../helpers/browser-server.ts';
+import type { TestServer } from '../helpers/browser-server.ts';
+
+let server: TestServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser({ viewport: { width: 1920, height: 1080 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('hall-screen kiosk', () => {
+  it('shows the home screen with zones and common questions', async () => {
+    const { page } = browser;
+    await page.clock.install();
+    await page.goto(`${server.url}/kiosk`);
+    await page.getByRole('button', { name: '企业开办' }).waitFor();
+    expect(await page.locator('.zones button').count()).toBe(8);
+    expect(await page.locator('.avatar').getAttribute('data-state')).toBe('idle');
+    await saveScreenshot(page, 'kiosk-home');
+  });
+
+  it('answers a typed question with the card and the place to go', async () => {
+    const { page } = browser;
+    await page
+      .getByRole('textbox', { name: '请输入您要办的事' })
+      .fill('开饭店要办食品经营许可，要带什么材料');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('.db-checklist').waitFor();
+    expect(await page.locator('.where-banner').textContent()).toMatch(/请前往：.*窗口/);
+    expect(await page.evaluate(() => document.body.dataset.screen)).toBe('answer');
+    await saveScreenshot(page, 'kiosk-answer');
+  });
+
+  it('returns to the home screen after 90 seconds without a touch', async () => {
+    const { page } = browser;
+    await page.clock.fastForward(60_000);
+    expect(await page.evaluate(() => document.body.dataset.screen)).toBe('answer');
+    await page.clock.fastForward(31_000);
+    await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('home');
+    expect(await page.locator('.db-checklist').count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: '请输入您要办的事' }).inputValue()).toBe('');
+  });
+});

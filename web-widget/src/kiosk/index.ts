@@ -1,0 +1,273 @@
+/**
+ * Entry of the hall screen (`/kiosk`, 数字人导服): a full-screen touch page with large buttons for the
+ * zones and the most asked questions, a big input, voice input and read-aloud where the browser
+ * offers them, the digital-human avatar, the hall map, and a reset to the home screen after 90 s idle.
+ */
+import type { Answer } from '../../../bot/types.ts';
+import type { Hall } from '../../../knowledge/hall/schema.ts';
+import { renderCitations, renderItemCard, whereToGo } from '../shared/answer-card.ts';
+import { h, replaceChildren } from '../shared/dom.ts';
+import { createAvatar } from './avatar.ts';
+import { renderHallMap } from './hall-map.ts';
+import { watchIdle } from './idle-reset.ts';
+import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
+
+const ZONES = ['企业开办', '工程建设', '社会民生', '税务服务', '不动产', '出入境', '婚姻登记', '综合服务'];
+const POPULAR = [
+  '开饭店要办什么证',
+  '结婚登记要带什么',
+  '新生儿怎么上户口',
+  '二手房过户怎么办',
+  '补办社保卡',
+  '办护照要什么材料',
+  '个体户怎么注销',
+  '办不成的事找哪里',
+];
+
+const root = document.getElementById('kiosk') ?? document.body;
+const avatar = createAvatar();
+let hall: Hall | undefined;
+let sessionId = newSession();
+let speakAloud = canSpeak();
+let answerCount = 0;
+
+function newSession(): string {
+  return `kiosk-${crypto.randomUUID()}`;
+}
+
+const input = h('input', {
+  class: 'ask-input',
+  attrs: {
+    type: 'text',
+    maxlength: 200,
+    placeholder: '请输入或说出您要办的事',
+    'aria-label': '请输入您要办的事',
+    enterkeyhint: 'search',
+  },
+});
+const micButton = h('button', {
+  class: 'mic',
+  text: '语音',
+  attrs: { type: 'button', 'aria-label': '语音提问', hidden: !canRecognize() },
+});
+const speakToggle = h('button', {
+  class: 'speak-toggle',
+  text: '朗读：开',
+  attrs: { type: 'button', 'aria-pressed': String(speakAloud), hidden: !canSpeak() },
+});
+const askForm = h(
+  'form',
+  { class: 'ask', attrs: { role: 'search' } },
+  input,
+  micButton,
+  h('button', { class: 'ask-submit', text: '查询', attrs: { type: 'submit' } }),
+);
+const stage = h('main', { class: 'stage', attrs: { id: 'stage', tabindex: -1 } });
+
+function homeScreen(): HTMLElement {
+  return h(
+    'div',
+    { class: 'home' },
+    h('h2', { text: '按专区找' }),
+    h(
+      'div',
+      { class: 'big-buttons zones' },
+      ...ZONES.map((zone) =>
+        h('button', {
+          text: zone,
+          attrs: { type: 'button', 'data-zone': zone },
+          on: { click: () => showZone(zone) },
+        }),
+      ),
+    ),
+    h('h2', { text: '大家常问' }),
+    h(
+      'div',
+      { class: 'big-buttons popular' },
+      ...POPULAR.map((question) =>
+        h('button', { text: question, attrs: { type: 'button' }, on: { click: () => void ask(question) } }),
+      ),
+    ),
+    hall ? h('div', { class: 'map-block' }, h('h2', { text: '大厅导览' }), renderHallMap(hall)) : null,
+  );
+}
+
+function goHome(): void {
+  stopSpeaking();
+  sessionId = newSession();
+  input.value = '';
+  avatar.setState('idle');
+  replaceChildren(stage, homeScreen());
+  document.body.dataset.screen = 'home';
+}
+
+function backButton(): HTMLButtonElement {
+  return h('button', {
+    class: 'home-button',
+    text: '← 返回首页',
+    attrs: { type: 'button' },
+    on: { click: goHome },
+  });
+}
+
+function showZone(zone: string): void {
+  const info = hall?.zones.find((entry) => entry.name === zone);
+  if (!info || !hall) {
+    void ask(`${zone}专区在哪里`);
+    return;
+  }
+  document.body.dataset.screen = 'zone';
+  const text = `${zone}专区在${info.area}，窗口${info.windows.join('、')}。${info.description ?? ''}`;
+  replaceChildren(
+    stage,
+    h(
+      'div',
+      { class: 'answer' },
+      backButton(),
+      h('p', { class: 'answer-text', text }),
+      renderHallMap(hall, zone),
+    ),
+  );
+  say(text);
+}
+
+async function ask(question: string): Promise<void> {
+  const text = question.trim();
+  if (!text) return;
+  document.body.dataset.screen = 'answer';
+  avatar.setState('thinking');
+  replaceChildren(
+    stage,
+    h(
+      'div',
+      { class: 'answer' },
+      backButton(),
+      h('p', { class: 'question', text: `您问：${text}` }),
+      h('p', { class: 'muted', text: '正在为您查询…' }),
+    ),
+  );
+  try {
+    const response = await fetch('/api/v1/ask', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: text, sessionId }),
+    });
+    const data = (await response.json()) as Answer & { error?: { message?: string } };
+    if (!response.ok) throw new Error(data.error?.message ?? '查询失败');
+    showAnswer(text, data);
+  } catch (reason) {
+    avatar.setState('idle');
+    const message =
+      reason instanceof Error && reason.message !== 'Failed to fetch'
+        ? reason.message
+        : '暂时无法查询，请到综合咨询窗口咨询工作人员。';
+    replaceChildren(
+      stage,
+      h('div', { class: 'answer' }, backButton(), h('p', { class: 'answer-text', text: message })),
+    );
+  }
+}
+
+function showAnswer(question: string, answer: Answer): void {
+  const index = answerCount++;
+  const card = answer.card;
+  const followUps = answer.quickReplies.filter((reply) => !/人工/.test(reply)).slice(0, 6);
+  replaceChildren(
+    stage,
+    h(
+      'div',
+      { class: 'answer' },
+      backButton(),
+      h('p', { class: 'question', text: `您问：${question}` }),
+      h('p', { class: 'answer-text', text: answer.answer }),
+      card ? h('p', { class: 'where-banner', text: `请前往：${whereToGo(card)}` }) : null,
+      card ? renderItemCard(card, answer, { idPrefix: `k${index}` }) : renderCitations(answer),
+      card && hall ? renderHallMap(hall, card.zone) : null,
+      followUps.length
+        ? h(
+            'div',
+            { class: 'big-buttons follow-ups' },
+            ...followUps.map((reply) =>
+              h('button', { text: reply, attrs: { type: 'button' }, on: { click: () => void ask(reply) } }),
+            ),
+          )
+        : null,
+      answer.escalate
+        ? h('p', {
+            class: 'escalate-hint',
+            text: '这个问题需要工作人员帮您处理，请到一楼“办不成事”反映窗口或综合咨询窗口。',
+          })
+        : null,
+    ),
+  );
+  stage.focus();
+  say(answer.answer);
+}
+
+function say(text: string): void {
+  if (!speakAloud) {
+    avatar.setState('idle');
+    return;
+  }
+  avatar.setState('speaking');
+  void speak(text).then(() => {
+    if (avatar.element.getAttribute('data-state') === 'speaking') avatar.setState('idle');
+  });
+}
+
+askForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value;
+  input.value = '';
+  input.blur();
+  void ask(text);
+});
+
+speakToggle.addEventListener('click', () => {
+  speakAloud = !speakAloud;
+  speakToggle.textContent = speakAloud ? '朗读：开' : '朗读：关';
+  speakToggle.setAttribute('aria-pressed', String(speakAloud));
+  if (!speakAloud) {
+    stopSpeaking();
+    avatar.setState('idle');
+  }
+});
+
+micButton.addEventListener('click', () => {
+  stopSpeaking();
+  avatar.setState('listening');
+  micButton.disabled = true;
+  const listening = listenOnce();
+  void listening.result.then((heard) => {
+    micButton.disabled = false;
+    if (heard) {
+      input.value = heard;
+      void ask(heard);
+    } else avatar.setState('idle');
+  });
+});
+
+replaceChildren(
+  root,
+  h(
+    'div',
+    { class: 'kiosk' },
+    h('header', { class: 'kiosk-header' }, h('h1', { text: '政务服务中心 · 数字人导服' }), speakToggle),
+    h('aside', { class: 'guide' }, avatar.element),
+    h('div', { class: 'content' }, askForm, stage),
+    h('footer', { class: 'kiosk-footer', text: '为保护您的隐私，页面无人操作90秒后将自动回到首页。' }),
+  ),
+);
+goHome();
+watchIdle(goHome);
+
+void fetch('/api/v1/hall')
+  .then((response) => (response.ok ? (response.json() as Promise<Hall | { hall: Hall }>) : undefined))
+  .then((value) => {
+    const loaded = value && 'hall' in value ? value.hall : value;
+    if (loaded && Array.isArray(loaded.zones) && Array.isArray(loaded.floors)) {
+      hall = loaded;
+      if (document.body.dataset.screen === 'home') replaceChildren(stage, homeScreen());
+    }
+  })
+  .catch(() => undefined);

@@ -1,0 +1,156 @@
+/**
+ * The websocket messages of `/ws` (docs/http-api.md): the Botkit web-chat protocol plus the
+ * escalate / rate / case extensions. Incoming frames are parsed defensively, because a browser must
+ * not trust what arrives on a socket any more than what a user types.
+ */
+import type { Answer, EscalationCategory } from '../../../bot/types.ts';
+import type { RatingLevel } from './rating-levels.ts';
+
+export type { Answer, EscalationCategory };
+
+export interface QuickReply {
+  title: string;
+  payload: string;
+}
+
+export interface CaseInfo {
+  number: string;
+  status?: string;
+  deadline?: string;
+}
+
+export type ClientFrame =
+  | { type: 'hello' | 'welcome_back'; user: string }
+  | { type: 'message'; text: string; user: string }
+  | {
+      type: 'escalate';
+      user: string;
+      category?: EscalationCategory;
+      phone?: string;
+      consent?: boolean;
+      description?: string;
+    }
+  | {
+      type: 'rate';
+      user: string;
+      target: 'answer' | 'conversation' | 'case';
+      targetId?: string;
+      level: RatingLevel;
+      comment?: string;
+    };
+
+/** A message as the UI shows it, whoever sent it. */
+export interface ChatMessage {
+  from: 'citizen' | 'bot' | 'staff' | 'system';
+  text: string;
+  id?: string;
+  at?: string;
+  quickReplies: QuickReply[];
+  answer?: Answer;
+  caseNumber?: string;
+}
+
+export type ServerFrame =
+  | { type: 'typing' }
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'history'; messages: ChatMessage[] }
+  | { type: 'case_opened'; case: CaseInfo }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'rated'; caseNumber?: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function parseQuickReplies(value: unknown): QuickReply[] {
+  if (!Array.isArray(value)) return [];
+  const replies: QuickReply[] = [];
+  for (const entry of value) {
+    if (typeof entry === 'string') replies.push({ title: entry, payload: entry });
+    else if (isRecord(entry) && typeof entry.title === 'string') {
+      replies.push({ title: entry.title, payload: asString(entry.payload) ?? entry.title });
+    }
+  }
+  return replies;
+}
+
+function parseAnswer(value: unknown): Answer | undefined {
+  if (!isRecord(value) || typeof value.answer !== 'string') return undefined;
+  return value as unknown as Answer;
+}
+
+const idOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+
+const FROM_VALUES = ['citizen', 'bot', 'staff', 'system'] as const;
+
+/** A chat message from a `message` frame or a `history` entry. */
+export function parseChatMessage(value: unknown): ChatMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  const answer = parseAnswer(value.answer);
+  const text = asString(value.text) ?? answer?.answer;
+  if (text === undefined) return undefined;
+  const rawFrom = asString(value.from) ?? asString(value.role) ?? asString(value.sender);
+  const from =
+    rawFrom === 'user' || rawFrom === 'visitor'
+      ? 'citizen'
+      : (FROM_VALUES as readonly string[]).includes(rawFrom ?? '')
+        ? (rawFrom as ChatMessage['from'])
+        : 'bot';
+  const caseValue = isRecord(value.case) ? asString(value.case.number) : undefined;
+  return {
+    from,
+    text,
+    id: idOf(value.messageId) ?? idOf(value.id),
+    at: asString(value.at) ?? asString(value.createdAt),
+    quickReplies: parseQuickReplies(value.quick_replies ?? answer?.quickReplies),
+    answer,
+    caseNumber: caseValue ?? asString(value.caseNumber),
+  };
+}
+
+export function parseServerFrame(raw: string): ServerFrame | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'typing':
+      return { type: 'typing' };
+    case 'message': {
+      const message = parseChatMessage(value);
+      return message ? { type: 'message', message } : undefined;
+    }
+    case 'history': {
+      const messages = Array.isArray(value.messages) ? value.messages.map(parseChatMessage) : [];
+      return {
+        type: 'history',
+        messages: messages.filter((entry): entry is ChatMessage => entry !== undefined),
+      };
+    }
+    case 'case_opened': {
+      const info = isRecord(value.case) ? value.case : undefined;
+      const number = asString(info?.number);
+      if (!number) return undefined;
+      return {
+        type: 'case_opened',
+        case: { number, status: asString(info?.status), deadline: asString(info?.deadline) },
+      };
+    }
+    case 'rated':
+      return { type: 'rated', caseNumber: asString(value.caseNumber) };
+    case 'error': {
+      const error = isRecord(value.error) ? value.error : {};
+      return {
+        type: 'error',
+        code: asString(error.code) ?? 'ERROR',
+        message: asString(error.message) ?? '服务暂时出现问题，请稍后再试。',
+      };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * `<daoban-widget>`: the citizen chat on the government website. A custom element with a closed-off
+ * shadow root, so host-page CSS cannot reach in and the widget's CSS cannot leak out. It speaks the
+ * `/ws` protocol, renders answers as cards, offers 转人工 / 办不成事 at all times, shows staff replies
+ * live, collects 好差评, and has a 适老化 mode remembered per device.
+ */
+import { renderCitations, renderItemCard } from '../shared/answer-card.ts';
+import { ChatSocket } from '../shared/chat-socket.ts';
+import { h, replaceChildren } from '../shared/dom.ts';
+import type { ChatMessage, EscalationCategory, ServerFrame } from '../shared/protocol.ts';
+import { createComposer } from './composer.ts';
+import type { Composer } from './composer.ts';
+import { createEscalationForm } from './escalation-form.ts';
+import { elderModePreferred, rememberElderMode, visitorIdentity } from './preferences.ts';
+import { createRatingBar } from './rating-bar.ts';
+import { WIDGET_CSS } from './widget-styles.ts';
+
+const MAX_MESSAGE_CHARS = 500;
+const ESCALATION_WORDS = /^(转人工|人工|人工服务|办不成事|办不成事反映|投诉)$/;
+const SENDER_LABEL: Record<ChatMessage['from'], string> = {
+  citizen: '我',
+  bot: '导办助手',
+  staff: '工作人员',
+  system: '',
+};
+
+export class DaobanWidget extends HTMLElement {
+  private readonly root: ShadowRoot;
+  private socket?: ChatSocket;
+  private launcher!: HTMLButtonElement;
+  private panel!: HTMLElement;
+  private log!: HTMLElement;
+  private typing!: HTMLElement;
+  private caseBanner!: HTMLElement;
+  private elderButton!: HTMLButtonElement;
+  private composer!: Composer;
+  private lastQuickReplies?: HTMLElement;
+  private escalationForm?: HTMLFormElement;
+  private user = '';
+  private messageCount = 0;
+  private caseNumber?: string;
+  private built = false;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+  }
+
+  connectedCallback(): void {
+    if (this.built) return;
+    this.built = true;
+    this.build();
+    if (elderModePreferred()) this.setElderMode(true);
+    if (this.hasAttribute('open')) this.open();
+  }
+
+  disconnectedCallback(): void {
+    this.socket?.close();
+    this.socket = undefined;
+    this.built = false;
+    this.root.replaceChildren();
+  }
+
+  private get panelTitle(): string {
+    return this.getAttribute('data-title') || '政务服务在线导办';
+  }
+
+  private build(): void {
+    const style = h('style', { text: WIDGET_CSS });
+    this.launcher = h(
+      'button',
+      {
+        class: 'launcher',
+        attrs: {
+          type: 'button',
+          part: 'launcher',
+          'aria-expanded': 'false',
+          'aria-controls': 'daoban-panel',
+        },
+        on: { click: () => this.open() },
+      },
+      '在线导办',
+    );
+    this.elderButton = h('button', {
+      text: '长辈模式',
+      attrs: { type: 'button', 'aria-pressed': 'false', title: '大字、高对比、简洁显示' },
+      on: { click: () => this.setElderMode(!this.hasAttribute('elder')) },
+    });
+    this.caseBanner = h('div', { class: 'case-banner', attrs: { hidden: true } });
+    this.log = h('div', {
+      class: 'log',
+      attrs: {
+        role: 'log',
+        'aria-live': 'polite',
+        'aria-relevant': 'additions',
+        'aria-label': '对话记录',
+        tabindex: 0,
+      },
+    });
+    this.typing = h(
+      'div',
+      { class: 'typing', attrs: { hidden: true } },
+      h('span', { text: '导办助手正在输入…' }),
+    );
+    this.composer = createComposer({ maxLength: MAX_MESSAGE_CHARS, onSend: (text) => this.sendText(text) });
+    const actions = h(
+      'div',
+      { class: 'actions', attrs: { role: 'toolbar', 'aria-label': '更多服务' } },
+      h('button', {
+        class: 'escalate',
+        text: '转人工',
+        attrs: { type: 'button' },
+        on: { click: () => this.showEscalation('咨询转人工') },
+      }),
+      h('button', {
+        class: 'escalate',
+        text: '办不成事',
+        attrs: { type: 'button' },
+        on: { click: () => this.showEscalation('办不成事反映') },
+      }),
+      h('button', {
+        text: '结束并评价',
+        attrs: { type: 'button' },
+        on: { click: () => this.showConversationRating() },
+      }),
+    );
+    this.panel = h(
+      'section',
+      {
+        class: 'panel',
+        attrs: {
+          id: 'daoban-panel',
+          part: 'panel',
+          role: 'dialog',
+          'aria-label': this.panelTitle,
+          hidden: true,
+        },
+      },
+      h(
+        'header',
+        { attrs: { part: 'header' } },
+        h('h2', {}, this.panelTitle, h('small', { text: '智能导办 · 工作时间可转人工' })),
+        this.elderButton,
+        h('button', {
+          text: '关闭',
+          attrs: { type: 'button', 'aria-label': '关闭对话窗口' },
+          on: { click: () => this.close() },
+        }),
+      ),
+      this.caseBanner,
+      this.log,
+      this.typing,
+      actions,
+      this.composer.element,
+    );
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.close();
+    });
+    this.root.append(style, this.launcher, this.panel);
+  }
+
+  open(): void {
+    if (!this.built) return;
+    this.launcher.hidden = true;
+    this.launcher.setAttribute('aria-expanded', 'true');
+    this.panel.hidden = false;
+    this.ensureConnected();
+    this.composer.input.focus();
+  }
+
+  close(): void {
+    this.panel.hidden = true;
+    this.launcher.hidden = false;
+    this.launcher.setAttribute('aria-expanded', 'false');
+    this.launcher.focus();
+  }
+
+  private ensureConnected(): void {
+    if (this.socket) return;
+    const identity = visitorIdentity();
+    this.user = identity.user;
+    // The server greets a new visitor (hello) and sends the history to a returning one (welcome_back).
+    this.socket = new ChatSocket({
+      server: this.getAttribute('data-server') ?? '',
+      user: identity.user,
+      returning: identity.returning,
+      onFrame: (frame) => this.handleFrame(frame),
+    });
+    this.socket.connect();
+  }
+
+  private setElderMode(on: boolean): void {
+    this.toggleAttribute('elder', on);
+    this.elderButton.setAttribute('aria-pressed', String(on));
+    rememberElderMode(on);
+  }
+
+  private sendText(text: string): void {
+    if (ESCALATION_WORDS.test(text)) {
+      this.showEscalation(text.includes('办不成') ? '办不成事反映' : text === '投诉' ? '投诉' : '咨询转人工');
+      return;
+    }
+    this.ensureConnected();
+    this.addMessage({ from: 'citizen', text, quickReplies: [] });
+    this.typing.hidden = false;
+    this.socket?.send({ type: 'message', text, user: this.user });
+  }
+
+  private handleFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'typing':
+        this.typing.hidden = false;
+        return;
+      case 'message':
+        this.typing.hidden = true;
+        this.addMessage(frame.message);
+        return;
+      case 'history':
+        replaceChildren(this.log);
+        this.lastQuickReplies = undefined;
+        for (const message of frame.messages) this.addMessage(message, { history: true });
+        if (frame.messages.length === 0) {
+          this.addMessage({
+            from: 'bot',
+            text: '您好！我是政务服务导办助手，请告诉我您想办理的事项。',
+            quickReplies: [],
+          });
+        }
+        return;
+      case 'case_opened':
+        this.caseOpened(frame.case.number, frame.case.deadline);
+        return;
+      case 'error':
+        this.typing.hidden = true;
+        this.addMessage({ from: 'system', text: frame.message, quickReplies: [] });
+        return;
+      case 'rated':
+        if (frame.caseNumber) {
+          this.addMessage({
+            from: 'system',
+            text: `已为您的评价登记整改工单：${frame.caseNumber}，我们会核实整改并回访您。`,
+            quickReplies: [],
+          });
+        }
+        return;
+    }
+  }
+
+  private caseOpened(number: string, deadline?: string): void {
+    if (number === this.caseNumber) {
+      // A second request in the same conversation joins the open case rather than opening another.
+      this.addMessage({
+        from: 'system',
+        text: `您的诉求已登记在工单 ${number} 中，工作人员会一并处理。`,
+        quickReplies: [],
+      });
+      return;
+    }
+    this.caseNumber = number;
+    this.caseBanner.hidden = false;
+    this.caseBanner.textContent = `您的工单编号：${number}，工作人员回复后会显示在这里`;
+    const due = deadline ? `工作人员将在${formatDate(deadline)}前答复您。` : '工作人员将尽快答复您。';
+    const message = h(
+      'div',
+      { class: 'message from-system', attrs: { 'data-case': number } },
+      '已为您转人工，工单编号：',
+      h('span', { class: 'case-number', text: number }),
+      `。${due}请记下编号，也可以凭编号和手机号后四位查询进度。`,
+    );
+    this.log.append(message);
+    this.scrollToEnd();
+  }
+
+  private addMessage(message: ChatMessage, options: { history?: boolean } = {}): void {
+    this.lastQuickReplies?.remove();
+    this.lastQuickReplies = undefined;
+    const index = this.messageCount++;
+    const sender =
+      message.from === 'staff' && message.caseNumber
+        ? `工作人员（工单${message.caseNumber}）`
+        : SENDER_LABEL[message.from];
+    const bubble = h(
+      'div',
+      { class: `message from-${message.from}`, attrs: { 'data-from': message.from } },
+      sender ? h('span', { class: 'sender', text: sender }) : null,
+      h('span', { class: 'text', text: message.text }),
+    );
+    const answer = message.answer;
+    if (answer?.card) {
+      bubble.append(
+        renderItemCard(answer.card, answer, { idPrefix: `m${index}`, simple: this.hasAttribute('elder') }),
+      );
+    } else if (answer && !this.hasAttribute('elder')) {
+      const citations = renderCitations(answer);
+      if (citations) bubble.append(citations);
+    }
+    this.log.append(bubble);
+    if (message.from === 'staff' && message.caseNumber && !this.caseNumber) {
+      this.caseOpened(message.caseNumber);
+    }
+    if (!options.history) {
+      if (answer?.escalate) {
+        this.addChoices([{ title: '转人工服务', payload: '转人工' }], false);
+      } else if (message.quickReplies.length > 0) {
+        this.addChoices(message.quickReplies, answer?.intent === 'clarify');
+      }
+      if (answer && answer.items.length > 0 && answer.intent !== 'clarify') {
+        this.log.append(
+          createRatingBar({
+            prompt: '这个回答对您有帮助吗？请评价：',
+            withComment: false,
+            onRate: (level) =>
+              this.socket?.send({
+                type: 'rate',
+                user: this.user,
+                target: 'answer',
+                targetId: message.id,
+                level,
+              }),
+          }),
+        );
+      }
+    }
+    this.scrollToEnd();
+  }
+
+  private addChoices(replies: ChatMessage['quickReplies'], clarify: boolean): void {
+    const group = h('div', {
+      class: clarify ? 'choices' : 'quick-replies',
+      attrs: { role: 'group', 'aria-label': clarify ? '请选择您要办理的事项' : '您可能还想问' },
+    });
+    for (const reply of replies) {
+      group.append(
+        h('button', {
+          text: reply.title,
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              this.sendText(reply.payload);
+              this.composer.input.focus();
+            },
+          },
+        }),
+      );
+    }
+    this.log.append(group);
+    this.lastQuickReplies = group;
+  }
+
+  private showEscalation(category: EscalationCategory): void {
+    this.ensureConnected();
+    this.escalationForm?.remove();
+    const form = createEscalationForm({
+      idPrefix: `esc${this.messageCount}`,
+      initial: category,
+      onSubmit: (request) => {
+        form.remove();
+        this.escalationForm = undefined;
+        this.addMessage({
+          from: 'citizen',
+          text: `申请${request.category === '咨询转人工' ? '转人工服务' : request.category}`,
+          quickReplies: [],
+        });
+        this.socket?.send({ type: 'escalate', user: this.user, consent: true, ...request });
+        this.composer.input.focus();
+      },
+      onCancel: () => {
+        form.remove();
+        this.escalationForm = undefined;
+        this.composer.input.focus();
+      },
+    });
+    this.escalationForm = form;
+    this.log.append(form);
+    this.scrollToEnd();
+    form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+  }
+
+  private showConversationRating(): void {
+    this.ensureConnected();
+    const bar = createRatingBar({
+      prompt: '请对本次服务作出评价：',
+      withComment: true,
+      onRate: (level, comment) => {
+        this.socket?.send({
+          type: 'rate',
+          user: this.user,
+          target: this.caseNumber ? 'case' : 'conversation',
+          targetId: this.caseNumber,
+          level,
+          comment,
+        });
+      },
+    });
+    this.log.append(bar);
+    this.scrollToEnd();
+    bar.querySelector('button')?.focus();
+  }
+
+  private scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+}
+
+function formatDate(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[1]}年${Number(day[2])}月${Number(day[3])}日`;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
