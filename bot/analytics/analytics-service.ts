@@ -5,7 +5,13 @@
  */
 import { addCalendarDays, isLocalDate, toLocalDate } from '../calendar/local-date.ts';
 import { maskPersonalText } from '../logging/personal-data-masker.ts';
-import type { DateRange, DailyVolumeRow, GapRow, ItemCountRow, SatisfactionRow } from '../store/analytics-queries.ts';
+import type {
+  DateRange,
+  DailyVolumeRow,
+  GapRow,
+  ItemCountRow,
+  SatisfactionRow,
+} from '../store/analytics-queries.ts';
 import type { Store } from '../store/store.ts';
 import { toCsv } from './csv.ts';
 
@@ -68,8 +74,13 @@ export function createAnalyticsService(options: { store: Store; timeZone: string
       escalationRate: counts.conversations ? round(counts.escalated / counts.conversations, 4) : 0,
       dailyVolume: daily,
       topItems: store.analytics.topItems(range, 20),
-      gaps: store.analytics.gaps(range, 50).map((gap) => ({ ...gap, question: maskPersonalText(gap.question) })),
-      satisfaction: { byItem: store.analytics.satisfaction(range, 'item'), byZone: store.analytics.satisfaction(range, 'zone') },
+      gaps: store.analytics
+        .gaps(range, 50)
+        .map((gap) => ({ ...gap, question: maskPersonalText(gap.question) })),
+      satisfaction: {
+        byItem: store.analytics.satisfaction(range, 'item'),
+        byZone: store.analytics.satisfaction(range, 'zone'),
+      },
       staffResponseTimes: [...byStaff].map(([staff, minutes]) => ({
         staff,
         cases: minutes.length,
@@ -85,18 +96,45 @@ export function createAnalyticsService(options: { store: Store; timeZone: string
       case 'daily':
         return toCsv(
           ['日期', '会话数', '提问数', '转人工回答数', '低置信回答数', '新建工单数'],
-          data.dailyVolume.map((row) => [row.date, row.conversations, row.questions, row.escalatedAnswers, row.lowConfidence, row.casesOpened]),
+          data.dailyVolume.map((row) => [
+            row.date,
+            row.conversations,
+            row.questions,
+            row.escalatedAnswers,
+            row.lowConfidence,
+            row.casesOpened,
+          ]),
         );
       case 'items':
-        return toCsv(['事项编码', '事项名称', '专区', '咨询次数'], data.topItems.map((row) => [row.itemId, row.itemName, row.zone, row.count]));
+        return toCsv(
+          ['事项编码', '事项名称', '专区', '咨询次数'],
+          data.topItems.map((row) => [row.itemId, row.itemName, row.zone, row.count]),
+        );
       case 'gaps':
-        return toCsv(['问题（已脱敏）', '次数', '最近时间', '意图'], data.gaps.map((row) => [row.question, row.count, row.lastAt, row.intent]));
+        return toCsv(
+          ['问题（已脱敏）', '次数', '最近时间', '意图'],
+          data.gaps.map((row) => [row.question, row.count, row.lastAt, row.intent]),
+        );
       case 'satisfaction':
         return toCsv(
           ['维度', '编码/名称', '名称', '评价数', '平均分（5分制）', '差评数'],
           [
-            ...data.satisfaction.byItem.map((row) => ['事项', row.key, row.name, row.count, row.average, row.poor]),
-            ...data.satisfaction.byZone.map((row) => ['专区', row.key, row.name, row.count, row.average, row.poor]),
+            ...data.satisfaction.byItem.map((row) => [
+              '事项',
+              row.key,
+              row.name,
+              row.count,
+              row.average,
+              row.poor,
+            ]),
+            ...data.satisfaction.byZone.map((row) => [
+              '专区',
+              row.key,
+              row.name,
+              row.count,
+              row.average,
+              row.poor,
+            ]),
           ],
         );
       case 'staff':

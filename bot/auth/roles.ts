@@ -11,5 +11,6 @@ export function hasRole(actual: Role, required: Role): boolean {
 }
 
 export function requireRole(actual: Role, required: Role): void {
-  if (!hasRole(actual, required)) throw new AuthError('FORBIDDEN', `Role ${actual} cannot do ${required} actions.`);
+  if (!hasRole(actual, required))
+    throw new AuthError('FORBIDDEN', `Role ${actual} cannot do ${required} actions.`);
 }

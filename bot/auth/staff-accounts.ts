@@ -40,7 +40,11 @@ const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const publicUser = (user: UserRecord): StaffUser => ({ username: user.username, role: user.role, department: user.department });
+const publicUser = (user: UserRecord): StaffUser => ({
+  username: user.username,
+  role: user.role,
+  department: user.department,
+});
 
 export function createStaffAccounts(options: StaffAccountsOptions) {
   const { store } = options;
@@ -51,7 +55,8 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       if (!USERNAME.test(input.username)) {
         throw new UserInputError('Invalid username.', '用户名须为 3–32 位字母、数字、下划线、点或连字符。');
       }
-      if (!ROLES.includes(input.role)) throw new UserInputError('Invalid role.', '角色只能是 staff 或 admin。');
+      if (!ROLES.includes(input.role))
+        throw new UserInputError('Invalid role.', '角色只能是 staff 或 admin。');
       if (input.password.length < MIN_PASSWORD_LENGTH) {
         throw new UserInputError('Password too short.', `密码至少 ${MIN_PASSWORD_LENGTH} 位。`);
       }
@@ -59,8 +64,20 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       const passwordHash = await hashPassword(input.password);
       const at = clock().toISOString();
       store.transaction(() => {
-        store.insertUser({ username: input.username, passwordHash, role: input.role, department: input.department, createdAt: at });
-        store.appendAudit({ at, actor, action: 'user.create', target: input.username, detail: { role: input.role, department: input.department } });
+        store.insertUser({
+          username: input.username,
+          passwordHash,
+          role: input.role,
+          department: input.department,
+          createdAt: at,
+        });
+        store.appendAudit({
+          at,
+          actor,
+          action: 'user.create',
+          target: input.username,
+          detail: { role: input.role, department: input.department },
+        });
       });
       return { username: input.username, role: input.role, department: input.department };
     },
@@ -77,7 +94,11 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       const at = clock();
       if (!user || !ok) {
-        store.appendAudit({ at: at.toISOString(), actor: username.slice(0, 64), action: 'staff.login-failed' });
+        store.appendAudit({
+          at: at.toISOString(),
+          actor: username.slice(0, 64),
+          action: 'staff.login-failed',
+        });
         throw new AuthError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password.');
       }
       const token = randomBytes(32).toString('base64url');
@@ -111,7 +132,11 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
     logout(session: StaffSession): void {
       store.transaction(() => {
         store.deleteStaffSession(session.tokenHash);
-        store.appendAudit({ at: clock().toISOString(), actor: session.user.username, action: 'staff.logout' });
+        store.appendAudit({
+          at: clock().toISOString(),
+          actor: session.user.username,
+          action: 'staff.logout',
+        });
       });
     },
   };

@@ -42,7 +42,9 @@ export function createWorkingCalendar(data: HolidayFile): WorkingCalendar {
   const years = new Set<number>();
   for (const festival of data.festivals) {
     if (festival.to < festival.from) {
-      throw new CalendarFileError(`Holiday "${festival.name}" ends (${festival.to}) before it starts (${festival.from}).`);
+      throw new CalendarFileError(
+        `Holiday "${festival.name}" ends (${festival.to}) before it starts (${festival.from}).`,
+      );
     }
     for (let date = festival.from; date <= festival.to; date = addCalendarDays(date, 1)) {
       holidays.set(date, festival.name);

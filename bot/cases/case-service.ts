@@ -74,7 +74,13 @@ export interface CaseService {
   detail(number: string): CaseDetail;
   claim(number: string, staff: string): StaffCaseView;
   reply(number: string, staff: string, text: string): { message: MessageRecord; delivered: boolean };
-  transfer(number: string, staff: string, department: string, note?: string, special?: boolean): StaffCaseView;
+  transfer(
+    number: string,
+    staff: string,
+    department: string,
+    note?: string,
+    special?: boolean,
+  ): StaffCaseView;
   resolve(number: string, staff: string, note: string): StaffCaseView;
   followUp(number: string, staff: string, result: string, level?: string): StaffCaseView;
   archive(number: string, staff: string): StaffCaseView;
@@ -101,7 +107,12 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
   const view = (record: CaseRecord): StaffCaseView => {
     const { phone, ...rest } = record;
     const status = deadlineStatus(calendar, record.deadline, record.status, today());
-    return { ...rest, phoneMasked: phone ? maskPhone(phone) : undefined, hasPhone: Boolean(phone), ...status };
+    return {
+      ...rest,
+      phoneMasked: phone ? maskPhone(phone) : undefined,
+      hasPhone: Boolean(phone),
+      ...status,
+    };
   };
 
   const require = (number: string): CaseRecord => {
@@ -124,8 +135,22 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       const status = nextStatus(record.status, action);
       const at = clock().toISOString();
       store.updateCase(record.number, { ...patch, status, updatedAt: at });
-      store.appendCaseEvent({ caseNumber: record.number, at, actor: staff, action, fromStatus: record.status, toStatus: status, note });
-      store.appendAudit({ at, actor: staff, action: `case.${action}`, target: record.number, detail: { from: record.status, to: status, ...detail } });
+      store.appendCaseEvent({
+        caseNumber: record.number,
+        at,
+        actor: staff,
+        action,
+        fromStatus: record.status,
+        toStatus: status,
+        note,
+      });
+      store.appendAudit({
+        at,
+        actor: staff,
+        action: `case.${action}`,
+        target: record.number,
+        detail: { from: record.status, to: status, ...detail },
+      });
       return require(record.number);
     });
 
@@ -158,15 +183,33 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           ratingId: input.ratingId,
         };
         store.insertCase(record);
-        store.appendCaseEvent({ caseNumber: record.number, at, actor: input.actor, action: 'open', toStatus: '受理', note: input.category });
-        store.appendAudit({ at, actor: input.actor, action: 'case.open', target: record.number, detail: { category: input.category, itemId: input.itemId, consent: input.consent } });
+        store.appendCaseEvent({
+          caseNumber: record.number,
+          at,
+          actor: input.actor,
+          action: 'open',
+          toStatus: '受理',
+          note: input.category,
+        });
+        store.appendAudit({
+          at,
+          actor: input.actor,
+          action: 'case.open',
+          target: record.number,
+          detail: { category: input.category, itemId: input.itemId, consent: input.consent },
+        });
         return record;
       });
     },
     lookup(number, phoneLast4) {
       const record = store.getCase(normalizeCaseNumber(number));
       // The same error for "no such case" and "wrong digits", so numbers cannot be probed.
-      if (!record || !record.phone || !/^\d{4}$/.test(phoneLast4) || !safeEqual(record.phone.slice(-4), phoneLast4)) {
+      if (
+        !record ||
+        !record.phone ||
+        !/^\d{4}$/.test(phoneLast4) ||
+        !safeEqual(record.phone.slice(-4), phoneLast4)
+      ) {
         throw new CaseNotFoundError(`No case ${number} for these digits.`);
       }
       return {
@@ -188,7 +231,12 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       // Overdue first, then the nearest deadline.
       return records
         .map(view)
-        .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline) || a.createdAt.localeCompare(b.createdAt));
+        .sort(
+          (a, b) =>
+            Number(b.overdue) - Number(a.overdue) ||
+            a.deadline.localeCompare(b.deadline) ||
+            a.createdAt.localeCompare(b.createdAt),
+        );
     },
     detail(number) {
       const record = require(number);
@@ -226,8 +274,21 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           assignee: record.assignee ?? staff,
           firstReplyAt: record.firstReplyAt ?? at,
         });
-        store.appendCaseEvent({ caseNumber: record.number, at, actor: staff, action: 'reply', fromStatus: record.status, toStatus: status });
-        store.appendAudit({ at, actor: staff, action: 'case.reply', target: record.number, detail: { messageId: saved.id, length: text.length } });
+        store.appendCaseEvent({
+          caseNumber: record.number,
+          at,
+          actor: staff,
+          action: 'reply',
+          fromStatus: record.status,
+          toStatus: status,
+        });
+        store.appendAudit({
+          at,
+          actor: staff,
+          action: 'case.reply',
+          target: record.number,
+          detail: { messageId: saved.id, length: text.length },
+        });
         return saved;
       });
       // Sent only after the commit: a reply the citizen saw is always on disk.
@@ -253,14 +314,24 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       return view(act(number, staff, 'resolve', { resolution: note, closedAt: clock().toISOString() }, note));
     },
     followUp(number, staff, result, level) {
-      return view(act(number, staff, 'follow-up', { followUp: level ? `${level}：${result}` : result }, result, { level }));
+      return view(
+        act(number, staff, 'follow-up', { followUp: level ? `${level}：${result}` : result }, result, {
+          level,
+        }),
+      );
     },
     archive(number, staff) {
       return view(act(number, staff, 'archive', {}));
     },
     revealContact(number, staff, reason) {
       const record = require(number);
-      store.appendAudit({ at: clock().toISOString(), actor: staff, action: 'case.reveal-contact', target: record.number, detail: { reason } });
+      store.appendAudit({
+        at: clock().toISOString(),
+        actor: staff,
+        action: 'case.reveal-contact',
+        target: record.number,
+        detail: { reason },
+      });
       return { phone: record.phone };
     },
     forConversation(conversationId) {

@@ -33,7 +33,8 @@ export function createRatingService(options: RatingServiceOptions) {
   const subjectOf = (input: RatingInput): { itemId?: string; itemName?: string; zone?: string } => {
     if (!store.getConversation(input.sessionId)) throw new RatingTargetError('Unknown conversation.');
     if (input.target === 'answer') {
-      const message = input.targetId && /^\d+$/.test(input.targetId) ? store.getMessage(Number(input.targetId)) : undefined;
+      const message =
+        input.targetId && /^\d+$/.test(input.targetId) ? store.getMessage(Number(input.targetId)) : undefined;
       if (!message || message.conversationId !== input.sessionId || message.role !== 'assistant') {
         throw new RatingTargetError('Unknown answer.');
       }

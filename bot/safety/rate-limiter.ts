@@ -63,7 +63,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         bucket.tokens -= 1;
         return { allowed: true, retryAfterSeconds: 0 };
       }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)),
+      };
     },
   };
 }

@@ -13,7 +13,9 @@ const ACTIONS: readonly SensitiveAction[] = ['log', 'remind', 'refuse', 'care'];
 /** The strongest action wins when a message hits several categories. */
 const SEVERITY: Record<SensitiveAction, number> = { log: 0, remind: 1, refuse: 2, care: 3 };
 
-export const DEFAULT_SENSITIVE_WORDS_FILE = fileURLToPath(new URL('./data/sensitive-words.txt', import.meta.url));
+export const DEFAULT_SENSITIVE_WORDS_FILE = fileURLToPath(
+  new URL('./data/sensitive-words.txt', import.meta.url),
+);
 
 export interface SensitiveCategory {
   name: string;
@@ -51,7 +53,9 @@ export function parseLexicon(content: string, source = 'lexicon'): SensitiveCate
     if (header) {
       const action = header[2] as SensitiveAction;
       if (!ACTIONS.includes(action)) {
-        throw new LexiconFileError(`${source}:${index + 1}: unknown action "${header[2]}" (use ${ACTIONS.join(', ')}).`);
+        throw new LexiconFileError(
+          `${source}:${index + 1}: unknown action "${header[2]}" (use ${ACTIONS.join(', ')}).`,
+        );
       }
       current = { name: header[1], action, words: [] };
       categories.push(current);
@@ -77,11 +81,13 @@ export function createSensitiveWordFilter(categories: SensitiveCategory[]): Sens
       const hits: SensitiveHit[] = [];
       for (const category of categories) {
         for (const word of category.words) {
-          if (normalized.includes(word)) hits.push({ category: category.name, action: category.action, word });
+          if (normalized.includes(word))
+            hits.push({ category: category.name, action: category.action, word });
         }
       }
       const action = hits.reduce<SensitiveAction | undefined>(
-        (strongest, hit) => (strongest === undefined || SEVERITY[hit.action] > SEVERITY[strongest] ? hit.action : strongest),
+        (strongest, hit) =>
+          strongest === undefined || SEVERITY[hit.action] > SEVERITY[strongest] ? hit.action : strongest,
         undefined,
       );
       return { hits, action };

@@ -21,7 +21,10 @@ export function createApp(services: Services): Express {
   app.set('trust proxy', services.settings.server.trustProxy);
   app.use(requestId(services.logger));
   app.use(securityHeaders());
-  app.use('/api', rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'));
+  app.use(
+    '/api',
+    rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'),
+  );
   app.use(jsonBody({ maxBytes: services.settings.limits.maxBodyBytes }));
   app.use(healthRoutes(services));
   app.use(publicRoutes(services));

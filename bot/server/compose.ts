@@ -42,10 +42,16 @@ export interface ComposedSystem {
 }
 
 /** Opens the index in `settings.indexDir`, building it from the catalog first when there is none. */
-async function openDefaultAssistant(settings: Settings, services: { logger: Logger; knowledge: Parameters<typeof openAssistant>[0]['knowledge'] }) {
+async function openDefaultAssistant(
+  settings: Settings,
+  services: { logger: Logger; knowledge: Parameters<typeof openAssistant>[0]['knowledge'] },
+) {
   const embedder = await createEmbedder(settings.embedder);
   if (!(await readCurrentVersion(settings.indexDir))) {
-    services.logger.info('no index yet: building the default index', { catalog: settings.catalogFile, out: settings.indexDir });
+    services.logger.info('no index yet: building the default index', {
+      catalog: settings.catalogFile,
+      out: settings.indexDir,
+    });
     const summary = await buildIndex({
       catalogFile: settings.catalogFile,
       hallFile: settings.hallFile,
@@ -53,13 +59,28 @@ async function openDefaultAssistant(settings: Settings, services: { logger: Logg
       outDir: settings.indexDir,
       embedder,
     });
-    services.logger.info('index built', { items: summary.items, chunks: summary.chunks, version: summary.version, seconds: summary.seconds });
+    services.logger.info('index built', {
+      items: summary.items,
+      chunks: summary.chunks,
+      version: summary.version,
+      seconds: summary.seconds,
+    });
   }
-  const opened = await openAssistant({ indexDir: settings.indexDir, embedder, knowledge: services.knowledge });
-  return { assistant: opened as Assistant, indexInfo: { items: opened.catalog.items.length, indexVersion: opened.indexVersion } };
+  const opened = await openAssistant({
+    indexDir: settings.indexDir,
+    embedder,
+    knowledge: services.knowledge,
+  });
+  return {
+    assistant: opened as Assistant,
+    indexInfo: { items: opened.catalog.items.length, indexVersion: opened.indexVersion },
+  };
 }
 
-export async function composeSystem(settings: Settings, overrides: ComposeOverrides = {}): Promise<ComposedSystem> {
+export async function composeSystem(
+  settings: Settings,
+  overrides: ComposeOverrides = {},
+): Promise<ComposedSystem> {
   const logger = createLogger({ level: settings.logLevel, write: overrides.logWrite });
   const clock = overrides.clock ?? (() => new Date());
   const store = openSqliteStore({ dataDir: settings.dataDir, synchronous: settings.store.synchronous });
@@ -82,21 +103,40 @@ export async function composeSystem(settings: Settings, overrides: ComposeOverri
     const cases = createCaseService({
       store,
       calendar,
-      policy: { replyDays: settings.cases.replyDays, specialDays: settings.cases.specialDays, rectifyDays: settings.cases.rectifyDays },
+      policy: {
+        replyDays: settings.cases.replyDays,
+        specialDays: settings.cases.specialDays,
+        rectifyDays: settings.cases.rectifyDays,
+      },
       timeZone: settings.timeZone,
       clock,
       notifier: registry.notifier,
     });
-    const conversations = createConversationService({ store, assistant, cases, filter, timeZone: settings.timeZone, logger, clock });
+    const conversations = createConversationService({
+      store,
+      assistant,
+      cases,
+      filter,
+      timeZone: settings.timeZone,
+      logger,
+      clock,
+    });
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
-    if (await accounts.ensureFirstAdmin(settings.admin)) logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
+    if (await accounts.ensureFirstAdmin(settings.admin))
+      logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
 
     const services: Services = {
       settings,
       store,
       conversations,
       cases,
-      ratings: createRatingService({ store, cases, timeZone: settings.timeZone, clock, currentItem: conversations.currentItem }),
+      ratings: createRatingService({
+        store,
+        cases,
+        timeZone: settings.timeZone,
+        clock,
+        currentItem: conversations.currentItem,
+      }),
       analytics: createAnalyticsService({ store, timeZone: settings.timeZone, clock }),
       knowledge: createKnowledgeService({ store, assistant, clock }),
       accounts,

@@ -6,7 +6,9 @@ import { startServer } from './start.ts';
 
 const running = await startServer().catch((error: unknown) => {
   const coded = error as { code?: string; message?: string };
-  process.stderr.write(`daoban could not start${coded.code ? ` (${coded.code})` : ''}: ${coded.message ?? String(error)}\n`);
+  process.stderr.write(
+    `daoban could not start${coded.code ? ` (${coded.code})` : ''}: ${coded.message ?? String(error)}\n`,
+  );
   process.exit(1);
 });
 

@@ -7,7 +7,11 @@ export function validate<Schema extends z.ZodType>(schema: Schema, value: unknow
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '请求';
-    throw new HttpError(400, 'VALIDATION_FAILED', `请求内容有误（${field}）：${issue?.message ?? '格式不正确'}`);
+    throw new HttpError(
+      400,
+      'VALIDATION_FAILED',
+      `请求内容有误（${field}）：${issue?.message ?? '格式不正确'}`,
+    );
   }
   return parsed.data;
 }

@@ -16,7 +16,10 @@ export interface GroupCommit {
   run<T>(work: () => T): Promise<T>;
 }
 
-export function createGroupCommit(store: Pick<Store, 'transaction'>, options: { maxBatch?: number } = {}): GroupCommit {
+export function createGroupCommit(
+  store: Pick<Store, 'transaction'>,
+  options: { maxBatch?: number } = {},
+): GroupCommit {
   const maxBatch = options.maxBatch ?? 256;
   const queue: Pending<unknown>[] = [];
   let scheduled = false;

@@ -22,7 +22,6 @@ import type {
 } from './analytics-queries.ts';
 import type {
   AuditRecord,
-  CaseEventRecord,
   CaseFilter,
   CaseRecord,
   ConversationRecord,
@@ -38,7 +37,8 @@ import type {
 
 type Row = Record<string, unknown>;
 
-const optional = <T>(value: unknown): T | undefined => (value === null || value === undefined ? undefined : (value as T));
+const optional = <T>(value: unknown): T | undefined =>
+  value === null || value === undefined ? undefined : (value as T);
 
 function toMessage(row: Row): MessageRecord {
   return {
@@ -181,7 +181,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       VALUES (@id, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at, state_json = @state`),
     ensureConversation: database.prepare(`INSERT INTO conversations (id, created_at, updated_at, state_json)
       VALUES (@id, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at`),
-    insertMessage: database.prepare(`INSERT INTO messages (conversation_id, role, text, created_at, local_date,
+    insertMessage:
+      database.prepare(`INSERT INTO messages (conversation_id, role, text, created_at, local_date,
       answer_json, intent, item_id, item_name, zone, escalate, low_confidence, case_number, staff_username, delivered)
       VALUES (@conversationId, @role, @text, @createdAt, @localDate, @answerJson, @intent, @itemId, @itemName,
       @zone, @escalate, @lowConfidence, @caseNumber, @staffUsername, @delivered)`),
@@ -197,17 +198,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ON CONFLICT(prefix, local_date) DO UPDATE SET last = last + 1 RETURNING last`),
     getCase: database.prepare('SELECT * FROM cases WHERE number = ?'),
     caseMessages: database.prepare('SELECT * FROM messages WHERE case_number = ? ORDER BY id'),
-    insertEvent: database.prepare(`INSERT INTO case_events (case_number, at, actor, action, from_status, to_status, note)
+    insertEvent:
+      database.prepare(`INSERT INTO case_events (case_number, at, actor, action, from_status, to_status, note)
       VALUES (@caseNumber, @at, @actor, @action, @fromStatus, @toStatus, @note)`),
     listEvents: database.prepare('SELECT * FROM case_events WHERE case_number = ? ORDER BY id'),
-    insertRating: database.prepare(`INSERT INTO ratings (conversation_id, target, target_id, level, comment, item_id,
+    insertRating:
+      database.prepare(`INSERT INTO ratings (conversation_id, target, target_id, level, comment, item_id,
       item_name, zone, case_number, created_at, local_date) VALUES (@conversationId, @target, @targetId, @level,
       @comment, @itemId, @itemName, @zone, @caseNumber, @createdAt, @localDate)`),
     ratingCase: database.prepare('UPDATE ratings SET case_number = ? WHERE id = ?'),
     insertUser: database.prepare(`INSERT INTO users (username, password_hash, role, department, created_at)
       VALUES (@username, @passwordHash, @role, @department, @createdAt)`),
     getUser: database.prepare('SELECT * FROM users WHERE username = ?'),
-    insertSession: database.prepare(`INSERT INTO staff_sessions (token_hash, username, csrf_token, created_at, expires_at)
+    insertSession:
+      database.prepare(`INSERT INTO staff_sessions (token_hash, username, csrf_token, created_at, expires_at)
       VALUES (@tokenHash, @username, @csrfToken, @createdAt, @expiresAt)`),
     getSession: database.prepare('SELECT * FROM staff_sessions WHERE token_hash = ?'),
     deleteSession: database.prepare('DELETE FROM staff_sessions WHERE token_hash = ?'),
@@ -215,7 +219,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     insertAudit: database.prepare(
       'INSERT INTO audit_log (at, actor, action, target, detail_json) VALUES (@at, @actor, @action, @target, @detail)',
     ),
-    insertKnowledge: database.prepare(`INSERT INTO knowledge_entries (id, question, answer, item_id, created_at, created_by)
+    insertKnowledge:
+      database.prepare(`INSERT INTO knowledge_entries (id, question, answer, item_id, created_at, created_by)
       VALUES (@id, @question, @answer, @itemId, @createdAt, @createdBy)`),
   };
 
@@ -510,7 +515,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     listRatings(filter) {
       const rows = filter.level
-        ? database.prepare('SELECT * FROM ratings WHERE level = ? ORDER BY id DESC LIMIT ?').all(filter.level, filter.limit ?? 500)
+        ? database
+            .prepare('SELECT * FROM ratings WHERE level = ? ORDER BY id DESC LIMIT ?')
+            .all(filter.level, filter.limit ?? 500)
         : database.prepare('SELECT * FROM ratings ORDER BY id DESC LIMIT ?').all(filter.limit ?? 500);
       return (rows as Row[]).map(toRating);
     },
@@ -567,7 +574,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     listAudit(options) {
       const rows = options?.beforeId
-        ? database.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(options.beforeId, options.limit ?? 200)
+        ? database
+            .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
+            .all(options.beforeId, options.limit ?? 200)
         : database.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(options?.limit ?? 200);
       return (rows as Row[]).map(toAudit);
     },
@@ -576,14 +585,16 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       statements.insertKnowledge.run({ ...entry, itemId: entry.itemId ?? null });
     },
     listKnowledge() {
-      return (database.prepare('SELECT * FROM knowledge_entries ORDER BY created_at').all() as Row[]).map((row) => ({
-        id: row.id as string,
-        question: row.question as string,
-        answer: row.answer as string,
-        itemId: optional(row.item_id),
-        createdAt: row.created_at as string,
-        createdBy: row.created_by as string,
-      }));
+      return (database.prepare('SELECT * FROM knowledge_entries ORDER BY created_at').all() as Row[]).map(
+        (row) => ({
+          id: row.id as string,
+          question: row.question as string,
+          answer: row.answer as string,
+          itemId: optional(row.item_id),
+          createdAt: row.created_at as string,
+          createdBy: row.created_by as string,
+        }),
+      );
     },
 
     analytics,

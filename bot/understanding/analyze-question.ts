@@ -10,6 +10,7 @@ import {
   FILLER,
   GOODBYE,
   GREETING,
+  DEFINITION,
   INJECTION,
   ROLE_PLAY,
   OUT_OF_SCOPE,
@@ -36,6 +37,8 @@ export interface QuestionAnalysis {
   injection: boolean;
   serviceDomain: boolean;
   referenceBack: boolean;
+  /** Asks what a term means (a policy question, not an item). */
+  definition: boolean;
   ordinal?: number;
 }
 
@@ -68,6 +71,7 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     injection,
     serviceDomain: SERVICE_DOMAIN.test(kept),
     referenceBack: REFERENCE_BACK.test(text),
+    definition: DEFINITION.test(text),
     ordinal: detectOrdinal(bare),
   };
 }

@@ -144,6 +144,8 @@ export class CatalogSearch {
   private readonly forms = new Map<string, NameForm[]>();
   /** Normalised names and aliases per `kind:id`, for whole-phrase matching. */
   private readonly names = new Map<string, string[]>();
+  /** Words of those names, so a two-character phrase must be a word there ("办结" is not in "办结婚证"). */
+  private readonly nameWords = new Map<string, Set<string>>();
   private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
 
@@ -153,7 +155,7 @@ export class CatalogSearch {
     for (const item of options.items) {
       this.itemIndex.add({ id: item.id, fields: itemFields(item) });
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
-      this.names.set(`item:${item.id}`, [item.name, ...item.aliases].map(normalizeForMatch));
+      this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);
     }
     for (const theme of options.themes ?? []) {
       this.themeIndex.add({
@@ -166,7 +168,7 @@ export class CatalogSearch {
         },
       });
       this.forms.set(`theme:${theme.id}`, nameForms([theme.name, ...theme.aliases]));
-      this.names.set(`theme:${theme.id}`, [theme.name, ...theme.aliases].map(normalizeForMatch));
+      this.setNames(`theme:${theme.id}`, [theme.name, ...theme.aliases]);
     }
   }
 
@@ -205,12 +207,20 @@ export class CatalogSearch {
       .slice(0, limit);
   }
 
+  private setNames(key: string, names: string[]): void {
+    this.names.set(key, names.map(normalizeForMatch));
+    const words = new Set<string>();
+    for (const name of names) for (const token of tokenize(name, ['w'])) words.add(token.slice(2));
+    this.nameWords.set(key, words);
+  }
+
   private phraseMatch(key: string, query: QueryTokens): number {
     const names = this.names.get(key) ?? [];
     let best = 0;
     for (const phrase of query.phrases) {
       const length = [...phrase].length;
       if (length < 2 || !names.some((name) => name.includes(phrase))) continue;
+      if (length === 2 && !this.nameWords.get(key)?.has(phrase)) continue;
       // Only phrases that tell items apart: found in a few names, not in many ("登记", "许可").
       if (this.frequencyOfPhrase(phrase) > Math.max(3, this.names.size * 0.04)) continue;
       best = Math.max(best, Math.min(1, 0.45 + 0.08 * length));

@@ -10,7 +10,8 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function jsonBody(options: { maxBytes: number }): RequestHandler {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const tooLarge = () => new HttpError(413, 'BODY_TOO_LARGE', `请求内容过大（上限 ${Math.floor(options.maxBytes / 1024)} KB）。`);
+  const tooLarge = () =>
+    new HttpError(413, 'BODY_TOO_LARGE', `请求内容过大（上限 ${Math.floor(options.maxBytes / 1024)} KB）。`);
   return (request, _response, next) => {
     if (!WITH_BODY.has(request.method)) return next();
     const declared = Number(request.get('content-length') ?? NaN);

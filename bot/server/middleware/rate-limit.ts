@@ -3,7 +3,10 @@ import type { Request, RequestHandler } from 'express';
 import type { RateLimiter } from '../../safety/rate-limiter.ts';
 import { HttpError } from '../errors/http-error.ts';
 
-export function rateLimit(limiter: RateLimiter, keyOf: (request: Request) => string | undefined): RequestHandler {
+export function rateLimit(
+  limiter: RateLimiter,
+  keyOf: (request: Request) => string | undefined,
+): RequestHandler {
   return (request, _response, next) => {
     const key = keyOf(request);
     if (key === undefined) return next();

@@ -29,14 +29,27 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function setSessionCookie(response: Response, token: string, options: { maxAgeSeconds: number; secure: boolean }) {
-  const attributes = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`];
+export function setSessionCookie(
+  response: Response,
+  token: string,
+  options: { maxAgeSeconds: number; secure: boolean },
+) {
+  const attributes = [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${options.maxAgeSeconds}`,
+  ];
   if (options.secure) attributes.push('Secure');
   response.append('Set-Cookie', attributes.join('; '));
 }
 
 export function clearSessionCookie(response: Response, secure: boolean) {
-  response.append('Set-Cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`);
+  response.append(
+    'Set-Cookie',
+    `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`,
+  );
 }
 
 /** Requires a signed-in staff member; state-changing methods also need the CSRF header. */

@@ -5,7 +5,11 @@ import type { Services } from '../services/services.ts';
 export function healthRoutes(services: Services): Router {
   const router = Router();
   router.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok', items: services.indexInfo.items, indexVersion: services.indexInfo.indexVersion });
+    response.json({
+      status: 'ok',
+      items: services.indexInfo.items,
+      indexVersion: services.indexInfo.indexVersion,
+    });
   });
   return router;
 }

@@ -33,7 +33,12 @@ export function publicRoutes(services: Services): Router {
     const body = validate(askSchema, request.body);
     const sessionId = body.sessionId ?? newSessionId();
     const turn = await conversations.handleMessage(sessionId, body.question);
-    response.json({ ...turn.answer, sessionId, messageId: turn.reply.id, case: turn.openedCase ? caseSummary(turn.openedCase) : undefined });
+    response.json({
+      ...turn.answer,
+      sessionId,
+      messageId: turn.reply.id,
+      case: turn.openedCase ? caseSummary(turn.openedCase) : undefined,
+    });
   });
 
   router.post('/api/v1/cases', sessionLimit, async (request, response) => {
@@ -42,7 +47,9 @@ export function publicRoutes(services: Services): Router {
     response.status(created ? 201 : 200).json(caseSummary(record));
   });
 
-  router.get('/api/v1/cases/lookup', (request, response) => {
+  // Four digits are guessable: lookups share the strict login budget per IP.
+  const lookupLimit = rateLimit(services.limiters.login, (request) => `lookup:${request.ip}`);
+  router.get('/api/v1/cases/lookup', lookupLimit, (request, response) => {
     const number = typeof request.query.number === 'string' ? request.query.number : '';
     const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';
     if (!number || !last4) throw new HttpError(400, 'VALIDATION_FAILED', '请填写件号和手机号后四位。');
@@ -59,5 +66,10 @@ export function publicRoutes(services: Services): Router {
 }
 
 export function caseSummary(record: { number: string; status: string; deadline: string; category: string }) {
-  return { number: record.number, status: record.status, deadline: record.deadline, category: record.category };
+  return {
+    number: record.number,
+    status: record.status,
+    deadline: record.deadline,
+    category: record.category,
+  };
 }

@@ -5,7 +5,9 @@ import { SATISFACTION_LEVELS } from '../../ratings/satisfaction-levels.ts';
 import { CASE_CATEGORIES, CASE_STATUSES } from '../../cases/case-types.ts';
 
 export const sessionIdSchema = z.string().regex(SESSION_ID_PATTERN, '会话标识格式不正确');
-export const escalationCategorySchema = z.enum(['办不成事反映', '投诉', '咨询转人工'], { error: '类别不正确' });
+export const escalationCategorySchema = z.enum(['办不成事反映', '投诉', '咨询转人工'], {
+  error: '类别不正确',
+});
 
 /** Mainland mobile numbers; spaces and hyphens are tolerated as citizens type them. */
 export const phoneSchema = z
@@ -26,7 +28,10 @@ export const caseRequestSchema = z
 export const ratingRequestSchema = z.object({
   sessionId: sessionIdSchema,
   target: z.enum(['answer', 'conversation', 'case'], { error: '评价对象不正确' }),
-  targetId: z.union([z.string().max(80), z.number().int().nonnegative()]).transform(String).optional(),
+  targetId: z
+    .union([z.string().max(80), z.number().int().nonnegative()])
+    .transform(String)
+    .optional(),
   level: z.enum(SATISFACTION_LEVELS, { error: '评价等级应为：非常满意、满意、基本满意、不满意、非常不满意' }),
   comment: z.string().trim().max(500, '评价内容不超过 500 字').optional(),
 });
@@ -38,8 +43,13 @@ export const caseListQuerySchema = z.object({
   q: z.string().max(100).optional(),
 });
 
-export const loginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-export const replySchema = z.object({ text: z.string().trim().min(1, '答复内容不能为空').max(2000, '答复不超过 2000 字') });
+export const loginSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const replySchema = z.object({
+  text: z.string().trim().min(1, '答复内容不能为空').max(2000, '答复不超过 2000 字'),
+});
 export const transferSchema = z.object({
   department: z.string().trim().min(1, '请填写承办部门').max(100),
   note: z.string().trim().max(1000).optional(),

@@ -8,7 +8,12 @@ import type { Services } from '../services/services.ts';
 import { validate } from '../validate.ts';
 import { HttpError } from '../errors/http-error.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import { clearSessionCookie, requireAdmin, requireStaff, setSessionCookie } from '../middleware/staff-auth.ts';
+import {
+  clearSessionCookie,
+  requireAdmin,
+  requireStaff,
+  setSessionCookie,
+} from '../middleware/staff-auth.ts';
 import { staffOf } from '../request-context.ts';
 import { isSatisfactionLevel } from '../../ratings/satisfaction-levels.ts';
 import { CSV_REPORTS, type CsvReport } from '../../analytics/analytics-service.ts';
@@ -31,7 +36,10 @@ const queryString = (value: unknown) => (typeof value === 'string' ? value : und
 export function staffRoutes(services: Services): Router {
   const router = Router();
   const { accounts, cases, store, analytics, knowledge, settings } = services;
-  const cookie = { maxAgeSeconds: settings.server.staffSessionHours * 3600, secure: settings.server.cookieSecure };
+  const cookie = {
+    maxAgeSeconds: settings.server.staffSessionHours * 3600,
+    secure: settings.server.cookieSecure,
+  };
 
   router.post(
     '/api/v1/staff/login',
@@ -67,15 +75,28 @@ export function staffRoutes(services: Services): Router {
       overdue: query.overdue === '1' || query.overdue === 'true',
       query: query.q,
     });
-    response.json({ cases: list.map((record) => ({ ...record, description: record.description && maskPersonalText(record.description) })) });
+    response.json({
+      cases: list.map((record) => ({
+        ...record,
+        description: record.description && maskPersonalText(record.description),
+      })),
+    });
   });
 
   staff.get('/api/v1/staff/cases/:number', (request, response) => {
     const detail = cases.detail(request.params.number);
-    store.appendAudit({ at: new Date().toISOString(), actor: staffOf(response).user.username, action: 'case.view', target: detail.case.number });
+    store.appendAudit({
+      at: new Date().toISOString(),
+      actor: staffOf(response).user.username,
+      action: 'case.view',
+      target: detail.case.number,
+    });
     response.json({
       ...detail,
-      case: { ...detail.case, description: detail.case.description && maskPersonalText(detail.case.description) },
+      case: {
+        ...detail.case,
+        description: detail.case.description && maskPersonalText(detail.case.description),
+      },
     });
   });
 
@@ -86,12 +107,22 @@ export function staffRoutes(services: Services): Router {
   staff.post('/api/v1/staff/cases/:number/reply', (request, response) => {
     const body = validate(replySchema, request.body);
     const result = cases.reply(request.params.number, staffOf(response).user.username, body.text);
-    response.status(201).json({ messageId: result.message.id, delivered: result.delivered, at: result.message.createdAt });
+    response
+      .status(201)
+      .json({ messageId: result.message.id, delivered: result.delivered, at: result.message.createdAt });
   });
 
   staff.post('/api/v1/staff/cases/:number/transfer', (request, response) => {
     const body = validate(transferSchema, request.body);
-    response.json({ case: cases.transfer(request.params.number, staffOf(response).user.username, body.department, body.note, body.special) });
+    response.json({
+      case: cases.transfer(
+        request.params.number,
+        staffOf(response).user.username,
+        body.department,
+        body.note,
+        body.special,
+      ),
+    });
   });
 
   staff.post('/api/v1/staff/cases/:number/resolve', (request, response) => {
@@ -101,7 +132,9 @@ export function staffRoutes(services: Services): Router {
 
   staff.post('/api/v1/staff/cases/:number/follow-up', (request, response) => {
     const body = validate(followUpSchema, request.body);
-    response.json({ case: cases.followUp(request.params.number, staffOf(response).user.username, body.result, body.level) });
+    response.json({
+      case: cases.followUp(request.params.number, staffOf(response).user.username, body.result, body.level),
+    });
   });
 
   staff.post('/api/v1/staff/cases/:number/archive', (request, response) => {
@@ -115,9 +148,15 @@ export function staffRoutes(services: Services): Router {
 
   staff.get('/api/v1/staff/ratings', (request, response) => {
     const level = queryString(request.query.level);
-    if (level !== undefined && !isSatisfactionLevel(level)) throw new HttpError(400, 'VALIDATION_FAILED', '评价等级不正确。');
+    if (level !== undefined && !isSatisfactionLevel(level))
+      throw new HttpError(400, 'VALIDATION_FAILED', '评价等级不正确。');
     const ratings = store.listRatings({ level: level && isSatisfactionLevel(level) ? level : undefined });
-    response.json({ ratings: ratings.map((rating) => ({ ...rating, comment: rating.comment && maskPersonalText(rating.comment) })) });
+    response.json({
+      ratings: ratings.map((rating) => ({
+        ...rating,
+        comment: rating.comment && maskPersonalText(rating.comment),
+      })),
+    });
   });
 
   staff.get('/api/v1/staff/gaps', (request, response) => {
@@ -132,7 +171,9 @@ export function staffRoutes(services: Services): Router {
   });
 
   staff.get('/api/v1/staff/analytics', (request, response) => {
-    response.json(analytics.report(analytics.rangeOf(queryString(request.query.from), queryString(request.query.to))));
+    response.json(
+      analytics.report(analytics.rangeOf(queryString(request.query.from), queryString(request.query.to))),
+    );
   });
 
   staff.get('/api/v1/staff/analytics.csv', (request, response) => {
@@ -142,13 +183,18 @@ export function staffRoutes(services: Services): Router {
     }
     const range = analytics.rangeOf(queryString(request.query.from), queryString(request.query.to));
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="daoban-${report}-${range.from}-${range.to}.csv"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="daoban-${report}-${range.from}-${range.to}.csv"`,
+    );
     response.send(analytics.csv(report as CsvReport, range));
   });
 
   staff.get('/api/v1/staff/audit', requireAdmin(), (request, response) => {
     const beforeId = Number(queryString(request.query.beforeId) ?? NaN);
-    response.json({ entries: store.listAudit({ beforeId: Number.isInteger(beforeId) ? beforeId : undefined }) });
+    response.json({
+      entries: store.listAudit({ beforeId: Number.isInteger(beforeId) ? beforeId : undefined }),
+    });
   });
 
   staff.get('/api/v1/admin/users', requireAdmin(), (_request, response) => {

@@ -80,10 +80,16 @@ export function createConversationService(options: ConversationServiceOptions) {
     return {};
   };
 
-  const openCase = (sessionId: string, request: EscalationRequest, actor: string): { record: CaseRecord; created: boolean } => {
+  const openCase = (
+    sessionId: string,
+    request: EscalationRequest,
+    actor: string,
+  ): { record: CaseRecord; created: boolean } => {
     const category = request.category ?? '咨询转人工';
     // One open case per conversation and category: a second tap adds the phone, not a new case.
-    const existing = cases.forConversation(sessionId).find((record) => record.category === category && isOpenStatus(record.status));
+    const existing = cases
+      .forConversation(sessionId)
+      .find((record) => record.category === category && isOpenStatus(record.status));
     if (existing) {
       if (request.consent && request.phone && !existing.phone) {
         store.transaction(() => {
@@ -121,7 +127,11 @@ export function createConversationService(options: ConversationServiceOptions) {
             actor: 'citizen',
             action: 'safety.sensitive-word',
             target: sessionId,
-            detail: { categories: [...new Set(check.hits.map((hit) => hit.category))], action: check.action, text: maskPersonalText(text).slice(0, 200) },
+            detail: {
+              categories: [...new Set(check.hits.map((hit) => hit.category))],
+              action: check.action,
+              text: maskPersonalText(text).slice(0, 200),
+            },
           });
         }
         if (check.action && check.action !== 'log') {
@@ -130,14 +140,23 @@ export function createConversationService(options: ConversationServiceOptions) {
         } else {
           const started = performance.now();
           const result = await assistant.reply(text, state);
-          answer = { ...result.answer, latencyMs: result.answer.latencyMs || Math.round(performance.now() - started) };
+          answer = {
+            ...result.answer,
+            latencyMs: result.answer.latencyMs || Math.round(performance.now() - started),
+          };
           nextState = result.state;
         }
         const now = clock();
         const at = now.toISOString();
         const localDate = toLocalDate(now, timeZone);
         const committed = await commits.run(() => {
-          const question = store.appendMessage({ conversationId: sessionId, role: 'citizen', text, createdAt: at, localDate });
+          const question = store.appendMessage({
+            conversationId: sessionId,
+            role: 'citizen',
+            text,
+            createdAt: at,
+            localDate,
+          });
           const reply = store.appendMessage({
             conversationId: sessionId,
             role: 'assistant',
@@ -150,18 +169,30 @@ export function createConversationService(options: ConversationServiceOptions) {
           store.saveConversationState(sessionId, nextState, at);
           let openedCase: CaseRecord | undefined;
           if (answer.escalate) {
-            const opened = openCase(sessionId, { category: answer.escalation?.category, description: text }, 'assistant');
+            const opened = openCase(
+              sessionId,
+              { category: answer.escalation?.category, description: text },
+              'assistant',
+            );
             if (opened.created) openedCase = opened.record;
           }
           return { question, reply, openedCase };
         });
-        logger.debug('turn answered', { sessionId, intent: answer.intent, item: answer.items[0]?.id, escalate: answer.escalate });
+        logger.debug('turn answered', {
+          sessionId,
+          intent: answer.intent,
+          item: answer.items[0]?.id,
+          escalate: answer.escalate,
+        });
         return { answer, sessionId, ...committed };
       });
     },
 
     /** The citizen asks for a person (转人工 / 办不成事 / 投诉): opens a case, or returns the open one. */
-    escalate(sessionId: string, request: EscalationRequest): Promise<{ record: CaseRecord; created: boolean }> {
+    escalate(
+      sessionId: string,
+      request: EscalationRequest,
+    ): Promise<{ record: CaseRecord; created: boolean }> {
       return queue.run(sessionId, async () =>
         store.transaction(() => {
           const opened = openCase(sessionId, request, 'citizen');

@@ -10,12 +10,21 @@ export function createKnowledgeService(options: { store: Store; assistant: Assis
   const { store, assistant } = options;
   const clock = options.clock ?? (() => new Date());
   return {
-    async add(input: { question: string; answer: string; itemId?: string }, staff: string): Promise<KnowledgeEntry> {
+    async add(
+      input: { question: string; answer: string; itemId?: string },
+      staff: string,
+    ): Promise<KnowledgeEntry> {
       const entry: KnowledgeEntry = { id: `kb-${randomUUID()}`, ...input, createdAt: clock().toISOString() };
       await assistant.addKnowledge(entry);
       store.transaction(() => {
         store.insertKnowledge({ ...entry, createdBy: staff });
-        store.appendAudit({ at: entry.createdAt, actor: staff, action: 'knowledge.add', target: entry.id, detail: { itemId: entry.itemId, question: entry.question } });
+        store.appendAudit({
+          at: entry.createdAt,
+          actor: staff,
+          action: 'knowledge.add',
+          target: entry.id,
+          detail: { itemId: entry.itemId, question: entry.question },
+        });
       });
       return entry;
     },

@@ -30,7 +30,10 @@ export const incomingSchema = z.discriminatedUnion('type', [
     type: z.literal('rate'),
     user,
     target: z.enum(['answer', 'conversation', 'case']),
-    targetId: z.union([z.string().max(80), z.number().int().nonnegative()]).transform(String).optional(),
+    targetId: z
+      .union([z.string().max(80), z.number().int().nonnegative()])
+      .transform(String)
+      .optional(),
     level: z.enum(SATISFACTION_LEVELS),
     comment: z.string().max(500).optional(),
   }),
@@ -43,7 +46,8 @@ export interface QuickReply {
   payload: string;
 }
 
-export const quickReplies = (titles: string[]): QuickReply[] => titles.map((title) => ({ title, payload: title }));
+export const quickReplies = (titles: string[]): QuickReply[] =>
+  titles.map((title) => ({ title, payload: title }));
 
 export const WELCOME_TEXT =
   '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
@@ -58,7 +62,11 @@ export const outgoing = {
     answer,
     messageId,
   }),
-  welcome: () => ({ type: 'message' as const, text: WELCOME_TEXT, quick_replies: quickReplies(WELCOME_QUICK_REPLIES) }),
+  welcome: () => ({
+    type: 'message' as const,
+    text: WELCOME_TEXT,
+    quick_replies: quickReplies(WELCOME_QUICK_REPLIES),
+  }),
   history: (messages: HistoryEntry[]) => ({ type: 'history' as const, messages }),
   staffReply: (text: string, caseNumber: string, messageId: number, at: string) => ({
     type: 'message' as const,
@@ -71,8 +79,16 @@ export const outgoing = {
   }),
   caseOpened: (record: { number: string; status: string; deadline: string; category: string }) => ({
     type: 'case_opened' as const,
-    case: { number: record.number, status: record.status, deadline: record.deadline, category: record.category },
+    case: {
+      number: record.number,
+      status: record.status,
+      deadline: record.deadline,
+      category: record.category,
+    },
   }),
   rated: (id: number, caseNumber?: string) => ({ type: 'rated' as const, id, caseNumber }),
-  error: (code: string, message: string, retryAfter?: number) => ({ type: 'error' as const, error: { code, message, retryAfter } }),
+  error: (code: string, message: string, retryAfter?: number) => ({
+    type: 'error' as const,
+    error: { code, message, retryAfter },
+  }),
 };

@@ -23,7 +23,11 @@ export interface ChatSocketServer {
   close(): Promise<void>;
 }
 
-export function attachChatSocket(server: Server, services: Services, registry: ConnectionRegistry): ChatSocketServer {
+export function attachChatSocket(
+  server: Server,
+  services: Services,
+  registry: ConnectionRegistry,
+): ChatSocketServer {
   const { settings, conversations, ratings, logger } = services;
   const wss = new WebSocketServer({ noServer: true, maxPayload: settings.limits.maxBodyBytes });
   const states = new Map<WebSocket, SocketState>();
@@ -35,7 +39,9 @@ export function attachChatSocket(server: Server, services: Services, registry: C
       return;
     }
     if (states.size >= settings.limits.wsMaxConnections) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 10\r\nContent-Length: 0\r\n\r\n');
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 10\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -48,7 +54,11 @@ export function attachChatSocket(server: Server, services: Services, registry: C
   /** Hands over staff replies that arrived while the citizen was away. */
   const deliverPending = (socket: WebSocket, user: string) => {
     const pending = services.store.undeliveredStaffMessages(user);
-    for (const message of pending) send(socket, outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt));
+    for (const message of pending)
+      send(
+        socket,
+        outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt),
+      );
     if (pending.length > 0) services.store.markDelivered(pending.map((message) => message.id));
   };
 
@@ -82,11 +92,24 @@ export function attachChatSocket(server: Server, services: Services, registry: C
         const text = event.text.trim();
         if (!text) return send(socket, outgoing.error('EMPTY_MESSAGE', '请输入您的问题。'));
         if (text.length > settings.limits.maxMessageChars) {
-          return send(socket, outgoing.error('MESSAGE_TOO_LONG', `每条消息不超过 ${settings.limits.maxMessageChars} 字，请精简后再发送。`));
+          return send(
+            socket,
+            outgoing.error(
+              'MESSAGE_TOO_LONG',
+              `每条消息不超过 ${settings.limits.maxMessageChars} 字，请精简后再发送。`,
+            ),
+          );
         }
         const decision = services.limiters.session.take(user);
         if (!decision.allowed) {
-          return send(socket, outgoing.error('RATE_LIMITED', `发送过于频繁，请 ${decision.retryAfterSeconds} 秒后再试。`, decision.retryAfterSeconds));
+          return send(
+            socket,
+            outgoing.error(
+              'RATE_LIMITED',
+              `发送过于频繁，请 ${decision.retryAfterSeconds} 秒后再试。`,
+              decision.retryAfterSeconds,
+            ),
+          );
         }
         send(socket, outgoing.typing());
         const turn = await conversations.handleMessage(user, text);

@@ -45,7 +45,10 @@ export function createConnectionRegistry() {
   const notifier: StaffReplyNotifier = {
     deliverStaffReply(conversationId: string, message: MessageRecord) {
       return (
-        registry.send(conversationId, outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt)) > 0
+        registry.send(
+          conversationId,
+          outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt),
+        ) > 0
       );
     },
   };
