@@ -1,9 +1,9 @@
 /**
  * `npm run bench:load`: N concurrent websocket chat sessions on loopback against a fresh server
- * (default catalog, built-in embedder, no LLM). Each session sends its questions one after another;
- * prints messages/s, p50/p95/p99 latency (send → answer) and errors.
+ * (default catalog, built-in embedder, no LLM). Sessions send at a pace that offers `--rate`
+ * messages/s in total; prints the achieved messages/s, p50/p95/p99 latency (send → answer), errors.
  *
- *   npm run bench:load -- [--sessions 200] [--messages 10] [--url ws://host:port/ws]
+ *   npm run bench:load -- [--sessions 200] [--messages 10] [--rate 300] [--url ws://host:port/ws]
  * Without --url it starts its own server on an ephemeral port with a temp data folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,18 +11,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from '../bot/server/start.ts';
 
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '200' },
     messages: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '300' },
     url: { type: 'string' },
     'index-dir': { type: 'string' },
   },
 });
 const sessions = Number(values.sessions);
 const messagesPerSession = Number(values.messages);
+/** Offered load, messages per second over all sessions. */
+const rate = Number(values.rate);
 const QUESTIONS = [
   '营业执照怎么办',
   '社保卡补办要带什么',
@@ -34,36 +38,55 @@ const QUESTIONS = [
   '可以网上办吗',
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function runSession(url: string, index: number, latencies: number[], errors: string[]): Promise<void> {
+/**
+ * Open loop, like a hall full of citizens: each session sends at a fixed pace whether or not its
+ * last answer has arrived, so latency is measured at the offered rate rather than hidden by
+ * clients that wait.
+ */
+async function runSession(
+  url: string,
+  index: number,
+  intervalMs: number,
+  latencies: number[],
+  errors: string[],
+): Promise<void> {
   const socket = new WebSocket(url);
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
   const user = `bench-${process.pid}-${index}`;
-  let pending: { resolve: () => void; sentAt: number } | undefined;
+  const sentAt: number[] = [];
+  let answered = 0;
+  let finish: () => void = () => undefined;
+  const allAnswered = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
   socket.on('message', (data) => {
     const event = JSON.parse(data.toString()) as { type: string; answer?: unknown; error?: { code: string } };
     if (event.type === 'error') errors.push(event.error?.code ?? 'error');
     if ((event.type === 'message' && event.answer) || event.type === 'error') {
-      if (pending) {
-        latencies.push(performance.now() - pending.sentAt);
-        const done = pending.resolve;
-        pending = undefined;
-        done();
-      }
+      // Answers of one session come back in the order asked.
+      latencies.push(performance.now() - (sentAt[answered] ?? performance.now()));
+      answered += 1;
+      if (answered === messagesPerSession) finish();
     }
   });
   socket.send(JSON.stringify({ type: 'hello', user }));
+  // A random phase spreads the sessions over the interval.
+  await delay(Math.random() * intervalMs);
   for (let turn = 0; turn < messagesPerSession; turn += 1) {
-    const text = QUESTIONS[(index + turn) % QUESTIONS.length];
-    await new Promise<void>((resolve) => {
-      pending = { resolve, sentAt: performance.now() };
-      socket.send(JSON.stringify({ type: 'message', user, text }));
-    });
+    sentAt.push(performance.now());
+    socket.send(
+      JSON.stringify({ type: 'message', user, text: QUESTIONS[(index + turn) % QUESTIONS.length] }),
+    );
+    if (turn < messagesPerSession - 1) await delay(intervalMs);
   }
+  await Promise.race([allAnswered, delay(30_000)]);
+  if (answered < messagesPerSession) errors.push(`lost:${messagesPerSession - answered}`);
   socket.close();
 }
 
@@ -81,22 +104,36 @@ async function main() {
         indexDir: values['index-dir'] ?? path.join(dataDir, 'index'),
         logLevel: 'warn',
         store: { synchronous: process.env.DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full' },
-        limits: { maxMessageChars: 500, maxBodyBytes: 65536, ipPerMinute: 1_000_000, sessionPerMinute: 1_000_000, loginPerMinute: 10, wsMaxConnections: 100_000 },
+        limits: {
+          maxMessageChars: 500,
+          maxBodyBytes: 65536,
+          ipPerMinute: 1_000_000,
+          sessionPerMinute: 1_000_000,
+          loginPerMinute: 10,
+          wsMaxConnections: 100_000,
+        },
       },
     });
     url = `${server.url.replace(/^http/, 'ws')}/ws`;
     stop = server.close;
   }
-  process.stdout.write(`load: ${sessions} sessions × ${messagesPerSession} messages on ${url}\n`);
+  process.stdout.write(
+    `load: ${sessions} sessions × ${messagesPerSession} messages, offered ${rate} messages/s, on ${url}\n`,
+  );
   const latencies: number[] = [];
   const errors: string[] = [];
   const started = performance.now();
-  const results = await Promise.allSettled(Array.from({ length: sessions }, (_, index) => runSession(url, index, latencies, errors)));
+  const results = await Promise.allSettled(
+    Array.from({ length: sessions }, (_, index) =>
+      runSession(url, index, (sessions / rate) * 1000, latencies, errors),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   const failedSessions = results.filter((result) => result.status === 'rejected').length;
   const sorted = [...latencies].sort((a, b) => a - b);
   const report = {
     sessions,
+    offeredRate: rate,
     messages: latencies.length,
     seconds: Number(seconds.toFixed(2)),
     messagesPerSecond: Number((latencies.length / seconds).toFixed(1)),

@@ -26,6 +26,19 @@ const text = (fallback?: string) =>
     .optional()
     .transform((value) => (value === undefined || value.trim() === '' ? fallback : value.trim()));
 
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const normalized = value.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+      if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+      context.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
+      return z.NEVER;
+    });
+
 const environmentSchema = z.object({
   HOST: text('127.0.0.1'),
   PORT: int('PORT', 3000),
@@ -56,6 +69,19 @@ const environmentSchema = z.object({
   CASE_SPECIAL_DAYS: int('CASE_SPECIAL_DAYS', 10, 1),
   RECTIFY_DAYS: int('RECTIFY_DAYS', 15, 1),
   HOLIDAYS_FILE: text(),
+  // Server, store and protection settings (issue 3).
+  TIME_ZONE: text('Asia/Shanghai'),
+  DB_SYNCHRONOUS: z
+    .enum(['full', 'normal'], { error: 'DB_SYNCHRONOUS must be full or normal' })
+    .optional()
+    .default('full'),
+  COOKIE_SECURE: flag(false),
+  TRUST_PROXY: flag(false),
+  STATIC_DIR: text('web-widget/dist'),
+  STAFF_SESSION_HOURS: int('STAFF_SESSION_HOURS', 12, 1),
+  RATE_LIMIT_LOGIN_PER_MINUTE: int('RATE_LIMIT_LOGIN_PER_MINUTE', 10, 1),
+  WS_MAX_CONNECTIONS: int('WS_MAX_CONNECTIONS', 5000, 1),
+  SENSITIVE_WORDS_FILE: text(),
 });
 
 export type Settings = {
@@ -81,8 +107,20 @@ export type Settings = {
     maxBodyBytes: number;
     ipPerMinute: number;
     sessionPerMinute: number;
+    loginPerMinute: number;
+    wsMaxConnections: number;
   };
   cases: { replyDays: number; specialDays: number; rectifyDays: number; holidaysFile?: string };
+  /** IANA time zone of the hall: case numbers, deadlines and daily analytics follow its calendar. */
+  timeZone: string;
+  store: { synchronous: 'full' | 'normal' };
+  server: {
+    cookieSecure: boolean;
+    trustProxy: boolean;
+    staticDir: string;
+    staffSessionHours: number;
+  };
+  safety: { sensitiveWordsFile?: string };
 };
 
 export class SettingsError extends Error {
@@ -132,12 +170,25 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       maxBodyBytes: env.MAX_BODY_BYTES,
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       sessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      wsMaxConnections: env.WS_MAX_CONNECTIONS,
     },
     cases: {
       replyDays: env.CASE_REPLY_DAYS,
       specialDays: env.CASE_SPECIAL_DAYS,
       rectifyDays: env.RECTIFY_DAYS,
-      holidaysFile: env.HOLIDAYS_FILE,
+      holidaysFile: env.HOLIDAYS_FILE ? path.resolve(env.HOLIDAYS_FILE) : undefined,
+    },
+    timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
+    store: { synchronous: env.DB_SYNCHRONOUS },
+    server: {
+      cookieSecure: env.COOKIE_SECURE,
+      trustProxy: env.TRUST_PROXY,
+      staticDir: path.resolve(env.STATIC_DIR ?? 'web-widget/dist'),
+      staffSessionHours: env.STAFF_SESSION_HOURS,
+    },
+    safety: {
+      sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,
     },
   };
 }

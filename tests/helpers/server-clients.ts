@@ -1,0 +1,129 @@
+/**
+ * Clients for integration tests: a JSON HTTP helper, a staff session (cookie + CSRF token) and a
+ * websocket chat client that queues incoming events and waits for the one a test expects.
+ */
+import WebSocket from 'ws';
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function requestJson<T = Record<string, unknown>>(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<JsonResponse<T>> {
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    // Not JSON (CSV, HTML): the raw text.
+  }
+  return { status: response.status, headers: response.headers, body: body as T };
+}
+
+export class StaffClient {
+  private cookie = '';
+  csrfToken = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async login(username: string, password: string): Promise<JsonResponse> {
+    const response = await requestJson(`${this.baseUrl}/api/v1/staff/login`, {
+      body: { username, password },
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    if (typeof response.body.csrfToken === 'string') this.csrfToken = response.body.csrfToken;
+    return response;
+  }
+
+  get<T = Record<string, unknown>>(route: string) {
+    return requestJson<T>(`${this.baseUrl}${route}`, { headers: { cookie: this.cookie } });
+  }
+
+  post<T = Record<string, unknown>>(route: string, body: unknown = {}, options: { csrf?: boolean } = {}) {
+    const headers: Record<string, string> = { cookie: this.cookie };
+    if (options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
+    return requestJson<T>(`${this.baseUrl}${route}`, { method: 'POST', body, headers });
+  }
+}
+
+export type ChatEvent = Record<string, unknown> & { type: string };
+
+export class ChatClient {
+  private readonly received: ChatEvent[] = [];
+  private waiters: Array<{ match: (event: ChatEvent) => boolean; resolve: (event: ChatEvent) => void }> = [];
+  readonly all: ChatEvent[] = [];
+
+  private constructor(
+    readonly socket: WebSocket,
+    readonly user: string,
+  ) {
+    socket.on('message', (data) => {
+      const event = JSON.parse(data.toString()) as ChatEvent;
+      this.all.push(event);
+      const index = this.waiters.findIndex((waiter) => waiter.match(event));
+      if (index >= 0) {
+        const [waiter] = this.waiters.splice(index, 1);
+        waiter.resolve(event);
+      } else {
+        this.received.push(event);
+      }
+    });
+  }
+
+  static open(baseUrl: string, user: string): Promise<ChatClient> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(new ChatClient(socket, user)));
+      socket.once('error', reject);
+    });
+  }
+
+  send(event: Record<string, unknown>): void {
+    this.socket.send(JSON.stringify({ user: this.user, ...event }));
+  }
+
+  /** The next event matching `match` (already received or still to come). */
+  next(match: (event: ChatEvent) => boolean = () => true, timeoutMs = 20_000): Promise<ChatEvent> {
+    const index = this.received.findIndex(match);
+    if (index >= 0) return Promise.resolve(this.received.splice(index, 1)[0]);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`no matching event for ${this.user}; got ${JSON.stringify(this.all.slice(-5))}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        match,
+        resolve: (event) => {
+          clearTimeout(timer);
+          resolve(event);
+        },
+      });
+    });
+  }
+
+  /** Sends a question and waits for the assistant's answer message. */
+  async ask(text: string): Promise<ChatEvent> {
+    this.send({ type: 'message', text });
+    return this.next((event) => event.type === 'message' && event.from !== 'staff' && 'answer' in event);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket.readyState === WebSocket.CLOSED) return resolve();
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+}
+
+export const isStaffMessage = (event: ChatEvent) => event.type === 'message' && event.from === 'staff';

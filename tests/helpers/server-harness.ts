@@ -1,0 +1,68 @@
+/**
+ * Starts the real server for integration tests: the real assistant on an index built from the
+ * shipped catalog into a temp folder (once per test file), a fresh SQLite data folder, an admin
+ * from settings, and a collector for log lines.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Settings } from '../../config/settings.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../bot/server/start.ts';
+
+export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+
+export interface Harness {
+  server: RunningServer;
+  url: string;
+  dataDir: string;
+  logs: string[];
+  /** Stops the server (keeping the data folder, so it can be started again). */
+  stop(): Promise<void>;
+  /** Starts again on the same data folder and index. */
+  restart(): Promise<Harness>;
+}
+
+const temporaryFolders: string[] = [];
+
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+export function removeTemporaryFolders(): void {
+  for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
+let sharedIndexDir: string | undefined;
+
+export async function startHarness(
+  options: { settings?: Partial<Settings>; dataDir?: string } & Omit<StartOptions, 'settings' | 'port'> = {},
+): Promise<Harness> {
+  sharedIndexDir ??= temporaryFolder('daoban-index-');
+  const dataDir = options.dataDir ?? temporaryFolder('daoban-data-');
+  const logs: string[] = [];
+  const { settings, dataDir: _ignored, ...overrides } = options;
+  const server = await startServer({
+    port: 0,
+    ...overrides,
+    logWrite: (line) => logs.push(line),
+    settings: {
+      dataDir,
+      indexDir: sharedIndexDir,
+      host: '127.0.0.1',
+      admin: ADMIN,
+      logLevel: 'info',
+      ...settings,
+    },
+  });
+  const harness: Harness = {
+    server,
+    url: server.url,
+    dataDir,
+    logs,
+    stop: () => server.close(),
+    restart: () => startHarness({ ...options, dataDir }),
+  };
+  return harness;
+}

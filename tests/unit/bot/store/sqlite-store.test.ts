@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../../bot/store/sqlite-store.ts';
+import { createGroupCommit } from '../../../../bot/store/group-commit.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('SQLite store', () => {
+  it('keeps the audit log append-only, whatever code tries', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'daoban-store-'));
+    folders.push(folder);
+    const store = openSqliteStore({ dataDir: folder });
+    store.appendAudit({
+      at: '2026-01-01T00:00:00Z',
+      actor: 'admin',
+      action: 'user.create',
+      detail: { role: 'staff' },
+    });
+    const raw = new Database(path.join(folder, 'daoban.sqlite'));
+    expect(() => raw.prepare("UPDATE audit_log SET actor = 'someone-else'").run()).toThrow(/append-only/);
+    expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    raw.close();
+    expect(store.listAudit()).toEqual([
+      expect.objectContaining({ actor: 'admin', detail: { role: 'staff' } }),
+    ]);
+    store.close();
+  });
+
+  it('reopens a data folder with its data and migrations applied once', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'daoban-store-'));
+    folders.push(folder);
+    const first = openSqliteStore({ dataDir: folder });
+    first.appendMessage({
+      conversationId: 'session-0001',
+      role: 'citizen',
+      text: '你好',
+      createdAt: '2026-01-01T00:00:00Z',
+      localDate: '2026-01-01',
+    });
+    first.saveConversationState('session-0001', { previousItemIds: ['X'], turns: 1 }, '2026-01-01T00:00:00Z');
+    first.close();
+    const second = openSqliteStore({ dataDir: folder });
+    expect(second.listMessages('session-0001').map((message) => message.text)).toEqual(['你好']);
+    expect(second.getConversation('session-0001')?.state.previousItemIds).toEqual(['X']);
+    second.close();
+  });
+
+  it('group-commits concurrent writes and isolates a failing one', async () => {
+    const store = openSqliteStore({ dataDir: ':memory:' });
+    const commits = createGroupCommit(store);
+    const write = (index: number) =>
+      commits.run(() =>
+        store.appendMessage({
+          conversationId: `session-${index}-xxxx`,
+          role: 'citizen',
+          text: `q${index}`,
+          createdAt: '2026-01-01T00:00:00Z',
+          localDate: '2026-01-01',
+        }),
+      );
+    const failing = commits.run(() => {
+      throw new Error('bad write');
+    });
+    const results = await Promise.allSettled([write(1), failing, write(2)]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.listMessages('session-1-xxxx')).toHaveLength(1);
+    expect(store.listMessages('session-2-xxxx')).toHaveLength(1);
+  });
+});
