@@ -36,6 +36,13 @@ export default tseslint.config(
   layer('knowledge', ['**/bot/**', '**/ingest/**', '**/web-widget/**', 'express', 'ws', '**/tests/**']),
   layer('ingest', ['**/bot/**', '**/web-widget/**', 'express', 'ws', '**/tests/**']),
   // The composition root and the CLIs may build the default index with ingest; nothing else in bot/ may.
-  layer('bot', ['**/ingest/**', '**/web-widget/**', '**/tests/**'], ['bot/server/compose.ts', 'bot/cli/*.ts']),
-  { files: ['config/settings.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', '.ci/**'], rules: { 'no-process-env': 'off' } },
+  layer(
+    'bot',
+    ['**/ingest/**', '**/web-widget/**', '**/tests/**'],
+    ['bot/server/compose.ts', 'bot/cli/*.ts'],
+  ),
+  {
+    files: ['config/settings.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', '.ci/**'],
+    rules: { 'no-process-env': 'off' },
+  },
 );

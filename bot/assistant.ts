@@ -75,30 +75,51 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const knowledgeSearch = new PassageSearch([], lexicon);
   const addEntry = (entry: KnowledgeEntry) => {
     knowledgeById.set(entry.id, entry);
-    knowledgeSearch.add({ id: entry.id, head: entry.question, body: entry.answer });
+    // The head is what names the topic ("自助复印机"), as for a citizen's question, so that
+    // rewordings of the same question ("复印机在哪") still find the entry.
+    const head = analyzeQuestion(entry.question).itemQuery || entry.question;
+    knowledgeSearch.add({ id: entry.id, head, body: `${entry.question} ${entry.answer}` });
   };
   for (const entry of options.knowledge ?? []) addEntry(entry);
   const chatModel = options.chatModel;
   const facts = chatModel ? collectFactVocabulary({ catalog, hall }) : undefined;
 
   const itemRefs = (hits: SearchHit[], firstId?: string): ItemRef[] => {
-    const refs = hits.map((hit) => ({ id: hit.id, name: itemsById.get(hit.id)?.name ?? hit.id, score: round(hit.score) }));
+    const refs = hits.map((hit) => ({
+      id: hit.id,
+      name: itemsById.get(hit.id)?.name ?? hit.id,
+      score: round(hit.score),
+    }));
     if (firstId && refs[0]?.id !== firstId) {
       const item = itemsById.get(firstId);
       const rest = refs.filter((ref) => ref.id !== firstId);
-      return item ? [{ id: item.id, name: item.name, score: round(hits.find((hit) => hit.id === firstId)?.score ?? 1) }, ...rest] : refs;
+      return item
+        ? [
+            {
+              id: item.id,
+              name: item.name,
+              score: round(hits.find((hit) => hit.id === firstId)?.score ?? 1),
+            },
+            ...rest,
+          ]
+        : refs;
     }
     return refs;
   };
 
-  async function reply(text: string, previous: DialogueState): Promise<{ answer: Answer; state: DialogueState }> {
+  async function reply(
+    text: string,
+    previous: DialogueState,
+  ): Promise<{ answer: Answer; state: DialogueState }> {
     const started = performance.now();
     const analysis = analyzeQuestion(text);
     const rewrite = chatModel && !analysis.injection ? await rewriteQuestion(chatModel, text) : undefined;
     const itemQuery = rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery;
     const query = search.query(itemQuery);
     let items = itemQuery ? search.searchItems(query, 5) : [];
-    if (options.vectorScores && items.length && itemQuery) items = await rerank(items, options.vectorScores, itemQuery);
+    if (options.vectorScores && items.length && itemQuery) {
+      items = await rerank(items, options.vectorScores, itemQuery);
+    }
     const themes = itemQuery ? search.searchThemes(query, 2) : [];
     const passages = itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
     const knowledge = itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
@@ -115,7 +136,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const { composed: plain, intent, refs, state } = compose(decision, items, previous, hallComposed);
     const composed =
       chatModel && REPHRASABLE.has(decision.kind)
-        ? { ...plain, answer: (await rephraseAnswer(chatModel, { question: text, composed: plain, facts })).text }
+        ? {
+            ...plain,
+            answer: (await rephraseAnswer(chatModel, { question: text, composed: plain, facts })).text,
+          }
         : plain;
     const answer: Answer = {
       answer: composed.answer,
@@ -148,7 +172,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const composed = composeItemAnswer({ item, aspect: decision.aspect, hall, themes: themesFor(item) });
         const refs = decision.followUp
           ? [{ id: item.id, name: item.name, score: 1 }]
-          : itemRefs([hits.find((hit) => hit.id === item.id) as SearchHit, ...decision.alternatives].filter(Boolean), item.id);
+          : itemRefs(
+              [hits.find((hit) => hit.id === item.id) as SearchHit, ...decision.alternatives].filter(Boolean),
+              item.id,
+            );
         return { composed, intent: decision.aspect, refs, state: remember(keep, item.id, decision.aspect) };
       }
       case 'clarify': {
@@ -157,12 +184,18 @@ export function createAssistant(options: AssistantOptions): Assistant {
           composed: composeClarify(candidates, decision.aspect, decision.uncertain),
           intent: 'clarify',
           refs: itemRefs(decision.candidates),
-          state: { ...state, pendingChoices: candidates.map((item) => item.id), lastAspect: decision.aspect ?? state.lastAspect },
+          state: {
+            ...state,
+            pendingChoices: candidates.map((item) => item.id),
+            lastAspect: decision.aspect ?? state.lastAspect,
+          },
         };
       }
       case 'theme': {
         const theme = themesById.get(decision.themeId) as Theme;
-        const themeItems = theme.items.map((id) => itemsById.get(id)).filter((item): item is ServiceItem => !!item);
+        const themeItems = theme.items
+          .map((id) => itemsById.get(id))
+          .filter((item): item is ServiceItem => !!item);
         return {
           composed: composeThemeAnswer({ theme, items: themeItems, hall }),
           intent: 'theme',
@@ -207,7 +240,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     }
   }
 
-  const themesFor = (item: ServiceItem): Theme[] => catalog.themes.filter((theme) => theme.items.includes(item.id));
+  const themesFor = (item: ServiceItem): Theme[] =>
+    catalog.themes.filter((theme) => theme.items.includes(item.id));
 
   return {
     reply,
@@ -226,10 +260,19 @@ export function createAssistant(options: AssistantOptions): Assistant {
 }
 
 function remember(state: DialogueState, itemId: string, aspect: DialogueState['lastAspect']): DialogueState {
-  const previousItemIds = state.currentItemId && state.currentItemId !== itemId
-    ? [state.currentItemId, ...state.previousItemIds.filter((id) => id !== state.currentItemId && id !== itemId)]
-    : state.previousItemIds.filter((id) => id !== itemId);
-  return { ...state, currentItemId: itemId, previousItemIds: previousItemIds.slice(0, MAX_REMEMBERED_ITEMS), lastAspect: aspect };
+  const previousItemIds =
+    state.currentItemId && state.currentItemId !== itemId
+      ? [
+          state.currentItemId,
+          ...state.previousItemIds.filter((id) => id !== state.currentItemId && id !== itemId),
+        ]
+      : state.previousItemIds.filter((id) => id !== itemId);
+  return {
+    ...state,
+    currentItemId: itemId,
+    previousItemIds: previousItemIds.slice(0, MAX_REMEMBERED_ITEMS),
+    lastAspect: aspect,
+  };
 }
 
 async function rerank(

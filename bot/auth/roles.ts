@@ -11,6 +11,7 @@ export function hasRole(actual: Role, required: Role): boolean {
 }
 
 export function requireRole(actual: Role, required: Role): void {
-  if (!hasRole(actual, required))
+  if (!hasRole(actual, required)) {
     throw new AuthError('FORBIDDEN', `Role ${actual} cannot do ${required} actions.`);
+  }
 }

@@ -55,8 +55,9 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       if (!USERNAME.test(input.username)) {
         throw new UserInputError('Invalid username.', '用户名须为 3–32 位字母、数字、下划线、点或连字符。');
       }
-      if (!ROLES.includes(input.role))
+      if (!ROLES.includes(input.role)) {
         throw new UserInputError('Invalid role.', '角色只能是 staff 或 admin。');
+      }
       if (input.password.length < MIN_PASSWORD_LENGTH) {
         throw new UserInputError('Password too short.', `密码至少 ${MIN_PASSWORD_LENGTH} 位。`);
       }

@@ -14,10 +14,21 @@ import { openAssistant } from '../open-assistant.ts';
 import type { Answer } from '../types.ts';
 import { readArguments } from './cli-arguments.ts';
 
-const USAGE = '用法：npm run ask -- [--index 索引目录] --json "问题"  或  npm run ask -- [--index 索引目录] --jsonl < 问题.jsonl';
+const USAGE =
+  '用法：npm run ask -- [--index 索引目录] --json "问题"  或  npm run ask -- [--index 索引目录] --jsonl < 问题.jsonl';
 
 function contract(answer: Answer): Record<string, unknown> {
-  const { answer: text, intent, items, escalate, citations, latencyMs, quickReplies, aspect, escalation } = answer;
+  const {
+    answer: text,
+    intent,
+    items,
+    escalate,
+    citations,
+    latencyMs,
+    quickReplies,
+    aspect,
+    escalation,
+  } = answer;
   return { answer: text, intent, items, escalate, citations, latencyMs, quickReplies, aspect, escalation };
 }
 
@@ -25,7 +36,11 @@ function turnsOf(line: string): string[] {
   const trimmed = line.trim();
   if (!trimmed.startsWith('{')) return [trimmed];
   const parsed = JSON.parse(trimmed) as { q?: unknown; question?: unknown; turns?: unknown };
-  if (Array.isArray(parsed.turns) && parsed.turns.every((turn) => typeof turn === 'string') && parsed.turns.length) {
+  if (
+    Array.isArray(parsed.turns) &&
+    parsed.turns.every((turn) => typeof turn === 'string') &&
+    parsed.turns.length
+  ) {
     return parsed.turns as string[];
   }
   const question = parsed.q ?? parsed.question;

@@ -35,5 +35,9 @@ export function composeClarify(candidates: ServiceItem[], aspect?: Aspect, uncer
       : '如果都不是，请换个说法再说一遍您要办的事。',
   );
   const quickReplies = candidates.map((item) => item.name);
-  return { answer: lines.join('\n'), citations: [], quickReplies: uncertain ? [...quickReplies, '转人工'] : quickReplies };
+  return {
+    answer: lines.join('\n'),
+    citations: [],
+    quickReplies: uncertain ? [...quickReplies, '转人工'] : quickReplies,
+  };
 }

@@ -9,7 +9,9 @@ const MAX_QUOTE = 360;
 
 export function composePolicyAnswer(chunk: Chunk): Composed {
   const body = chunk.text.length > MAX_QUOTE ? `${chunk.text.slice(0, MAX_QUOTE)}……` : chunk.text;
-  const where = chunk.source.locator ? `${chunk.source.title}（${chunk.source.locator}）` : chunk.source.title;
+  const where = chunk.source.locator
+    ? `${chunk.source.title}（${chunk.source.locator}）`
+    : chunk.source.title;
   return {
     answer: `根据《${chunk.source.title.replace(/^《|》$/g, '')}》的规定：\n${body}\n\n以上内容摘自${where}。如需结合您的具体情况办理，可以告诉我要办的事项，或转人工咨询。`,
     citations: [{ source: chunk.source.id, title: chunk.source.title, locator: chunk.source.locator }],

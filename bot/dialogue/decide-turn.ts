@@ -42,7 +42,8 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const { analysis, state, items, themes, passages, knowledge } = evidence;
   const [top, second] = items;
   const topConfidence = confidence(top);
-  const aspect: Aspect = analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
+  const aspect: Aspect =
+    analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
 
   if (analysis.escalation) {
     const itemId = topConfidence >= WEAK ? top.id : state.currentItemId;
@@ -60,11 +61,23 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     const choices = state.pendingChoices;
     const index = analysis.ordinal === -1 ? choices.length - 1 : analysis.ordinal - 1;
     if (index >= 0 && index < choices.length) {
-      return { kind: 'item', itemId: choices[index], aspect: state.lastAspect ?? 'overview', alternatives: [], followUp: true };
+      return {
+        kind: 'item',
+        itemId: choices[index],
+        aspect: state.lastAspect ?? 'overview',
+        alternatives: [],
+        followUp: true,
+      };
     }
   }
   if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && topConfidence >= WEAK) {
-    return { kind: 'item', itemId: top.id, aspect: analysis.aspect ?? state.lastAspect ?? 'overview', alternatives: [], followUp: true };
+    return {
+      kind: 'item',
+      itemId: top.id,
+      aspect: analysis.aspect ?? state.lastAspect ?? 'overview',
+      alternatives: [],
+      followUp: true,
+    };
   }
 
   // A reference back to an item discussed before the current one.
@@ -82,7 +95,11 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const bestTheme = themes[0];
   const themeConfidence = confidence(bestTheme);
   // A theme only when the question is about the joint service itself, not one of its items.
-  if (bestTheme && themeConfidence >= STRONG && (themeConfidence > topConfidence + 0.15 || /一件事/u.test(analysis.text))) {
+  if (
+    bestTheme &&
+    themeConfidence >= STRONG &&
+    (themeConfidence > topConfidence + 0.15 || /一件事/u.test(analysis.text))
+  ) {
     return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
   }
 
@@ -125,7 +142,13 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   if (state.currentItemId && analysis.aspect) {
     return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
   }
-  if (top && topConfidence >= SUGGEST && analysis.serviceDomain && !analysis.outOfScope && !analysis.injection) {
+  if (
+    top &&
+    topConfidence >= SUGGEST &&
+    analysis.serviceDomain &&
+    !analysis.outOfScope &&
+    !analysis.injection
+  ) {
     return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
   }
   if (analysis.outOfScope || analysis.injection || !analysis.serviceDomain) return { kind: 'out_of_scope' };

@@ -81,8 +81,9 @@ export function createSensitiveWordFilter(categories: SensitiveCategory[]): Sens
       const hits: SensitiveHit[] = [];
       for (const category of categories) {
         for (const word of category.words) {
-          if (normalized.includes(word))
+          if (normalized.includes(word)) {
             hits.push({ category: category.name, action: category.action, word });
+          }
         }
       }
       const action = hits.reduce<SensitiveAction | undefined>(

@@ -73,7 +73,7 @@ async function openDefaultAssistant(
   });
   return {
     assistant: opened as Assistant,
-    indexInfo: { items: opened.catalog.items.length, indexVersion: opened.indexVersion },
+    indexInfo: { items: opened.catalog.items.length, indexVersion: opened.indexVersion, hall: opened.hall },
   };
 }
 
@@ -122,8 +122,9 @@ export async function composeSystem(
       clock,
     });
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
-    if (await accounts.ensureFirstAdmin(settings.admin))
+    if (await accounts.ensureFirstAdmin(settings.admin)) {
       logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
+    }
 
     const services: Services = {
       settings,

@@ -44,7 +44,8 @@ export interface QuestionAnalysis {
 
 const CLAUSE = /[，。,.;；！!？?\n]+/u;
 /** Single characters that never identify an item by themselves. */
-const LIGHT_CHARACTERS = /[那这呢吗吧啊呀哦嘛了的就都也还要想去来把被给让对从向为以其一不没很能会个我你他她们在是有可和与及或得该么带拿办]/gu;
+const LIGHT_CHARACTERS =
+  /[那这呢吗吧啊呀哦嘛了的就都也还要想去来把被给让对从向为以其一不没很能会个我你他她们在是有可和与及或得该么带拿办]/gu;
 
 export function analyzeQuestion(message: string): QuestionAnalysis {
   const text = normalizeText(message);

@@ -9,8 +9,10 @@ import type { EscalationCategory } from '../types.ts';
 export const FILLER =
   /我想(问|咨询|了解)(一下|问|下)?|想(问|咨询|了解)(一下|下)?|(问|咨询)一下|请问|打听一下|你好|您好|哈喽|麻烦(你|您)?|帮(我|忙)(看看|查查|问问)?|同志|小姑娘|小伙子|我(家|们家)?|俺(们|家)?|咱(们|家)?|额|嗯|哎|唉|喂|那个|这个|就是|的话|一下|是不是|可不可以|能不能|能否|可以吗|行不行|中不中|有没有|怎么(样|办|弄|搞|整|申请|办理)?|咋(办|整|弄|搞)?|如何|怎样|什么|啥|哪些|需要|应该|办理|去办|办个|申请|\b(hello|hi|please|how (do|can|to) i|how to|i want to|i need to|can i|what is|apply for|get a|the|a|an|my|do|i|to|for)\b/giu;
 
-export const GREETING = /^(你好|您好|hi|hello|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|哈喽|嗨|喂)[!！。,，?？~]*$/iu;
-export const THANKS = /^(谢谢|多谢|感谢|谢了|好的谢谢|好的|明白了|知道了|懂了|ok|thanks?|thank you|辛苦了)[!！。,，~]*(你|您)?[!！。,，~]*$/iu;
+export const GREETING =
+  /^(你好|您好|hi|hello|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|哈喽|嗨|喂)[!！。,，?？~]*$/iu;
+export const THANKS =
+  /^(谢谢|多谢|感谢|谢了|好的谢谢|好的|明白了|知道了|懂了|ok|thanks?|thank you|辛苦了)[!！。,，~]*(你|您)?[!！。,，~]*$/iu;
 export const GOODBYE = /^(再见|拜拜|bye)[!！。]*$/iu;
 
 const ESCALATION_RULES: Array<[EscalationCategory, RegExp]> = [
@@ -34,7 +36,8 @@ export function detectEscalation(text: string): EscalationCategory | undefined {
 }
 
 /** "刚才那个", "前面问的" — a reference to an item discussed before the current one. */
-export const REFERENCE_BACK = /刚(才|刚)(那个|问的|说的)|前面(那个|问的|说的)|之前(那个|问的|说的)|上一个|第一个问的|回到/u;
+export const REFERENCE_BACK =
+  /刚(才|刚)(那个|问的|说的)|前面(那个|问的|说的)|之前(那个|问的|说的)|上一个|第一个问的|回到/u;
 
 /** "第二个", "2", "后面那个" — a choice among offered candidates. */
 export function detectOrdinal(text: string): number | undefined {
@@ -49,7 +52,7 @@ export function detectOrdinal(text: string): number | undefined {
 
 /** Topics a government service hall does not answer. */
 export const OUT_OF_SCOPE =
-  /天气|气温|下雨|股票|基金|炒股|彩票|中奖|比分|足球|篮球|游戏|电影|电视剧|明星|八卦|笑话|写.{0,10}(诗|作文|文章|代码|程序|小说|短信|文案|检讨|论文|情书|歌词|总结|报告|简历|演讲稿|请假条|对联)|作业|考试答案|解题|数学题|翻译|菜谱|做饭|怎么做菜|好吃的|美食|好玩的|景点|减肥|谈恋爱|恋爱|该不该跟|算命|星座|风水|(帮我|给我)?诊断|病情(严重|怎么样)|开(什么|点)药(?!房|店|铺)|吃(什么|啥)药|怎么治|偏方|快递(到哪|单号|查询|丢了|没到)|查(一下)?快递|投资(什么|哪个)|理财|赚钱|比特币|诈骗|冒充|黑客|破解|(修|维修)(手机|电脑|空调|冰箱|车)|(手机|电脑)(屏幕|坏了|碎了)|holiday plans|weather|stock|joke|poem|homework|recipe|bitcoin|restaurant|recommend|movie|football|song|girlfriend|boyfriend/iu;
+  /天气|气温|下雨|股票|基金|炒股|彩票|中奖|比分|足球|篮球|游戏|电影|电视剧|明星|八卦|笑话|(帮我|给我|替我|你来|你给我|请你)写.{0,10}(诗|作文|文章|代码|程序|小说|短信|文案|检讨|论文|情书|歌词|总结|报告|简历|演讲稿|请假条|对联)|作业|考试答案|解题|数学题|翻译|菜谱|做饭|怎么做菜|好吃的|美食|好玩的|景点|减肥|谈恋爱|恋爱|该不该跟|算命|星座|风水|(帮我|给我)?诊断|病情(严重|怎么样)|开(什么|点)药(?!房|店|铺)|吃(什么|啥)药|怎么治|偏方|快递(到哪|单号|查询|丢了|没到)|查(一下)?快递|投资(什么|哪个)|理财|赚钱|比特币|诈骗|冒充|黑客|破解|(修|维修)(手机|电脑|空调|冰箱|车)|(手机|电脑)(屏幕|坏了|碎了)|holiday plans|weather|stock|joke|poem|homework|recipe|bitcoin|restaurant|recommend|movie|football|song|girlfriend|boyfriend/iu;
 
 /** Instructions hidden in a question: they are ignored, never followed. */
 export const INJECTION =
@@ -63,4 +66,5 @@ export const SERVICE_DOMAIN =
   /评价|差评|好评|反映|时限|工作日|承诺|告知|即办|一件事|帮办|代办|预约|取号|办|证|照|申请|登记|许可|备案|审批|补贴|津贴|救助|保险|社保|医保|公积金|户口|户籍|税|发票|窗口|大厅|政务|材料|手续|执照|证明|政策|补助|资格|审核|缴费|缴纳|领取|注销|变更|年检|年审/u;
 
 /** "什么是告知承诺制", "一次性告知是什么意思": a question about what a term means. */
-export const DEFINITION = /是干(什么|啥)的|干(什么|啥)用|有(什么|啥)用|管(什么|啥)的|什么是|什么叫|啥叫|啥是|是(什么|啥)(意思|东西|概念)|是指(什么|啥)|指的是|什么意思|含义|定义/u;
+export const DEFINITION =
+  /是干(什么|啥)的|干(什么|啥)用|有(什么|啥)用|管(什么|啥)的|什么是|什么叫|啥叫|啥是|是(什么|啥)(意思|东西|概念)|是指(什么|啥)|指的是|什么意思|含义|定义/u;

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 
-export const ZONES = ['企业开办', '工程建设', '社会民生', '税务服务', '不动产', '出入境', '婚姻登记', '综合服务'] as const;
+export const ZONES = [
+  '企业开办',
+  '工程建设',
+  '社会民生',
+  '税务服务',
+  '不动产',
+  '出入境',
+  '婚姻登记',
+  '综合服务',
+] as const;
 export const ITEM_TYPES = [
   '行政许可',
   '行政确认',
@@ -21,7 +30,11 @@ export const ITEM_KINDS = ['即办件', '承诺件'] as const;
 export const ONLINE_DEPTHS = ['全程网办', '网上预审', '线下办理'] as const;
 export const MATERIAL_NECESSITY = ['必要', '容缺', '情形'] as const;
 
-const text = (label: string) => z.string({ error: `${label}必须是文字` }).trim().min(1, `${label}不能为空`);
+const text = (label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, `${label}不能为空`);
 const optionalText = z.string().trim().optional();
 const days = (label: string) =>
   z

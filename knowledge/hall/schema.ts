@@ -33,7 +33,9 @@ export const hallSchema = z.object({
   address: z.string().min(1),
   hours: z.string().min(1),
   phone: z.string().min(1),
-  floors: z.array(z.object({ floor: z.number().int(), name: z.string(), description: z.string().optional() })),
+  floors: z.array(
+    z.object({ floor: z.number().int(), name: z.string(), description: z.string().optional() }),
+  ),
   zones: z.array(zoneSchema),
   windows: z.array(windowSchema),
   notes: z.array(z.string()).default([]),

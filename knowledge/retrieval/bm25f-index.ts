@@ -123,7 +123,9 @@ export class Bm25fIndex {
 
   /** Scores documents for weighted query tokens and returns the best `limit`. */
   search(query: Map<string, number>, limit = 10): Bm25fHit[] {
-    if (this.scores.length < this.documentIds.length) this.scores = new Float64Array(this.documentIds.length * 2);
+    if (this.scores.length < this.documentIds.length) {
+      this.scores = new Float64Array(this.documentIds.length * 2);
+    }
     const scores = this.scores;
     const touched: number[] = [];
     for (const [token, queryWeight] of query) {

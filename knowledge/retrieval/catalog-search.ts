@@ -83,7 +83,11 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
   const expansions: string[] = [];
   const phrases = new Set<string>();
   for (const token of own) if (token.startsWith('w:') && [...token].length >= 4) phrases.add(token.slice(2));
-  for (const match of lexicon?.match(normalizeForMatch(text)) ?? []) {
+  const normalized = normalizeForMatch(text);
+  // Also without measure words, so "注册个公司" meets the key "注册公司".
+  const loose = normalized.replace(/一?[个家间座栋套]/gu, '');
+  const matches = lexicon ? [...lexicon.match(normalized), ...(loose !== normalized ? lexicon.match(loose) : [])] : [];
+  for (const match of matches) {
     for (const expansion of match.expansions) {
       expansions.push(expansion);
       phrases.add(normalizeForMatch(expansion));
@@ -120,11 +124,13 @@ interface NameForm {
 }
 
 function nameForms(names: string[]): NameForm[] {
-  return names.flatMap((name) => [
-    { tokens: new Set(tokenize(name, ['b', 'c'])), trust: 1 },
-    { tokens: new Set(tokenize(name, ['p'])), trust: 0.85 },
-    { tokens: new Set(tokenize(name, ['s', 'c'])), trust: 0.75 },
-  ]).filter((form) => form.tokens.size > 0);
+  return names
+    .flatMap((name) => [
+      { tokens: new Set(tokenize(name, ['b', 'c'])), trust: 1 },
+      { tokens: new Set(tokenize(name, ['p'])), trust: 0.85 },
+      { tokens: new Set(tokenize(name, ['s', 'c'])), trust: 0.75 },
+    ])
+    .filter((form) => form.tokens.size > 0);
 }
 
 export interface CatalogSearchOptions {
@@ -232,7 +238,9 @@ export class CatalogSearch {
     let frequency = this.phraseFrequency.get(phrase);
     if (frequency === undefined) {
       frequency = 0;
-      for (const names of this.names.values()) if (names.some((name) => name.includes(phrase))) frequency += 1;
+      for (const names of this.names.values()) {
+        if (names.some((name) => name.includes(phrase))) frequency += 1;
+      }
       if (this.phraseFrequency.size > 100_000) this.phraseFrequency.clear();
       this.phraseFrequency.set(phrase, frequency);
     }

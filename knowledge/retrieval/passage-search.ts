@@ -42,7 +42,10 @@ export class PassageSearch {
 
   add(document: PassageDocument): void {
     this.index.remove(document.id);
-    this.index.add({ id: document.id, fields: { head: tokenize(document.head), body: tokenize(document.body) } });
+    this.index.add({
+      id: document.id,
+      fields: { head: tokenize(document.head), body: tokenize(document.body) },
+    });
     this.heads.set(document.id, new Set(tokenize(document.head, ['b'])));
   }
 

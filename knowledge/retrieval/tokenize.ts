@@ -19,7 +19,9 @@ const STOP_WORDS = new Set(
   ),
 );
 
-const STOP_CHARACTERS = new Set([...'的了和与及或等是在有我你他她们这那个吗呢吧啊呀哦嘛就都也还要想去来把被给让对从向为以之其一不没很能会怎么什哪请问下办理']);
+const STOP_CHARACTERS = new Set([
+  ...'的了和与及或等是在有我你他她们这那个吗呢吧啊呀哦嘛就都也还要想去来把被给让对从向为以之其一不没很能会怎么什哪请问下办理',
+]);
 
 export function tokenize(text: string, families: readonly TokenFamily[] = ALL_FAMILIES): string[] {
   const normalized = normalizeForMatch(text);

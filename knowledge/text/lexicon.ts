@@ -108,8 +108,14 @@ export function parseLexicon(source: string): LexiconEntry[] {
     if (!line) continue;
     const [left, right] = line.split('=>');
     if (right === undefined) continue;
-    const keys = left.split('|').map((key) => key.trim()).filter(Boolean);
-    const expansions = right.split(/[,，]/).map((term) => term.trim()).filter(Boolean);
+    const keys = left
+      .split('|')
+      .map((key) => key.trim())
+      .filter(Boolean);
+    const expansions = right
+      .split(/[,，]/)
+      .map((term) => term.trim())
+      .filter(Boolean);
     if (keys.length && expansions.length) entries.push({ keys, expansions });
   }
   return entries;

@@ -41,6 +41,13 @@ export function publicRoutes(services: Services): Router {
     });
   });
 
+  // The hall layout (floors, zones, windows) for the kiosk map; public information.
+  router.get('/api/v1/hall', (_request, response) => {
+    const hall = services.indexInfo.hall;
+    if (!hall) throw new HttpError(404, 'HALL_UNKNOWN', '暂无大厅布局信息。');
+    response.json({ hall });
+  });
+
   router.post('/api/v1/cases', sessionLimit, async (request, response) => {
     const body = validate(caseRequestSchema, request.body);
     const { record, created } = await conversations.escalate(body.sessionId, body);

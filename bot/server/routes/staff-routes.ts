@@ -148,8 +148,9 @@ export function staffRoutes(services: Services): Router {
 
   staff.get('/api/v1/staff/ratings', (request, response) => {
     const level = queryString(request.query.level);
-    if (level !== undefined && !isSatisfactionLevel(level))
+    if (level !== undefined && !isSatisfactionLevel(level)) {
       throw new HttpError(400, 'VALIDATION_FAILED', '评价等级不正确。');
+    }
     const ratings = store.listRatings({ level: level && isSatisfactionLevel(level) ? level : undefined });
     response.json({
       ratings: ratings.map((rating) => ({

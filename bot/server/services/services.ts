@@ -9,10 +9,13 @@ import type { RateLimiter } from '../../safety/rate-limiter.ts';
 import type { Logger } from '../../logging/logger.ts';
 import type { ConversationService } from './conversation-service.ts';
 import type { KnowledgeService } from './knowledge-service.ts';
+import type { Hall } from '../../../knowledge/hall/schema.ts';
 
 export interface IndexInfo {
   items: number;
   indexVersion: string;
+  /** The hall layout of the index, for the kiosk map (`GET /api/v1/hall`). */
+  hall?: Hall;
 }
 
 export interface Services {

@@ -54,11 +54,12 @@ export function attachChatSocket(
   /** Hands over staff replies that arrived while the citizen was away. */
   const deliverPending = (socket: WebSocket, user: string) => {
     const pending = services.store.undeliveredStaffMessages(user);
-    for (const message of pending)
+    for (const message of pending) {
       send(
         socket,
         outgoing.staffReply(message.text, message.caseNumber ?? '', message.id, message.createdAt),
       );
+    }
     if (pending.length > 0) services.store.markDelivered(pending.map((message) => message.id));
   };
 
