@@ -3,7 +3,7 @@
  * (default catalog, built-in embedder, no LLM). Sessions send at a pace that offers `--rate`
  * messages/s in total; prints the achieved messages/s, p50/p95/p99 latency (send → answer), errors.
  *
- *   npm run bench:load -- [--sessions 200] [--messages 10] [--rate 300] [--url ws://host:port/ws]
+ *   npm run bench:load -- [--sessions 200] [--messages 10] [--rate 450] [--url ws://host:port/ws]
  * Without --url it starts its own server on an ephemeral port with a temp data folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '200' },
     messages: { type: 'string', default: '10' },
-    rate: { type: 'string', default: '300' },
+    rate: { type: 'string', default: '450' },
     url: { type: 'string' },
     'index-dir': { type: 'string' },
   },
