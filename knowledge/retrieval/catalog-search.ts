@@ -37,6 +37,9 @@ const ITEM_FIELDS: FieldSpec[] = [
   { name: 'process', weight: 0.15, b: 0.75 },
 ];
 
+/** How many of the best keyword hits are contrasted with each other. */
+const CONTRAST_CANDIDATES = 5;
+
 const FIELD_LABELS: Record<string, string> = {
   name: '名称',
   aliases: '别名',
@@ -86,7 +89,9 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
   const normalized = normalizeForMatch(text);
   // Also without measure words, so "注册个公司" meets the key "注册公司".
   const loose = normalized.replace(/一?[个家间座栋套]/gu, '');
-  const matches = lexicon ? [...lexicon.match(normalized), ...(loose !== normalized ? lexicon.match(loose) : [])] : [];
+  const matches = lexicon
+    ? [...lexicon.match(normalized), ...(loose !== normalized ? lexicon.match(loose) : [])]
+    : [];
   for (const match of matches) {
     for (const expansion of match.expansions) {
       expansions.push(expansion);
@@ -152,6 +157,8 @@ export class CatalogSearch {
   private readonly names = new Map<string, string[]>();
   /** Words of those names, so a two-character phrase must be a word there ("办结" is not in "办结婚证"). */
   private readonly nameWords = new Map<string, Set<string>>();
+  /** All tokens of the official name alone, for contrasting close candidates. */
+  private readonly nameTokens = new Map<string, Set<string>>();
   private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
 
@@ -162,6 +169,7 @@ export class CatalogSearch {
       this.itemIndex.add({ id: item.id, fields: itemFields(item) });
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
       this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);
+      this.nameTokens.set(`item:${item.id}`, new Set(tokenize(item.name)));
     }
     for (const theme of options.themes ?? []) {
       this.themeIndex.add({
@@ -175,6 +183,7 @@ export class CatalogSearch {
       });
       this.forms.set(`theme:${theme.id}`, nameForms([theme.name, ...theme.aliases]));
       this.setNames(`theme:${theme.id}`, [theme.name, ...theme.aliases]);
+      this.nameTokens.set(`theme:${theme.id}`, new Set(tokenize(theme.name)));
     }
   }
 
@@ -196,13 +205,19 @@ export class CatalogSearch {
     let ceiling = 0;
     for (const [token, weight] of query.weights) ceiling += weight * index.idf(token);
     const top = hits[0].score;
+    const contrasts = this.contrast(
+      hits.slice(0, CONTRAST_CANDIDATES).map((hit) => `${kind}:${hit.id}`),
+      query,
+      index,
+    );
     return hits
       .map((hit) => {
         const nameCoverage = this.coverage(`${kind}:${hit.id}`, query.own, index);
         const literalCoverage = this.coverage(`${kind}:${hit.id}`, query.literal, index);
         const phraseMatch = this.phraseMatch(`${kind}:${hit.id}`, query);
         const relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
-        const score = hit.score / top + 0.6 * nameCoverage + 0.4 * phraseMatch;
+        const contrast = contrasts.get(`${kind}:${hit.id}`) ?? 0;
+        const score = hit.score / top + 0.6 * nameCoverage + 0.4 * phraseMatch + 0.25 * contrast;
         const reasons = Object.entries(hit.matched).map(
           ([field, tokens]) =>
             `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
@@ -211,6 +226,32 @@ export class CatalogSearch {
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  /**
+   * What tells close candidates apart: the question's tokens found in one candidate's name but not in
+   * the names of the others ("补" in "社会保障卡挂失与补换" against "社会保障卡申领"; "注销", "购房",
+   * "首次"). Each candidate gets the IDF-weighted share of such distinguishing tokens it holds (0…1).
+   */
+  private contrast(keys: string[], query: QueryTokens, index: Bm25fIndex): Map<string, number> {
+    const result = new Map<string, number>();
+    if (keys.length < 2) return result;
+    const tokenSets = keys.map((key) => this.nameTokens.get(key) ?? new Set<string>());
+    let total = 0;
+    const held = keys.map(() => 0);
+    for (const token of query.own) {
+      if (token.startsWith('s:')) continue;
+      const holders = tokenSets.map((tokens) => tokens.has(token));
+      const count = holders.filter(Boolean).length;
+      if (count === 0 || count === keys.length) continue;
+      const weight = index.idf(token) * (1 - count / keys.length);
+      total += weight;
+      holders.forEach((holds, position) => {
+        if (holds) held[position] += weight;
+      });
+    }
+    if (total > 0) keys.forEach((key, position) => result.set(key, held[position] / total));
+    return result;
   }
 
   private setNames(key: string, names: string[]): void {
