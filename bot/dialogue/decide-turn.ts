@@ -122,7 +122,8 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const passageWins =
     bestPassage &&
     ((analysis.definition && bestPassage.relevance >= 0.2 && (top?.literalCoverage ?? 0) < 0.6) ||
-      (bestPassage.relevance >= 0.3 && (bestPassage.headCoverage >= 0.5 || topConfidence < STRONG)));
+      (bestPassage.relevance >= 0.3 && (bestPassage.headCoverage >= 0.5 || topConfidence < STRONG)) ||
+      (bestPassage.relevance >= 0.18 && topConfidence < WEAK && analysis.serviceDomain));
 
   if (top && topConfidence >= WEAK && !(passageWins && (topConfidence < STRONG || analysis.definition))) {
     // Two items of nearly the same strength and nothing in the question to tell them apart: ask.
