@@ -132,6 +132,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       passages,
       knowledge,
       hallAnswer: hallComposed !== undefined,
+      unknownWords: itemQuery ? search.unknownWords(query) : [],
     });
     const { composed: plain, intent, refs, state } = compose(decision, items, previous, hallComposed);
     const composed =

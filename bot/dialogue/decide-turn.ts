@@ -27,6 +27,8 @@ export interface TurnEvidence {
   knowledge: PassageHit[];
   /** Whether the hall-guidance reader recognised the message. */
   hallAnswer: boolean;
+  /** Words of the question that nothing in the catalog or lexicon explains. */
+  unknownWords: string[];
 }
 
 /** How sure a hit is: the larger of name coverage and relative BM25F score. */
@@ -88,7 +90,11 @@ export function decideTurn(evidence: TurnEvidence): Decision {
 
   // Staff-written knowledge answers the very question it was written for.
   const bestKnowledge = knowledge[0];
-  if (bestKnowledge && bestKnowledge.headCoverage >= 0.6 && bestKnowledge.relevance >= 0.35) {
+  const knowledgeFits =
+    bestKnowledge &&
+    bestKnowledge.relevance >= 0.35 &&
+    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && topConfidence < STRONG));
+  if (bestKnowledge && knowledgeFits) {
     return { kind: 'knowledge', entryId: bestKnowledge.id, score: bestKnowledge.headCoverage };
   }
 
@@ -135,6 +141,11 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     ) {
       const candidates = items.filter((hit) => hit.score >= top.score * 0.9).slice(0, 3);
       return { kind: 'clarify', candidates, aspect: analysis.aspect };
+    }
+    // A short question whose key word the catalog does not know ("火星居住许可") is not answered with
+    // the item that happens to share its other words: the nearest items are offered instead.
+    if (evidence.unknownWords.length && analysis.contentLength <= 8 && top.literalCoverage < 0.7) {
+      return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };
   }

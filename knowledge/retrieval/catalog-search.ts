@@ -70,6 +70,8 @@ export interface QueryTokens {
   expansions: string[];
   /** Words of the question (two characters or more) and the lexicon's terms, to find whole in names. */
   phrases: string[];
+  /** Lexicon keys found in the question ("房本", "开饭店"). */
+  keys: string[];
 }
 
 export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
@@ -102,7 +104,14 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
       }
     }
   }
-  return { weights, own, literal, expansions, phrases: [...phrases] };
+  return {
+    weights,
+    own,
+    literal,
+    expansions,
+    phrases: [...phrases],
+    keys: matches.map((match) => match.key),
+  };
 }
 
 export function itemFields(item: ServiceItem): Record<string, string[]> {
@@ -189,6 +198,23 @@ export class CatalogSearch {
 
   query(text: string): QueryTokens {
     return buildQuery(text, this.lexicon);
+  }
+
+  /**
+   * Words of the question (two characters or more) that no item mentions anywhere and no lexicon
+   * entry explains ("火星", "商标" in a catalog without trademarks): signs that the question is about
+   * something the catalog does not hold.
+   */
+  unknownWords(query: QueryTokens): string[] {
+    const words = [...query.literal].filter((token) => token.startsWith('w:')).map((token) => token.slice(2));
+    return words.filter(
+      (word) =>
+        [...word].length >= 2 &&
+        /\p{Script=Han}/u.test(word) &&
+        this.itemIndex.documentFrequency(`w:${word}`) === 0 &&
+        this.itemIndex.documentFrequency(`b:${[...word].slice(0, 2).join('')}`) === 0 &&
+        !query.keys.some((key) => key.includes(word) || word.includes(key)),
+    );
   }
 
   searchItems(query: QueryTokens, limit = 10): SearchHit[] {

@@ -21,6 +21,8 @@ export interface PassageHit {
   relevance: number;
   /** Share of the head's bigrams present in the query (0…1). */
   headCoverage: number;
+  /** Share of the question's own bigrams present in the head (0…1): a shorter rewording still fits. */
+  queryCoverage: number;
 }
 
 export class PassageSearch {
@@ -57,11 +59,14 @@ export class PassageSearch {
       const head = this.heads.get(hit.id) ?? new Set<string>();
       let covered = 0;
       for (const token of head) if (query.own.has(token)) covered += 1;
+      const asked = [...query.literal].filter((token) => token.startsWith('b:'));
+      const fitting = asked.filter((token) => head.has(token)).length;
       return {
         id: hit.id,
         score: hit.score,
         relevance: ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0,
         headCoverage: head.size ? covered / head.size : 0,
+        queryCoverage: asked.length ? fitting / asked.length : 0,
       };
     });
   }
