@@ -33,7 +33,9 @@ describe('public hall layout', () => {
   it('serves the hall of the index for the kiosk map', async () => {
     const response = await fetch(`${harness.url}/api/v1/hall`);
     expect(response.status).toBe(200);
-    const { hall } = (await response.json()) as { hall: { name: string; windows: Array<{ special?: string }> } };
+    const { hall } = (await response.json()) as {
+      hall: { name: string; windows: Array<{ special?: string }> };
+    };
     expect(hall.name).toBe('济南新旧动能转换起步区政务服务中心');
     expect(hall.windows.some((window) => window.special === '办不成事反映')).toBe(true);
   });
