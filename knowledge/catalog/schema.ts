@@ -17,6 +17,9 @@ export const ZONES = [
 ] as const;
 export const ITEM_TYPES = [
   '行政许可',
+  '行政处罚',
+  '行政强制',
+  '行政检查',
   '行政确认',
   '行政给付',
   '行政裁决',
