@@ -3,7 +3,7 @@
  *
  * Measures the assistant on labelled questions, in process, beside a plain BM25 baseline computed in
  * the same run. Given a catalog it first builds a temporary index with the built-in embedder. With no
- * arguments it measures the shipped catalog and the unseen catalog of another hall, one table each:
+ * arguments it measures the shipped catalog and the unseen catalogs of two other halls, one table each:
  * the second is the honest number, since nothing in the system was tuned on it.
  */
 import { existsSync } from 'node:fs';
@@ -67,6 +67,12 @@ function targetsFromArguments(): { targets: Target[]; json: boolean; verbose: bo
           questionsFile: path.join(DATA_DIR, 'other-hall', 'questions.jsonl'),
           catalogFile: path.join(DATA_DIR, 'other-hall', 'catalog.json'),
           hallFile: path.join(DATA_DIR, 'other-hall', 'hall.json'),
+        },
+        {
+          label: 'third hall (unseen catalog)',
+          questionsFile: path.join(DATA_DIR, 'third-hall', 'questions.jsonl'),
+          catalogFile: path.join(DATA_DIR, 'third-hall', 'catalog.json'),
+          hallFile: path.join(DATA_DIR, 'third-hall', 'hall.json'),
         },
       ],
     };
