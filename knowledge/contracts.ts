@@ -1,7 +1,9 @@
 /**
  * The seams of the knowledge layer. Each backend implements one of these in its own file; the
- * composition root chooses which. Shapes follow LangChain's Embeddings / BaseRetriever / Document so
- * that these parts can plug into that ecosystem.
+ * composition root chooses which. Shapes follow LangChain's Embeddings and Document so that these
+ * parts can plug into that ecosystem. Retrieval itself is `CatalogSearch` (items and themes) and
+ * `PassageSearch` (policy clauses, staff knowledge) in `retrieval/`, with the vector index as an
+ * optional re-ranking signal: one implementation each, so no interface of its own yet.
  */
 
 export interface Embedder {
@@ -41,25 +43,4 @@ export interface VectorIndex {
   remove(chunkId: string): void;
   search(vector: number[], k: number): VectorHit[];
   save(folder: string): Promise<void>;
-}
-
-export interface RetrievedItem {
-  itemId: string;
-  score: number;
-  /** Human-readable reasons (which fields matched which words), for explanation and debugging. */
-  reasons: string[];
-}
-
-export interface RetrievedPassage {
-  chunk: Chunk;
-  score: number;
-}
-
-export interface RetrievalResult {
-  items: RetrievedItem[];
-  passages: RetrievedPassage[];
-}
-
-export interface Retriever {
-  retrieve(query: string, options?: { limit?: number }): Promise<RetrievalResult>;
 }
