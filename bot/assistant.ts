@@ -21,13 +21,14 @@ import {
   composeThanks,
 } from './compose/compose-small-talk.ts';
 import { composeThemeAnswer } from './compose/compose-theme.ts';
+import { composePersonalDataNotice, composeProgressAnswer } from './compose/compose-service-notices.ts';
 import { decideTurn, type Decision } from './dialogue/decide-turn.ts';
 import type { ChatModel } from './llm/chat-model.ts';
 import { collectFactVocabulary } from './llm/fact-vocabulary.ts';
 import { rephraseAnswer } from './llm/rephrase-answer.ts';
 import { rewriteQuestion } from './llm/rewrite-question.ts';
 import { answerHallQuestion } from './hall/answer-hall-question.ts';
-import { maskPersonalData } from './privacy/personal-data.ts';
+import { findPersonalData, maskPersonalData } from './privacy/personal-data.ts';
 import { analyzeQuestion } from './understanding/analyze-question.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
@@ -63,6 +64,12 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const themesById = new Map(catalog.themes.map((theme) => [theme.id, theme]));
   const search = new CatalogSearch({ items: catalog.items, themes: catalog.themes, lexicon });
   const policyChunks = new Map((options.policyChunks ?? []).map((chunk) => [chunk.id, chunk]));
+  const firstClauseOf = new Map<string, Chunk>();
+  for (const chunk of policyChunks.values()) {
+    if (chunk.source.locator && !firstClauseOf.has(chunk.source.id)) {
+      firstClauseOf.set(chunk.source.id, chunk);
+    }
+  }
   const policySearch = new PassageSearch(
     [...policyChunks.values()].map((chunk) => ({
       id: chunk.id,
@@ -112,7 +119,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     previous: DialogueState,
   ): Promise<{ answer: Answer; state: DialogueState }> {
     const started = performance.now();
-    const analysis = analyzeQuestion(text);
+    // Personal data is taken out before anything reads the message: it never steers the search and
+    // is never repeated.
+    const personal = findPersonalData(text);
+    const analysis = analyzeQuestion(withoutSpans(text, personal));
     const rewrite = chatModel && !analysis.injection ? await rewriteQuestion(chatModel, text) : undefined;
     const itemQuery = rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery;
     const query = search.query(itemQuery);
@@ -133,8 +143,14 @@ export function createAssistant(options: AssistantOptions): Assistant {
       knowledge,
       hallAnswer: hallComposed !== undefined,
       unknownWords: itemQuery ? search.unknownWords(query) : [],
+      personalData: personal.length > 0,
     });
-    const { composed: plain, intent, refs, state } = compose(decision, items, previous, hallComposed);
+    const {
+      composed: plain,
+      intent,
+      refs,
+      state,
+    } = compose(decision, items, previous, hallComposed, analysis.definition);
     const composed =
       chatModel && REPHRASABLE.has(decision.kind)
         ? {
@@ -165,6 +181,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     hits: SearchHit[],
     state: DialogueState,
     hallComposed: Composed | undefined,
+    definition: boolean,
   ): { composed: Composed; intent: Intent; refs: ItemRef[]; state: DialogueState } {
     const keep = { ...state, pendingChoices: undefined };
     switch (decision.kind) {
@@ -205,7 +222,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
         };
       }
       case 'policy': {
-        const chunk = policyChunks.get(decision.passageId) as Chunk;
+        const found = policyChunks.get(decision.passageId) as Chunk;
+        // "什么是…" is answered by the document's opening clause, where the term is defined.
+        const chunk = definition ? (firstClauseOf.get(found.source.id) ?? found) : found;
         return { composed: composePolicyAnswer(chunk), intent: 'policy', refs: [], state: keep };
       }
       case 'knowledge': {
@@ -229,6 +248,17 @@ export function createAssistant(options: AssistantOptions): Assistant {
           state: keep,
         };
       }
+      case 'progress': {
+        const item = decision.itemId ? itemsById.get(decision.itemId) : undefined;
+        return {
+          composed: composeProgressAnswer(hall, item),
+          intent: 'progress',
+          refs: item ? [{ id: item.id, name: item.name, score: 1 }] : [],
+          state: keep,
+        };
+      }
+      case 'personal_data_only':
+        return { composed: composePersonalDataNotice(), intent: 'unknown', refs: [], state: keep };
       case 'greeting':
         return { composed: composeGreeting(hall), intent: 'greeting', refs: [], state: keep };
       case 'thanks':
@@ -288,3 +318,16 @@ async function rerank(
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+/** Words that introduce a number the citizen gives ("我的身份证号是", "手机："). */
+const LEAD_IN = /(我的|我|本人)?(身份证|手机|电话|联系电话|联系方式|银行卡|卡)(号码|号)?(是|为)?[:：]?\s*$/u;
+
+/** The text with the given spans, and the words introducing them, blanked out. */
+function withoutSpans(text: string, spans: Array<{ start: number; end: number }>): string {
+  let result = text;
+  for (const span of [...spans].sort((a, b) => b.start - a.start)) {
+    const before = result.slice(0, span.start).replace(LEAD_IN, '');
+    result = `${before} ${result.slice(span.end)}`;
+  }
+  return result;
+}

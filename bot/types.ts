@@ -27,6 +27,7 @@ export type Intent =
   | Aspect
   | 'theme'
   | 'policy'
+  | 'progress'
   | 'hall'
   | 'greeting'
   | 'thanks'

@@ -16,6 +16,8 @@ export type Decision =
   | { kind: 'knowledge'; entryId: string; score: number }
   | { kind: 'hall' }
   | { kind: 'escalate'; category: EscalationCategory; itemId?: string }
+  | { kind: 'progress'; itemId?: string }
+  | { kind: 'personal_data_only' }
   | { kind: 'greeting' | 'thanks' | 'goodbye' | 'out_of_scope' | 'unknown' };
 
 export interface TurnEvidence {
@@ -29,6 +31,8 @@ export interface TurnEvidence {
   hallAnswer: boolean;
   /** Words of the question that nothing in the catalog or lexicon explains. */
   unknownWords: string[];
+  /** The message held an ID number, phone or card number (removed before reading). */
+  personalData: boolean;
 }
 
 /** How sure a hit is: the larger of name coverage and relative BM25F score. */
@@ -48,8 +52,14 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
 
   if (analysis.escalation) {
-    const itemId = topConfidence >= WEAK ? top.id : state.currentItemId;
+    const itemId = topConfidence >= STRONG ? top.id : state.currentItemId;
     return { kind: 'escalate', category: analysis.escalation, itemId };
+  }
+  // Nothing but personal data ("13812345678"): never echoed, and the citizen is told where it belongs.
+  if (evidence.personalData && !analysis.itemQuery && !analysis.aspect) return { kind: 'personal_data_only' };
+  if (analysis.identity) return { kind: 'greeting' };
+  if (analysis.progress && !analysis.definition) {
+    return { kind: 'progress', itemId: topConfidence >= STRONG ? top.id : state.currentItemId };
   }
   // Hidden instructions are never followed: they were removed from the question, and what remains is
   // answered only when it clearly names an item.
@@ -71,6 +81,19 @@ export function decideTurn(evidence: TurnEvidence): Decision {
         followUp: true,
       };
     }
+  }
+  // An aspect alone ("要带啥") after a clarifying question: ask again which one, for that aspect.
+  if (state.pendingChoices?.length && analysis.contentLength === 0 && analysis.aspect) {
+    const candidates = state.pendingChoices.map((id) => ({
+      id,
+      score: 0,
+      relevance: 0,
+      nameCoverage: 0,
+      literalCoverage: 0,
+      phraseMatch: 0,
+      reasons: [],
+    }));
+    return { kind: 'clarify', candidates, aspect: analysis.aspect };
   }
   if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && topConfidence >= WEAK) {
     return {
@@ -100,6 +123,11 @@ export function decideTurn(evidence: TurnEvidence): Decision {
 
   const bestTheme = themes[0];
   const themeConfidence = confidence(bestTheme);
+  // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
+  if (evidence.hallAnswer && topConfidence < STRONG && !/一件事/u.test(analysis.text)) {
+    return { kind: 'hall' };
+  }
+
   // A theme only when the question is about the joint service itself, not one of its items.
   if (
     bestTheme &&
@@ -144,7 +172,13 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     }
     // A short question whose key word the catalog does not know ("火星居住许可") is not answered with
     // the item that happens to share its other words: the nearest items are offered instead.
-    if (evidence.unknownWords.length && analysis.contentLength <= 8 && top.literalCoverage < 0.7) {
+    if (
+      evidence.unknownWords.length &&
+      analysis.contentLength <= 8 &&
+      top.literalCoverage < 0.7 &&
+      top.phraseMatch === 0 &&
+      top.nameCoverage < 0.5
+    ) {
       return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };

@@ -11,6 +11,8 @@ import {
   GOODBYE,
   GREETING,
   DEFINITION,
+  IDENTITY,
+  PROGRESS,
   INJECTION,
   ROLE_PLAY,
   OUT_OF_SCOPE,
@@ -39,6 +41,10 @@ export interface QuestionAnalysis {
   referenceBack: boolean;
   /** Asks what a term means (a policy question, not an item). */
   definition: boolean;
+  /** Asks who or what the assistant is. */
+  identity: boolean;
+  /** Asks how far their own application has got. */
+  progress: boolean;
   ordinal?: number;
 }
 
@@ -73,6 +79,8 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     serviceDomain: SERVICE_DOMAIN.test(kept),
     referenceBack: REFERENCE_BACK.test(text),
     definition: DEFINITION.test(text),
+    identity: IDENTITY.test(bare),
+    progress: PROGRESS.test(text),
     ordinal: detectOrdinal(bare),
   };
 }

@@ -166,8 +166,52 @@ describe('the assistant in a conversation', () => {
   });
 
   it('says so and offers a person when it does not know', async () => {
-    const [answer] = await converse(['我想申请一个火星居住许可']);
+    const [answer] = await converse(['哪里可以办健身卡']);
     expect(answer.items.length === 0 || answer.intent === 'clarify').toBe(true);
     expect(answer.quickReplies).toContain('转人工');
+  });
+
+  it('keeps to the item when a citizen adds an ID number, and never steers by it', async () => {
+    const [, second] = await converse(['办护照', '我的身份证号是370102199003071234，能办吗']);
+    expect(itemOf(second)).toBe('普通护照签发');
+    expect(JSON.stringify(second)).not.toContain('370102199003071234');
+  });
+
+  it('answers a message of nothing but a phone number with where it belongs, without echoing it', async () => {
+    const [, second] = await converse(['转人工', '13812345678']);
+    expect(second.items).toEqual([]);
+    expect(second.answer).toContain('转人工');
+    expect(JSON.stringify(second)).not.toContain('13812345678');
+  });
+
+  it('explains the 办不成事 window when asked about it instead of opening a case', async () => {
+    const [answer] = await converse(['办不成事找谁']);
+    expect(answer.escalate).toBe(false);
+    expect(answer.answer).toContain('Z03');
+  });
+
+  it('cannot see applications: a progress question is told where to look', async () => {
+    const [answer] = await converse(['帮我查一下社保卡办好了没']);
+    expect(answer.intent).toBe('progress');
+    expect(answer.answer).toContain('无法查询办理进度');
+  });
+
+  it('introduces itself when asked who it is', async () => {
+    const [answer] = await converse(['你是机器人吗']);
+    expect(answer.intent).toBe('greeting');
+    expect(answer.items).toEqual([]);
+  });
+
+  it('asks again which item is meant when an aspect follows an unanswered choice', async () => {
+    const [first, second] = await converse(['公积金提取', '要带啥']);
+    expect(first.intent).toBe('clarify');
+    expect(second.intent).toBe('clarify');
+    expect(second.quickReplies).toEqual(first.quickReplies);
+  });
+
+  it('defines a policy term from the opening clause of its document', async () => {
+    const [answer] = await converse(['首问负责制是什么']);
+    expect(answer.intent).toBe('policy');
+    expect(answer.citations[0].locator).toBe('一、');
   });
 });
