@@ -40,3 +40,8 @@ export function floorAndArea(floor: number | undefined, area: string | undefined
   if (!area) return floorText;
   return floorText && area.startsWith(floorText) ? area : `${floorText}${area}`;
 }
+
+/** "“残疾人证办理”" or "办理“企业设立登记”": never doubles a verb the item name already ends with. */
+export function itemSubject(name: string): string {
+  return /(办理|申请|申领|申办|申报)$/.test(name) ? `“${name}”` : `办理“${name}”`;
+}

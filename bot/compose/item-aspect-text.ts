@@ -5,7 +5,7 @@
 import type { ServiceItem, Theme } from '../../knowledge/catalog/schema.ts';
 import type { Hall } from '../../knowledge/hall/schema.ts';
 import type { Aspect } from '../types.ts';
-import { clause, joinList, numberedLines, sentence } from './chinese-format.ts';
+import { clause, itemSubject, joinList, numberedLines, sentence } from './chinese-format.ts';
 import { describeItemPlace, describeSpecialWindow, findSpecialWindow, locateItem } from './hall-location.ts';
 import { composeMaterialsText } from './materials-list.ts';
 
@@ -27,7 +27,12 @@ export function timeSummary(item: ServiceItem): string {
 }
 
 export function visitsText(visits: number): string {
-  return visits === 0 ? '最多跑0次，不用到现场' : `最多跑${visits}次`;
+  return visits === 0 ? '全程网办，不用跑现场（零跑动）' : `最多跑${visits}次`;
+}
+
+/** The visits clause after a sentence that already says 全程网上办理, without saying it twice. */
+function visitsAfterOnline(item: ServiceItem): string {
+  return item.visits === 0 && item.online === '全程网办' ? '不用跑现场（零跑动）' : visitsText(item.visits);
 }
 
 function onlineSummary(item: ServiceItem): string {
@@ -36,26 +41,31 @@ function onlineSummary(item: ServiceItem): string {
   return '暂不能网上办理，需要到窗口办理';
 }
 
-function feeSentence(item: ServiceItem): string {
-  return isFree(item.fee) ? '本事项不收费。' : `收费标准：${sentence(item.fee)}`;
-}
-
 function themesOf(item: ServiceItem, themes: Theme[]): Theme[] {
   return themes.filter((theme) => theme.items.includes(item.id) || item.themes.includes(theme.name));
+}
+
+// Longer condition lists are cut to the first two so the overview stays readable on a phone.
+const CONDITIONS_SUMMARY_MAX_CHARS = 120;
+
+/** "申请条件（共N项）：A；B。" — every condition when short, otherwise the first two and a pointer. */
+export function conditionsSummary(conditions: string[]): string {
+  const header = `申请条件（共${conditions.length}项）：`;
+  const clauses = conditions.map(clause);
+  const all = clauses.join('；');
+  if (all.length <= CONDITIONS_SUMMARY_MAX_CHARS) return `${header}${all}。`;
+  return `${header}${clauses.slice(0, 2).join('；')}等，问我“需要什么条件”可查看全部。`;
 }
 
 function overview({ item, hall, themes }: AspectContext): string {
   const location = locateItem(item, hall);
   const lines = [`【${item.name}】`, `办理部门：${item.department}（${item.type}）。`];
-  if (item.conditions.length > 0) {
-    const more = item.conditions.length > 1 ? `等${item.conditions.length}项条件` : '';
-    lines.push(`申请条件：${clause(item.conditions[0])}${more}。`);
-  }
+  if (item.conditions.length > 0) lines.push(conditionsSummary(item.conditions));
   lines.push(`办理地点：${describeItemPlace(item, location)}。`);
   if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
   lines.push(`办理时限：${timeSummary(item)}。`);
   lines.push(`收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`);
-  lines.push(`网上办理：${onlineSummary(item)}，${visitsText(item.visits)}。`);
+  lines.push(`网上办理：${onlineSummary(item)}，${visitsAfterOnline(item)}。`);
   if (item.materials.length > 0) {
     lines.push(`申请材料共${item.materials.length}项，问我“需要带什么材料”可查看完整清单。`);
   }
@@ -89,12 +99,12 @@ function time({ item }: AspectContext): string {
 }
 
 function fee({ item }: AspectContext): string {
-  return `办理“${item.name}”：${feeSentence(item)}`;
+  return isFree(item.fee) ? `“${item.name}”不收费。` : `“${item.name}”的收费标准：${sentence(item.fee)}`;
 }
 
 function where({ item, hall }: AspectContext): string {
   const location = locateItem(item, hall);
-  const lines = [`办理“${item.name}”，请到${describeItemPlace(item, location)}。`];
+  const lines = [`${itemSubject(item.name)}，请到${describeItemPlace(item, location)}。`];
   if (location.zone?.description) lines.push(`${item.zone}专区办理：${sentence(location.zone.description)}`);
   if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
   const address = item.address ?? hall.address;
@@ -111,13 +121,16 @@ function online({ item }: AspectContext): string {
     lines.push(`“${item.name}”可以先在网上提交材料预审，预审通过后再到窗口办理。`);
   } else lines.push(`“${item.name}”暂不能网上办理，需要到窗口办理。`);
   if (item.onlineUrl && item.online !== '线下办理') lines.push(`办理渠道：${sentence(item.onlineUrl)}`);
-  lines.push(`${visitsText(item.visits)}。`);
+  lines.push(`${visitsAfterOnline(item)}。`);
   return lines.join('\n');
 }
 
 function conditions({ item }: AspectContext): string {
   if (item.conditions.length === 0) return `事项清单中没有列出“${item.name}”的特别申请条件。`;
-  return [`办理“${item.name}”需要符合以下条件：`, ...numberedLines(item.conditions.map(sentence))].join('\n');
+  return [
+    `${itemSubject(item.name)}需要符合以下条件：`,
+    ...numberedLines(item.conditions.map(sentence)),
+  ].join('\n');
 }
 
 function process({ item }: AspectContext): string {

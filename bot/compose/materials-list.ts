@@ -1,20 +1,29 @@
 /**
  * The one-time notice of materials (一次性告知): one complete numbered list in catalog order —
  * materials everyone brings first, then the situational ones grouped under their situation — with
- * 容缺 materials marked 可容缺后补 and exempt ones marked with the reason they need not be brought.
+ * 容缺 materials marked 可容缺后补. An `exempt` note says WHEN a material may be skipped (data sharing,
+ * 电子证照 …), so such a material is still listed with its form and copies, followed by the condition.
  */
 import type { Material, ServiceItem } from '../../knowledge/catalog/schema.ts';
-import { clause } from './chinese-format.ts';
+import { clause, itemSubject } from './chinese-format.ts';
 
 /** "原件1份", "复印件2份", "电子证照" */
 export function formAndCopies(material: Pick<Material, 'form' | 'copies'>): string {
   return material.copies > 0 ? `${material.form}${material.copies}份` : material.form;
 }
 
+/** "（不动产权证书通过电子证照核验的，可免提交）": the condition, without doubling 免提交. */
+export function exemptionNote(exempt: string): string {
+  const condition = clause(exempt);
+  return /免提交$|免于提交$|无需提交$|无须提交$/.test(condition)
+    ? `（${condition}）`
+    : `（${condition}，可免提交）`;
+}
+
 /** One material as a line of the list, without its number. */
 export function describeMaterial(material: Material): string {
-  if (material.exempt) return `${material.name}：免提交（${clause(material.exempt)}）`;
-  const parts = [`${material.name}：${formAndCopies(material)}`];
+  const exemption = material.exempt ? exemptionNote(material.exempt) : '';
+  const parts = [`${material.name}：${formAndCopies(material)}${exemption}`];
   if (material.required === '容缺') parts.push('可容缺后补');
   if (material.note) parts.push(clause(material.note));
   return parts.join('；');
@@ -49,7 +58,7 @@ export function composeMaterialsText(item: ServiceItem): string {
     return `事项清单中没有列出“${item.name}”的申请材料。为避免白跑，建议您先拨打咨询电话或到窗口确认。`;
   }
   const { general, situational } = groupMaterials(item.materials);
-  const lines = [`办理“${item.name}”需要的材料如下（一次性告知）：`];
+  const lines = [`${itemSubject(item.name)}需要的材料如下（一次性告知）：`];
   let number = 0;
   for (const material of general) {
     number += 1;
@@ -65,14 +74,14 @@ export function composeMaterialsText(item: ServiceItem): string {
       }
     }
   }
-  const exempt = item.materials.filter((material) => material.exempt).length;
-  const deferrable = item.materials.filter(
-    (material) => material.required === '容缺' && !material.exempt,
-  ).length;
-  const counts = [`以上共${item.materials.length}项材料`];
-  if (situational.length > 0) counts.push(`其中情形材料仅在对应情形下提供`);
-  if (exempt > 0) counts.push(`${exempt}项免提交`);
-  if (deferrable > 0) counts.push(`${deferrable}项可容缺后补`);
-  lines.push(`${counts.join('，')}。这是本事项的完整材料清单，请按清单一次备齐。`);
+  // Exemption depends on the citizen's case, so these are not counted as exempt outright.
+  const conditionallyExempt = item.materials.filter((material) => material.exempt).length;
+  const deferrable = item.materials.filter((material) => material.required === '容缺').length;
+  const details: string[] = [];
+  if (situational.length > 0) details.push('情形材料仅在对应情形下提供');
+  if (conditionallyExempt > 0) details.push(`${conditionallyExempt}项在符合说明的情况下可免提交`);
+  if (deferrable > 0) details.push(`${deferrable}项可容缺后补`);
+  const counts = `以上共${item.materials.length}项材料${details.length > 0 ? `，其中${details.join('，')}` : ''}`;
+  lines.push(`${counts}。这是本事项的完整材料清单，请按清单一次备齐。`);
   return lines.join('\n');
 }

@@ -15,6 +15,7 @@ import {
   findWindow,
   type SpecialWindowKind,
 } from '../compose/hall-location.ts';
+import { dedupeLines } from './dedupe-lines.ts';
 import { FILLER_WORDS, HALL_TOPICS, type HallTopic, type HallTopicId } from './hall-topics.ts';
 
 const LOCATION_WORDS = /几楼|哪层|哪一层|几层|在哪|哪里|哪儿|怎么走|怎么去|位置|专区|窗口/;
@@ -85,6 +86,31 @@ const withFallback = (hall: Hall, lines: string[]): string[] => (lines.length > 
 
 const hoursLines = (hall: Hall): string[] => [`${hall.name}的办公时间：${sentence(hall.hours)}`];
 
+const MIDDAY = /中午|午间|午休/;
+
+/**
+ * A question about 中午 is answered with the midday arrangement first ("工作日中午 12:00-13:30 综合咨询窗口
+ * 值守"), taken from the hours field or else a note, then the rest of the hours; the repeated note is
+ * removed later by dedupeLines.
+ */
+function noonLines(hall: Hall): string[] {
+  const segments = hall.hours
+    .split(/[；;]/)
+    .map((segment) => segment.trim())
+    .filter(Boolean);
+  const midday = segments.filter((segment) => MIDDAY.test(segment));
+  const noteClauses = hall.notes
+    .flatMap((note) => note.replace(/^[^：:，,。；;]{1,8}[：:]/, '').split(/[；;。]/))
+    .map((entry) => entry.trim())
+    .filter((entry) => MIDDAY.test(entry));
+  const lead = midday.length > 0 ? midday : noteClauses.slice(0, 1);
+  if (lead.length === 0) return hoursLines(hall);
+  const rest = segments.filter((segment) => !MIDDAY.test(segment));
+  const lines = [`中午时段：${sentence(lead.join('；'))}`];
+  if (rest.length > 0) lines.push(`${hall.name}的办公时间：${sentence(rest.join('；'))}`);
+  return lines;
+}
+
 /** Notes that mention one of the words the citizen actually used (卫生间 must not answer with 母婴室). */
 function notesAboutAsked(hall: Hall, question: string, topicId: HallTopicId): string[] {
   const topic = HALL_TOPICS.find((entry) => entry.id === topicId);
@@ -105,7 +131,7 @@ const TOPIC_ANSWERS: Record<HallTopicId, (hall: Hall, question: string) => strin
     ...weekendLines(hall),
     ...notesAbout(hall, /周末|周六|周日|双休|节假日|延时/),
   ],
-  noon: (hall) => [...hoursLines(hall), ...notesAbout(hall, /中午|午间|午休|延时|不间断/)],
+  noon: (hall) => [...noonLines(hall), ...notesAbout(hall, /中午|午间|午休|延时|不间断/)],
   hours: (hall) => [...hoursLines(hall), ...notesAbout(hall, /延时|午间|中午|周末/)],
   address: (hall) => [
     `${hall.name}的地址：${sentence(hall.address)}`,
@@ -114,8 +140,18 @@ const TOPIC_ANSWERS: Record<HallTopicId, (hall: Hall, question: string) => strin
   phone: (hall) => [`大厅咨询电话：${hall.phone}。`, ...notesAbout(hall, /12345|热线/)],
   parking: (hall) => withFallback(hall, notesAbout(hall, /停车|车位/)),
   appointment: (hall) => withFallback(hall, notesAbout(hall, /预约|取号|排号|叫号|排队/)),
-  helper: (hall) =>
-    withFallback(hall, [...specialWindowLines(hall, '帮办代办'), ...notesAbout(hall, /帮办|代办/)]),
+  // Asked about home visits, the note that offers 预约上门服务 comes first.
+  helper: (hall, question) =>
+    withFallback(
+      hall,
+      /上门|行动不便/.test(question)
+        ? [
+            ...notesAbout(hall, /上门/),
+            ...specialWindowLines(hall, '帮办代办'),
+            ...notesAbout(hall, /帮办|代办/),
+          ]
+        : [...specialWindowLines(hall, '帮办代办'), ...notesAbout(hall, /帮办|代办/)],
+    ),
   crossRegion: (hall) =>
     withFallback(hall, [...specialWindowLines(hall, '跨区域通办'), ...notesAbout(hall, /通办/)]),
   cannotBeDone: (hall) =>
@@ -200,7 +236,7 @@ export function answerHallQuestion(text: string, hall: Hall): Composed | undefin
     locators.push(topic.locator);
   }
   if (lines.length === 0) return undefined;
-  const unique = [...new Set(lines)];
+  const unique = dedupeLines([...new Set(lines)]);
   return {
     answer: unique.join('\n'),
     citations: [...new Set(locators)].map((locator) => ({ source: 'hall', title: hall.name, locator })),

@@ -50,6 +50,9 @@ export const HALL_TOPICS: HallTopic[] = [
     id: 'helper',
     words: [
       '帮办代办',
+      '上门服务',
+      '上门办理',
+      '上门',
       '帮办',
       '代办',
       '陪同办理',
@@ -318,4 +321,9 @@ export const FILLER_WORDS = [
   '开着',
   '开门吗',
   '服务',
+  // Who is asking is not a subject of its own: "老人行动不便能上门办吗" is still a 帮办代办 question.
+  '老年人',
+  '老人',
+  '残疾人',
+  '孕妇',
 ];

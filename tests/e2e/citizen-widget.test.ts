@@ -1,7 +1,8 @@
 /**
  * The citizen's chat widget on the demo government site, in real Chromium against the real server:
  * asking for materials gives a checklist, 转人工 gives a case number, 适老化 is remembered, IME
- * composition does not send, and a script payload is shown as plain text.
+ * composition does not send, a script payload is shown as plain text, the case progress can be looked
+ * up with the 件号 and the phone's last four digits, and the elder mode fits a small phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -55,6 +56,13 @@ describe('chat widget on the demo site', () => {
     expect(await materials.first().locator('input').isChecked()).toBe(true);
     await expect.poll(() => page.locator('daoban-widget .db-where dd').last().textContent()).toMatch(/窗口/);
     await saveScreenshot(page, 'widget-desktop');
+    // A new answer takes over the 好差评 bar: only the latest answer can be rated.
+    const answers = await page.locator('daoban-widget .from-bot').count();
+    await ask(page, '结婚登记要带什么材料？');
+    await page.locator('daoban-widget .from-bot').nth(answers).waitFor();
+    await expect.poll(() => page.locator('daoban-widget .rating').count()).toBe(1);
+    const lastBot = page.locator('daoban-widget .log > *').last();
+    expect(await lastBot.getAttribute('class')).toContain('rating');
   });
 
   it('does not send while an input method is composing', async () => {
@@ -115,6 +123,29 @@ describe('chat widget on the demo site', () => {
       .toContain(String(await number.textContent()));
   });
 
+  it('looks up the case progress with the 件号 and the last four digits of the phone', async () => {
+    const { page } = browser;
+    const caseNumber = String(await page.locator('daoban-widget .case-number').last().textContent()).trim();
+    await page.locator('daoban-widget [data-case]').getByRole('button', { name: '查询办理进度' }).click();
+    const form = page.getByRole('form', { name: '查询办理进度' });
+    expect(await form.getByLabel('件号').inputValue()).toBe(caseNumber);
+    await form.getByLabel('手机号后四位').fill('1234');
+    await form.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('未查到');
+    await form.getByLabel('手机号后四位').fill('8000');
+    await form.getByRole('button', { name: '查询' }).click();
+    const result = form.locator('.lookup-result');
+    await expect.poll(() => result.textContent()).toContain('办理状态受理');
+    expect(await result.textContent()).toContain(caseNumber);
+    expect(await result.textContent()).toContain('答复时限');
+    expect(await form.locator('.form-error').textContent()).toBe('');
+    await form.getByRole('button', { name: '关闭' }).click();
+    expect(await page.getByRole('form', { name: '查询办理进度' }).count()).toBe(0);
+    // The footer toolbar offers the same lookup at any time.
+    await page.getByRole('toolbar', { name: '更多服务' }).getByRole('button', { name: '查询进度' }).click();
+    await page.getByRole('form', { name: '查询办理进度' }).getByRole('button', { name: '关闭' }).click();
+  });
+
   it('remembers the large-text, high-contrast mode on this device', async () => {
     const { page } = browser;
     const widget = page.locator('daoban-widget');
@@ -161,6 +192,44 @@ describe('chat widget on the demo site', () => {
       await ask(phone.page, QUESTION);
       await phone.page.locator('daoban-widget .db-checklist').waitFor();
       await saveScreenshot(phone.page, 'widget-phone');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('fits the elder mode on a 375 px phone without broken lines', async () => {
+    const phone = await openBrowser({ viewport: { width: 375, height: 812 }, isMobile: true });
+    try {
+      await openWidget(phone.page);
+      await phone.page.getByRole('button', { name: '长辈模式' }).click();
+      const input = phone.page.getByRole('textbox', { name: '输入您的问题' });
+      const placeholder = String(await input.getAttribute('placeholder'));
+      // The placeholder is measured in the input's own font: it has to fit on one line.
+      const fits = await input.evaluate((element, text) => {
+        const style = getComputedStyle(element);
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) return false;
+        context.font = `${style.fontSize} ${style.fontFamily}`;
+        const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(text).width <= room;
+      }, placeholder);
+      expect(fits).toBe(true);
+      // Header texts stay on one line each: cut with an ellipsis or hidden, never wrapped.
+      const lines = await phone.page.locator('daoban-widget header h2 > *').evaluateAll((elements) =>
+        elements.map((element) => {
+          const box = element as HTMLElement;
+          return (
+            box.offsetParent === null ||
+            box.scrollHeight <= parseFloat(getComputedStyle(box).lineHeight) * 1.5
+          );
+        }),
+      );
+      expect(lines).not.toContain(false);
+      await ask(phone.page, QUESTION);
+      await phone.page.locator('daoban-widget .db-checklist').waitFor();
+      await saveScreenshot(phone.page, 'widget-elder-phone');
+      await phone.page.getByRole('button', { name: '长辈模式' }).click();
+      expect(await input.getAttribute('placeholder')).toBe('请输入您要办理的事项或问题');
     } finally {
       await phone.close();
     }

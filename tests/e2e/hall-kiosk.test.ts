@@ -30,6 +30,9 @@ describe('hall-screen kiosk', () => {
     await page.getByRole('button', { name: '企业开办' }).waitFor();
     expect(await page.locator('.zones button').count()).toBe(8);
     expect(await page.locator('.avatar').getAttribute('data-state')).toBe('idle');
+    // The header names the hall from /api/v1/hall.
+    const hall = (await (await fetch(`${server.url}/api/v1/hall`)).json()) as { hall?: { name: string } };
+    await expect.poll(() => page.locator('.kiosk-header h1').textContent()).toContain(hall.hall?.name ?? '—');
     await saveScreenshot(page, 'kiosk-home');
   });
 
@@ -53,5 +56,39 @@ describe('hall-screen kiosk', () => {
     await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('home');
     expect(await page.locator('.db-checklist').count()).toBe(0);
     expect(await page.getByRole('textbox', { name: '请输入您要办的事' }).inputValue()).toBe('');
+  });
+
+  it('fits a 375 px phone without scrolling sideways', async () => {
+    const phone = await openBrowser({ viewport: { width: 375, height: 812 }, isMobile: true });
+    try {
+      const { page } = phone;
+      await page.goto(`${server.url}/kiosk`);
+      await page.locator('.map-block').waitFor();
+      const overflow = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('body *')].some(
+            (element) => element.getBoundingClientRect().right > window.innerWidth + 1,
+          ),
+        );
+      expect(await overflow()).toBe(false);
+      const columns = await page
+        .locator('.zones')
+        .evaluate((element) => getComputedStyle(element).gridTemplateColumns.split(' ').length);
+      expect(columns).toBe(2);
+      // The avatar stands above the questions, not beside them.
+      const avatar = await page.locator('.guide').boundingBox();
+      const content = await page.locator('.content').boundingBox();
+      expect(avatar && content && avatar.y + avatar.height <= content.y + 1).toBe(true);
+      await saveScreenshot(page, 'kiosk-phone');
+      await page
+        .getByRole('textbox', { name: '请输入您要办的事' })
+        .fill('开饭店要办食品经营许可，要带什么材料');
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.locator('.db-checklist').waitFor();
+      expect(await overflow()).toBe(false);
+      await saveScreenshot(page, 'kiosk-phone-answer');
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ const SPEAKER: Record<string, string> = {
   staff: '工作人员',
   system: '系统',
 };
+const CLAIMABLE = new Set(['受理', '分办']);
 const DEPARTMENTS = [
   '市场监管局',
   '人力资源社会保障局',
@@ -30,6 +31,35 @@ const DEPARTMENTS = [
   '公安分局',
   '行政审批服务局',
 ];
+
+// Case events the server writes: `open` when a case is registered (by the citizen, or by the
+// ratings service for a 差评 整改 case), then one per status-machine action; the audit-log names
+// (`case.*`) are accepted too so a merged history reads the same.
+const ACTION: Record<string, string> = {
+  open: '登记',
+  claim: '认领',
+  reply: '回复',
+  transfer: '分办',
+  resolve: '办结',
+  'follow-up': '回访',
+  archive: '归档',
+  'reveal-contact': '查看联系方式',
+  'contact-added': '补充联系方式',
+  view: '查看',
+};
+const SYSTEM_ACTORS = new Set(['system', 'ratings', 'bot', 'assistant']);
+
+function actorLabel(actor: string | undefined): string {
+  if (!actor) return '系统';
+  if (actor === 'citizen' || actor === 'user') return '群众';
+  if (SYSTEM_ACTORS.has(actor)) return '系统';
+  return `工作人员（${actor}）`;
+}
+
+function actionLabel(action: string): string {
+  const name = action.replace(/^case\./, '');
+  return ACTION[name] ?? name;
+}
 
 function normalize(value: unknown): CaseDetail {
   const record = (value ?? {}) as Partial<CaseDetail> & CaseSummary;
@@ -92,7 +122,8 @@ export function caseView(number: string): HTMLElement {
     });
     const department = h(
       'select',
-      { attrs: { id: 'transfer-department' } },
+      { attrs: { id: 'transfer-department', required: true } },
+      h('option', { text: '请选择部门', attrs: { value: '', selected: true, disabled: true } }),
       ...DEPARTMENTS.map((name) => h('option', { text: name, attrs: { value: name } })),
     );
     const transferNote = h('input', { attrs: { id: 'transfer-note', placeholder: '分办说明（选填）' } });
@@ -143,11 +174,19 @@ export function caseView(number: string): HTMLElement {
           'div',
           { class: 'case-actions' },
           h('h2', { text: '办理' }),
-          h('button', {
-            text: '认领',
-            attrs: { type: 'button' },
-            on: { click: () => void act('claim', {}, '已认领。') },
-          }),
+          // The server allows a claim only from 受理 / 分办; once 办理中 the case has its handler.
+          CLAIMABLE.has(entry.status)
+            ? h('button', {
+                text: '认领',
+                attrs: { type: 'button' },
+                on: { click: () => void act('claim', {}, '已认领。') },
+              })
+            : h('p', {
+                class: 'muted',
+                text: entry.assignee
+                  ? `已由${entry.assignee}认领。`
+                  : `当前状态：${statusLabel(entry.status)}。`,
+              }),
           h(
             'form',
             { class: 'stack', attrs: { 'aria-label': '回复群众' } },
@@ -199,7 +238,9 @@ export function caseView(number: string): HTMLElement {
         { class: 'history' },
         ...detail.history.map((item) =>
           h('li', {
-            text: [formatDateTime(item.at), item.actor, item.action, item.note].filter(Boolean).join(' · '),
+            text: [formatDateTime(item.at), actorLabel(item.actor), actionLabel(item.action), item.note]
+              .filter(Boolean)
+              .join(' · '),
           }),
         ),
       ),
@@ -215,15 +256,18 @@ export function caseView(number: string): HTMLElement {
       const text = reply.value.trim();
       if (text) void act('reply', { text }, '回复已发送。');
     });
-    onSubmit(
-      forms[1],
-      () =>
-        void act(
-          'transfer',
-          { department: department.value, note: transferNote.value.trim() || undefined },
-          `已分办到${department.value}。`,
-        ),
-    );
+    onSubmit(forms[1], () => {
+      if (!department.value) {
+        notice.textContent = '请选择分办部门。';
+        department.focus();
+        return;
+      }
+      void act(
+        'transfer',
+        { department: department.value, note: transferNote.value.trim() || undefined },
+        `已分办到${department.value}。`,
+      );
+    });
     onSubmit(forms[2], () => {
       if (!resolveNote.value.trim()) {
         notice.textContent = '请填写办结说明。';

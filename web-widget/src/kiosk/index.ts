@@ -62,6 +62,8 @@ const askForm = h(
   micButton,
   h('button', { class: 'ask-submit', text: '查询', attrs: { type: 'submit' } }),
 );
+// Replaced by the hall's own name once `/api/v1/hall` answers.
+const hallName = h('span', { class: 'hall-name', text: '政务服务中心' });
 const stage = h('main', { class: 'stage', attrs: { id: 'stage', tabindex: -1 } });
 
 function homeScreen(): HTMLElement {
@@ -252,7 +254,12 @@ replaceChildren(
   h(
     'div',
     { class: 'kiosk' },
-    h('header', { class: 'kiosk-header' }, h('h1', { text: '政务服务中心 · 数字人导服' }), speakToggle),
+    h(
+      'header',
+      { class: 'kiosk-header' },
+      h('h1', {}, hallName, h('span', { class: 'kiosk-subtitle', text: '数字人导服' })),
+      speakToggle,
+    ),
     h('aside', { class: 'guide' }, avatar.element),
     h('div', { class: 'content' }, askForm, stage),
     h('footer', { class: 'kiosk-footer', text: '为保护您的隐私，页面无人操作90秒后将自动回到首页。' }),
@@ -267,6 +274,10 @@ void fetch('/api/v1/hall')
     const loaded = value && 'hall' in value ? value.hall : value;
     if (loaded && Array.isArray(loaded.zones) && Array.isArray(loaded.floors)) {
       hall = loaded;
+      if (loaded.name) {
+        hallName.textContent = loaded.name;
+        document.title = `${loaded.name} · 数字人导服`;
+      }
       if (document.body.dataset.screen === 'home') replaceChildren(stage, homeScreen());
     }
   })

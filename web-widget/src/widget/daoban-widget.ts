@@ -11,11 +11,17 @@ import type { ChatMessage, EscalationCategory, ServerFrame } from '../shared/pro
 import { createComposer } from './composer.ts';
 import type { Composer } from './composer.ts';
 import { createEscalationForm } from './escalation-form.ts';
+import { createLookupForm } from './lookup-form.ts';
 import { elderModePreferred, rememberElderMode, visitorIdentity } from './preferences.ts';
 import { createRatingBar } from './rating-bar.ts';
 import { WIDGET_CSS } from './widget-styles.ts';
 
 const MAX_MESSAGE_CHARS = 500;
+// The elder mode's larger text needs a placeholder that fits one line on a 375 px phone.
+const PLACEHOLDER = { normal: '请输入您要办理的事项或问题', elder: '请输入问题' };
+// Same wording as the server's greeting, shown when a returning visitor has no history yet.
+const FALLBACK_GREETING =
+  '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
 const ESCALATION_WORDS = /^(转人工|人工|人工服务|办不成事|办不成事反映|投诉)$/;
 const SENDER_LABEL: Record<ChatMessage['from'], string> = {
   citizen: '我',
@@ -36,6 +42,9 @@ export class DaobanWidget extends HTMLElement {
   private composer!: Composer;
   private lastQuickReplies?: HTMLElement;
   private escalationForm?: HTMLFormElement;
+  private lookupForm?: HTMLFormElement;
+  /** Only the latest answer keeps its 好差评 bar, so the log is not a column of rating rows. */
+  private answerRating?: HTMLElement;
   private user = '';
   private messageCount = 0;
   private caseNumber?: string;
@@ -119,6 +128,11 @@ export class DaobanWidget extends HTMLElement {
         on: { click: () => this.showEscalation('办不成事反映') },
       }),
       h('button', {
+        text: '查询进度',
+        attrs: { type: 'button', title: '凭件号和手机号后四位查询办理进度' },
+        on: { click: () => this.showLookup() },
+      }),
+      h('button', {
         text: '结束并评价',
         attrs: { type: 'button' },
         on: { click: () => this.showConversationRating() },
@@ -139,7 +153,12 @@ export class DaobanWidget extends HTMLElement {
       h(
         'header',
         { attrs: { part: 'header' } },
-        h('h2', {}, this.panelTitle, h('small', { text: '智能导办 · 工作时间可转人工' })),
+        h(
+          'h2',
+          {},
+          h('span', { class: 'title', text: this.panelTitle }),
+          h('small', { text: '智能导办 · 工作时间可转人工' }),
+        ),
         this.elderButton,
         h('button', {
           text: '关闭',
@@ -192,6 +211,7 @@ export class DaobanWidget extends HTMLElement {
   private setElderMode(on: boolean): void {
     this.toggleAttribute('elder', on);
     this.elderButton.setAttribute('aria-pressed', String(on));
+    this.composer.input.placeholder = on ? PLACEHOLDER.elder : PLACEHOLDER.normal;
     rememberElderMode(on);
   }
 
@@ -222,7 +242,7 @@ export class DaobanWidget extends HTMLElement {
         if (frame.messages.length === 0) {
           this.addMessage({
             from: 'bot',
-            text: '您好！我是政务服务导办助手，请告诉我您想办理的事项。',
+            text: FALLBACK_GREETING,
             quickReplies: [],
           });
         }
@@ -238,7 +258,7 @@ export class DaobanWidget extends HTMLElement {
         if (frame.caseNumber) {
           this.addMessage({
             from: 'system',
-            text: `已为您的评价登记整改工单：${frame.caseNumber}，我们会核实整改并回访您。`,
+            text: `已为您的评价登记整改件，件号：${frame.caseNumber}，我们会核实整改并回访您。`,
             quickReplies: [],
           });
         }
@@ -251,21 +271,32 @@ export class DaobanWidget extends HTMLElement {
       // A second request in the same conversation joins the open case rather than opening another.
       this.addMessage({
         from: 'system',
-        text: `您的诉求已登记在工单 ${number} 中，工作人员会一并处理。`,
+        text: `您的诉求已登记在件号 ${number} 中，工作人员会一并处理。`,
         quickReplies: [],
       });
       return;
     }
     this.caseNumber = number;
     this.caseBanner.hidden = false;
-    this.caseBanner.textContent = `您的工单编号：${number}，工作人员回复后会显示在这里`;
+    replaceChildren(
+      this.caseBanner,
+      '您的件号：',
+      h('span', { class: 'case-number', text: number }),
+      '，工作人员回复后会显示在这里',
+    );
     const due = deadline ? `工作人员将在${formatDate(deadline)}前答复您。` : '工作人员将尽快答复您。';
     const message = h(
       'div',
       { class: 'message from-system', attrs: { 'data-case': number } },
-      '已为您转人工，工单编号：',
+      '已为您转人工，件号：',
       h('span', { class: 'case-number', text: number }),
-      `。${due}请记下编号，也可以凭编号和手机号后四位查询进度。`,
+      `。${due}请记下件号，也可以凭件号和手机号后四位查询进度。`,
+      h('button', {
+        class: 'link',
+        text: '查询办理进度',
+        attrs: { type: 'button' },
+        on: { click: () => this.showLookup() },
+      }),
     );
     this.log.append(message);
     this.scrollToEnd();
@@ -277,7 +308,7 @@ export class DaobanWidget extends HTMLElement {
     const index = this.messageCount++;
     const sender =
       message.from === 'staff' && message.caseNumber
-        ? `工作人员（工单${message.caseNumber}）`
+        ? `工作人员（件号 ${message.caseNumber}）`
         : SENDER_LABEL[message.from];
     const bubble = h(
       'div',
@@ -305,20 +336,20 @@ export class DaobanWidget extends HTMLElement {
         this.addChoices(message.quickReplies, answer?.intent === 'clarify');
       }
       if (answer && answer.items.length > 0 && answer.intent !== 'clarify') {
-        this.log.append(
-          createRatingBar({
-            prompt: '这个回答对您有帮助吗？请评价：',
-            withComment: false,
-            onRate: (level) =>
-              this.socket?.send({
-                type: 'rate',
-                user: this.user,
-                target: 'answer',
-                targetId: message.id,
-                level,
-              }),
-          }),
-        );
+        this.answerRating?.remove();
+        this.answerRating = createRatingBar({
+          prompt: '这个回答对您有帮助吗？请评价：',
+          withComment: false,
+          onRate: (level) =>
+            this.socket?.send({
+              type: 'rate',
+              user: this.user,
+              target: 'answer',
+              targetId: message.id,
+              level,
+            }),
+        });
+        this.log.append(this.answerRating);
       }
     }
     this.scrollToEnd();
@@ -376,8 +407,30 @@ export class DaobanWidget extends HTMLElement {
     form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
   }
 
+  private showLookup(): void {
+    this.lookupForm?.remove();
+    const form = createLookupForm({
+      idPrefix: `lookup${this.messageCount}`,
+      server: this.getAttribute('data-server') ?? '',
+      number: this.caseNumber,
+      formatDate,
+      onClose: () => {
+        form.remove();
+        this.lookupForm = undefined;
+        this.composer.input.focus();
+      },
+    });
+    this.lookupForm = form;
+    this.log.append(form);
+    this.scrollToEnd();
+    form.querySelector<HTMLInputElement>(this.caseNumber ? 'input[inputmode]' : 'input')?.focus();
+  }
+
   private showConversationRating(): void {
     this.ensureConnected();
+    // The conversation rating replaces the pending answer rating: one rating row at a time.
+    this.answerRating?.remove();
+    this.answerRating = undefined;
     const bar = createRatingBar({
       prompt: '请对本次服务作出评价：',
       withComment: true,

@@ -22,8 +22,10 @@ button{cursor:pointer}
 .panel{position:absolute;right:0;bottom:0;width:380px;height:min(640px,calc(100vh - 40px));display:flex;flex-direction:column;background:var(--db-background);border-radius:var(--db-radius);box-shadow:0 12px 40px rgba(16,42,90,.28);overflow:hidden;border:1px solid var(--db-border)}
 :host([elder]) .panel{width:460px;border:2px solid #000}
 header{display:flex;align-items:center;gap:8px;padding:10px 12px;background:var(--db-primary);color:var(--db-on-primary)}
-header h2{flex:1;margin:0;font-size:1.05em;line-height:1.3}
-header small{display:block;font-weight:400;font-size:.75em;opacity:.9}
+header h2{flex:1;min-width:0;margin:0;font-size:1.05em;line-height:1.3}
+header h2>*{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+header small{font-weight:400;font-size:.75em;opacity:.9}
+header button{flex:none;white-space:nowrap}
 header button{border:1px solid rgba(255,255,255,.7);background:transparent;color:inherit;border-radius:6px;padding:2px 8px;font-size:.85em}
 header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .case-banner{padding:6px 12px;background:#fff4d6;color:#5b3c00;font-size:.9em;border-bottom:1px solid #e8d49a}
@@ -35,11 +37,20 @@ header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .from-system{align-self:center;background:transparent;color:var(--db-muted);font-size:.9em;text-align:center}
 .sender{display:block;font-size:.78em;color:var(--db-muted);margin-bottom:2px}
 .from-citizen .sender{color:rgba(255,255,255,.85)}
-.case-number{font-weight:700;font-size:1.1em;letter-spacing:.03em;color:var(--db-primary-strong)}
+.case-number{white-space:nowrap;font-weight:700;font-size:1.1em;letter-spacing:.03em;color:var(--db-primary-strong)}
 .quick-replies{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start}
 .quick-replies button,.choices button{border:1px solid var(--db-primary);background:var(--db-surface);color:var(--db-primary-strong);border-radius:999px;padding:4px 12px;font-size:.9em}
 .choices{display:flex;flex-direction:column;gap:6px;align-self:stretch}
 .choices button{border-radius:var(--db-radius-small);text-align:left;padding:8px 12px}
+.link{display:block;margin:4px auto 0;border:0;background:none;padding:2px 4px;color:var(--db-primary-strong);text-decoration:underline;font-size:inherit}
+.lookup input{border:1px solid var(--db-border);border-radius:6px;padding:6px 8px}
+.lookup-result:empty{display:none}
+.lookup-facts{margin:6px 0 0}
+.lookup-facts div{display:flex;gap:8px}
+.lookup-facts dt{color:var(--db-muted);flex:none;width:5em}
+.lookup-facts dd{margin:0;font-weight:600}
+.lookup-heading{margin:6px 0 2px}
+.lookup-replies{margin:0;padding-left:1.4em;white-space:pre-wrap}
 .typing{padding:0 14px 6px;color:var(--db-muted);font-size:.88em}
 .typing span{display:inline-block;animation:blink 1.2s infinite}
 @keyframes blink{50%{opacity:.3}}
@@ -71,5 +82,6 @@ header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 :host([elder]) .message{border-width:2px}
 :host([elder]) .from-citizen{background:#002266}
 @media (max-width:600px){:host{right:12px;bottom:12px}.panel,:host([elder]) .panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0;border:0}}
+@media (max-width:420px){:host([elder]) header small{display:none}:host([elder]) header{padding:8px}}
 ${CARD_CSS}
 `;

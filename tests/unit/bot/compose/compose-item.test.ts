@@ -13,10 +13,14 @@ describe('composeItemAnswer', () => {
       expect(answer.split(material.name).length - 1).toBe(1);
     }
     expect(answer).toMatch(/1\. 公司登记（备案）申请书：原件1份/);
-    expect(answer).toMatch(/3\. 股东的主体资格证明：免提交（股东为自然人的，通过身份核验获取/);
+    // An exempt note is a condition: the form and copies are still shown, followed by the condition.
+    expect(answer).toContain('3. 股东的主体资格证明：复印件1份（股东为自然人的，通过身份核验获取，免提交）');
     expect(answer).toMatch(/4\. 住所（经营场所）使用证明：复印件1份；可容缺后补/);
     expect(answer).toMatch(/【委托他人代为办理的】\n5\. 委托代理人身份证明及授权委托书/);
-    expect(answer).toContain('以上共6项材料');
+    expect(answer).toContain(
+      '以上共6项材料，其中情形材料仅在对应情形下提供，1项在符合说明的情况下可免提交，1项可容缺后补。',
+    );
+    expect(answer).not.toContain('：免提交');
     expect(answer).toContain('完整材料清单');
     expect(citations).toEqual([{ source: 'catalog', title: '企业设立登记', locator: '申请材料' }]);
   });
@@ -55,13 +59,14 @@ describe('composeItemAnswer', () => {
     const online = composeItemAnswer({ item: companyItem, aspect: 'online', hall }).answer;
     expect(online).toContain('全程网上办理');
     expect(online).toContain('企业开办一网通办');
-    expect(online).toContain('最多跑0次');
+    expect(online).toContain('不用跑现场（零跑动）');
+    expect(online).not.toContain('跑0次');
     const preReview = composeItemAnswer({ item: socialCardItem, aspect: 'online', hall }).answer;
     expect(preReview).toContain('网上提交材料预审');
     expect(preReview).toContain('最多跑1次');
     expect(composeItemAnswer({ item: companyItem, aspect: 'fee', hall }).answer).toContain('不收费');
-    expect(composeItemAnswer({ item: socialCardItem, aspect: 'fee', hall }).answer).toContain(
-      socialCardItem.fee,
+    expect(composeItemAnswer({ item: socialCardItem, aspect: 'fee', hall }).answer).toBe(
+      `“社会保障卡申领”的收费标准：${socialCardItem.fee}。`,
     );
   });
 

@@ -63,9 +63,46 @@ describe('answerHallQuestion', () => {
     }
   });
 
+  // The shape of the shipped hall.json: the midday 值守 is in the hours field and again in a note.
+  const noonHall = hallSchema.parse({
+    ...hall,
+    hours:
+      '周一至周五 9:00-12:00、13:30-17:30（法定节假日除外）；工作日中午 12:00-13:30 综合咨询窗口值守；对预约群众提供延时服务',
+    notes: [
+      '延时服务：工作日中午12:00-13:30综合咨询窗口值守；已预约的群众在下班前未办结的，窗口办结后再下班。',
+      '帮办代办服务免费，老年人、残疾人等群体可到一楼Z02窗口，行动不便的可预约上门服务。',
+    ],
+  });
+  const count = (text: string | undefined, part: string) => (text ?? '').split(part).length - 1;
+
+  it('states the midday 值守 once, and first when the question is about 中午', () => {
+    const hours = answerHallQuestion('你们几点上班', noonHall)?.answer;
+    expect(hours).toContain(noonHall.hours);
+    expect(count(hours, '综合咨询窗口值守')).toBe(1);
+    expect(hours).toContain('延时服务：已预约的群众在下班前未办结的，窗口办结后再下班。');
+    const noon = answerHallQuestion('中午有人吗', noonHall)?.answer;
+    expect(noon?.split('\n')[0]).toBe('中午时段：工作日中午 12:00-13:30 综合咨询窗口值守。');
+    expect(count(noon, '综合咨询窗口值守')).toBe(1);
+    expect(noon).toContain('周一至周五 9:00-12:00、13:30-17:30（法定节假日除外）；对预约群众提供延时服务。');
+    expect(noon).toContain('已预约的群众在下班前未办结的');
+  });
+
+  it('recognises 帮办代办 and home-visit questions and answers from Z02 and the hall notes', () => {
+    const helper = answerHallQuestion('有帮办代办服务吗', noonHall);
+    expect(helper?.answer).toContain('窗口号Z02');
+    expect(helper?.citations[0]?.locator).toBe('帮办代办窗口');
+    const visit = answerHallQuestion('老人行动不便能上门办吗', noonHall)?.answer;
+    expect(visit?.split('\n')[0]).toBe(noonHall.notes[1]);
+    expect(visit).toContain('窗口号Z02');
+    // A service item asked by an elderly citizen is still an item question.
+    expect(answerHallQuestion('老人办社保卡要什么材料', noonHall)).toBeUndefined();
+  });
+
   it.skipIf(!existsSync('knowledge/data/hall.json'))('answers from the shipped hall.json', () => {
     const shipped = hallSchema.parse(JSON.parse(readFileSync('knowledge/data/hall.json', 'utf8')));
     expect(answerHallQuestion('几点上班', shipped)?.answer).toContain(shipped.hours);
+    expect(answerHallQuestion('中午有人吗', shipped)?.answer.startsWith('中午时段：')).toBe(true);
+    expect(answerHallQuestion('老人行动不便能上门办吗', shipped)?.answer).toContain('预约上门服务');
     const z03 = shipped.windows.find((window) => window.special === '办不成事反映');
     expect(answerHallQuestion('办不成事窗口在哪', shipped)?.answer).toContain(z03?.id ?? 'Z03');
   });

@@ -23,7 +23,7 @@ describe('rephraseAnswer with an OpenAI-compatible model', () => {
     const answer = composed('CRJ-001', 'fee');
     server.behave({
       kind: 'reply',
-      text: (request) => politely(tamper(composedFrom(request), '办理', '您办理')),
+      text: (request) => politely(tamper(composedFrom(request), '的收费标准：', '的收费标准是：')),
     });
 
     const result = await rephraseAnswer(model, {
@@ -34,7 +34,7 @@ describe('rephraseAnswer with an OpenAI-compatible model', () => {
 
     expect(result.used).toBe(true);
     expect(result.rejectedBecause).toBeUndefined();
-    expect(result.text).toBe(politely(tamper(answer.answer, '办理', '您办理')));
+    expect(result.text).toBe(politely(tamper(answer.answer, '的收费标准：', '的收费标准是：')));
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
     expect(request.method).toBe('POST');

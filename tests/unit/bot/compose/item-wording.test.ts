@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { composeItemAnswer } from '../../../../bot/compose/compose-item.ts';
+import { conditionsSummary, visitsText } from '../../../../bot/compose/item-aspect-text.ts';
+import { describeMaterial } from '../../../../bot/compose/materials-list.ts';
+import { itemSchema, type ServiceItem } from '../../../../knowledge/catalog/schema.ts';
+import { companyItem, hall, socialCardItem } from './fixtures.ts';
+
+const variant = (base: ServiceItem, changes: Record<string, unknown>): ServiceItem =>
+  itemSchema.parse({ ...base, ...changes });
+
+describe('item answer wording', () => {
+  it('shows a conditionally exempt material with its form and the condition, never as plainly 免提交', () => {
+    const material = {
+      name: '合法稳定住所证明',
+      form: '复印件',
+      copies: 1,
+      required: '情形' as const,
+      when: '以合法稳定住所申领的',
+      exempt: '不动产权证书通过电子证照核验的',
+    };
+    expect(describeMaterial(material)).toBe(
+      '合法稳定住所证明：复印件1份（不动产权证书通过电子证照核验的，可免提交）',
+    );
+    // The record's own "…免提交" is not doubled.
+    expect(describeMaterial({ ...material, exempt: '不动产权证书通过电子证照核验的，免提交。' })).toBe(
+      '合法稳定住所证明：复印件1份（不动产权证书通过电子证照核验的，免提交）',
+    );
+    const item = variant(socialCardItem, { materials: [...socialCardItem.materials, material] });
+    const { answer, card } = composeItemAnswer({ item, aspect: 'materials', hall });
+    expect(answer).toContain('其中情形材料仅在对应情形下提供，1项在符合说明的情况下可免提交。');
+    expect(answer).not.toMatch(/\d项免提交/);
+    // The card keeps the record's data as it is.
+    expect(card?.materials.at(-1)).toMatchObject({ name: material.name, exempt: material.exempt });
+  });
+
+  it('lists every condition in the overview when short, and the first two with a pointer when long', () => {
+    const overview = composeItemAnswer({ item: companyItem, aspect: 'overview', hall }).answer;
+    expect(overview).toContain(
+      '申请条件（共2项）：申请人为依法设立公司的股东或发起人；有符合规定的住所（经营场所）。',
+    );
+    const elderly = [
+      '具有本区户籍。',
+      '年满80周岁（发放年龄段和标准以济南市公布的为准）。',
+      '未在其他地区重复领取高龄津贴。',
+    ];
+    expect(conditionsSummary(elderly)).toBe(
+      '申请条件（共3项）：具有本区户籍；年满80周岁（发放年龄段和标准以济南市公布的为准）；未在其他地区重复领取高龄津贴。',
+    );
+    const long = ['甲'.repeat(50), '乙'.repeat(50), '丙'.repeat(30)];
+    const summary = conditionsSummary(long);
+    expect(summary).toBe(`申请条件（共3项）：${long[0]}；${long[1]}等，问我“需要什么条件”可查看全部。`);
+    expect(summary).not.toContain('丙');
+    expect(summary).not.toContain('等等');
+  });
+
+  it('says 零跑动 instead of 最多跑0次', () => {
+    expect(visitsText(0)).toBe('全程网办，不用跑现场（零跑动）');
+    expect(visitsText(1)).toBe('最多跑1次');
+    const overview = composeItemAnswer({ item: companyItem, aspect: 'overview', hall }).answer;
+    expect(overview).toContain('网上办理：可以全程网上办理，不用跑现场（零跑动）。');
+  });
+
+  it('writes the fee with one colon and a free item plainly', () => {
+    const passport = variant(socialCardItem, { name: '普通护照签发', fee: '普通护照每本120元' });
+    expect(composeItemAnswer({ item: passport, aspect: 'fee', hall }).answer).toBe(
+      '“普通护照签发”的收费标准：普通护照每本120元。',
+    );
+    expect(composeItemAnswer({ item: companyItem, aspect: 'fee', hall }).answer).toBe(
+      '“企业设立登记”不收费。',
+    );
+  });
+
+  it('does not double the verb when the item name already ends with 办理 or 申领', () => {
+    const disability = variant(companyItem, { name: '残疾人证办理' });
+    const answers = (['materials', 'where', 'conditions'] as const).map(
+      (aspect) => composeItemAnswer({ item: disability, aspect, hall }).answer,
+    );
+    expect(answers[0]).toContain('“残疾人证办理”需要的材料如下（一次性告知）：');
+    expect(answers[1]).toContain('“残疾人证办理”，请到一楼东区');
+    expect(answers[2]).toContain('“残疾人证办理”需要符合以下条件：');
+    for (const answer of answers) expect(answer).not.toContain('办理“残疾人证办理”');
+    expect(composeItemAnswer({ item: socialCardItem, aspect: 'materials', hall }).answer).toContain(
+      '“社会保障卡申领”需要的材料如下',
+    );
+    expect(composeItemAnswer({ item: companyItem, aspect: 'materials', hall }).answer).toContain(
+      '办理“企业设立登记”需要的材料如下',
+    );
+  });
+});
