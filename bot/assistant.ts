@@ -142,6 +142,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       passages,
       knowledge,
       hallAnswer: hallComposed !== undefined,
+      themeIncludes: (themeId, itemId) => themesById.get(themeId)?.items.includes(itemId) ?? false,
       unknownWords: itemQuery ? search.unknownWords(query) : [],
       personalData: personal.length > 0,
     });
@@ -214,10 +215,17 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const themeItems = theme.items
           .map((id) => itemsById.get(id))
           .filter((item): item is ServiceItem => !!item);
+        // The answer lists the theme's items in the theme's order; `items` puts first those the
+        // question itself pointed at.
+        const rank = (id: string) => {
+          const position = hits.findIndex((hit) => hit.id === id);
+          return position < 0 ? hits.length : position;
+        };
+        const ranked = [...themeItems].sort((a, b) => rank(a.id) - rank(b.id));
         return {
           composed: composeThemeAnswer({ theme, items: themeItems, hall }),
           intent: 'theme',
-          refs: themeItems.map((item) => ({ id: item.id, name: item.name, score: round(decision.score) })),
+          refs: ranked.map((item) => ({ id: item.id, name: item.name, score: round(decision.score) })),
           state: keep,
         };
       }

@@ -29,6 +29,8 @@ export interface TurnEvidence {
   knowledge: PassageHit[];
   /** Whether the hall-guidance reader recognised the message. */
   hallAnswer: boolean;
+  /** Whether a 一件事 theme includes an item. */
+  themeIncludes: (themeId: string, itemId: string) => boolean;
   /** Words of the question that nothing in the catalog or lexicon explains. */
   unknownWords: string[];
   /** The message held an ID number, phone or card number (removed before reading). */
@@ -124,16 +126,22 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const bestTheme = themes[0];
   const themeConfidence = confidence(bestTheme);
   // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
-  if (evidence.hallAnswer && topConfidence < STRONG && !/一件事/u.test(analysis.text)) {
+  if (
+    evidence.hallAnswer &&
+    !state.currentItemId &&
+    topConfidence < STRONG &&
+    !/一件事/u.test(analysis.text)
+  ) {
     return { kind: 'hall' };
   }
 
   // A theme only when the question is about the joint service itself, not one of its items.
-  if (
-    bestTheme &&
-    themeConfidence >= STRONG &&
-    (themeConfidence > topConfidence + 0.15 || /一件事/u.test(analysis.text))
-  ) {
+  const themeAsked =
+    (/一件事/u.test(analysis.text) && themeConfidence >= STRONG) ||
+    (analysis.joint &&
+      themeConfidence >= WEAK &&
+      (!top || evidence.themeIncludes(bestTheme.id, top.id) || themeConfidence >= topConfidence));
+  if (bestTheme && (themeAsked || (themeConfidence >= STRONG && themeConfidence > topConfidence + 0.15))) {
     return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
   }
 

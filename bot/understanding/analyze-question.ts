@@ -12,6 +12,7 @@ import {
   GREETING,
   DEFINITION,
   IDENTITY,
+  JOINT,
   PROGRESS,
   INJECTION,
   ROLE_PLAY,
@@ -41,6 +42,8 @@ export interface QuestionAnalysis {
   referenceBack: boolean;
   /** Asks what a term means (a policy question, not an item). */
   definition: boolean;
+  /** Asks for several services done together (a 一件事 theme). */
+  joint: boolean;
   /** Asks who or what the assistant is. */
   identity: boolean;
   /** Asks how far their own application has got. */
@@ -80,6 +83,7 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     referenceBack: REFERENCE_BACK.test(text),
     definition: DEFINITION.test(text),
     identity: IDENTITY.test(bare),
+    joint: JOINT.test(text),
     progress: PROGRESS.test(text),
     ordinal: detectOrdinal(bare),
   };

@@ -76,3 +76,7 @@ export const IDENTITY =
 /** "办好了没", "到哪一步了": a question about the progress of one's own application. */
 export const PROGRESS =
   /(办|批|审|做)(好|完|下来)了?(没|吗|没有)|进度|到哪(一)?步|(审批|审核|办理)到哪|有结果了(吗|没)|什么时候(能)?(办好|出结果|批下来)|查(一下|查)?(我的)?(办件|申请|审批)(进度|状态|结果)?/u;
+
+/** "能不能一起办", "要办哪些手续": several services done together, the shape of a 一件事 theme. */
+export const JOINT =
+  /一起办|一块办|一次(性)?(办完|办好|办了|全弄好|弄好|办齐)|一并(办|申请)|合并办|联办|一个窗口|一站式|不想跑好几个|(要|得|需要)办(哪些|哪几个)(手续|证|事)/u;

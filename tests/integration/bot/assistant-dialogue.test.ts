@@ -214,4 +214,13 @@ describe('the assistant in a conversation', () => {
     expect(answer.intent).toBe('policy');
     expect(answer.citations[0].locator).toBe('一、');
   });
+
+  it('answers a wish to do several things at once with the 一件事 theme, the asked item first', async () => {
+    const [answer] = await converse(['开饭店要跑好几个部门，有没有一起办的']);
+    expect(answer.intent).toBe('theme');
+    expect(answer.answer).toContain('开办餐饮店一件事');
+    const [births] = await converse(['家里刚添了个宝宝，上户口、办医保、社保卡能一起办吗']);
+    expect(births.intent).toBe('theme');
+    expect(births.items.map((item) => item.name)).toContain('新生儿出生登记');
+  });
 });
