@@ -37,7 +37,7 @@ export interface TurnEvidence {
   personalData: boolean;
 }
 
-/** How sure a hit is: the larger of name coverage and relative BM25F score. */
+/** How sure a hit is: the largest of name coverage, relative BM25F score and a whole-phrase match. */
 export const confidence = (hit: SearchHit | undefined): number =>
   hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6, hit.phraseMatch * 0.8) : 0;
 
