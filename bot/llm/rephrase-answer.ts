@@ -7,6 +7,7 @@
 import type { Composed } from '../compose/composed.ts';
 import type { ChatMessage, ChatModel } from './chat-model.ts';
 import { checkFacts, type FactVocabulary } from './fact-guard.ts';
+import { tryComplete } from './try-complete.ts';
 
 export interface RephraseInput {
   question: string;
@@ -56,23 +57,15 @@ export async function rephraseAnswer(model: ChatModel, input: RephraseInput): Pr
   const keep = (reason: string): RephraseResult => ({ text: original, used: false, rejectedBecause: reason });
   if (!original.trim()) return keep('empty composed answer');
 
-  let reply: string;
-  try {
-    reply = await model.complete(buildRephraseMessages(input.question, original), {
-      // Chinese runs at roughly one to one and a half tokens a character; a rewording needs no more.
-      maxTokens: Math.min(4096, Math.ceil(original.length * 1.5) + 200),
-      temperature: 0.2,
-      signal: input.signal,
-    });
-  } catch (error) {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : 'CHAT_MODEL_FAILED';
-    return keep(`model call failed: ${code}`);
-  }
+  const outcome = await tryComplete(model, buildRephraseMessages(input.question, original), {
+    // Chinese runs at roughly one to one and a half tokens a character; a rewording needs no more.
+    maxTokens: Math.min(4096, Math.ceil(original.length * 1.5) + 200),
+    temperature: 0.2,
+    signal: input.signal,
+  });
+  if (!outcome.ok) return keep(`model call failed: ${outcome.code}`);
 
-  const text = cleanReply(reply);
+  const text = cleanReply(outcome.reply);
   if (!text) return keep('model returned no text');
   // A rewording that runs far longer than its source is adding something, whatever the guard finds.
   if (text.length > original.length * 2 + 200) {

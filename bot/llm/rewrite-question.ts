@@ -5,6 +5,7 @@
  * the citizen's own words, so the model cannot steer the search to an item the citizen never named.
  */
 import type { ChatMessage, ChatModel } from './chat-model.ts';
+import { tryComplete } from './try-complete.ts';
 
 export interface RewriteOptions {
   /** Messages up to this many characters are searched as written. */
@@ -50,22 +51,14 @@ export async function rewriteQuestion(
   const keep = (reason: string): RewriteResult => ({ query: message, used: false, rejectedBecause: reason });
   if ([...message.trim()].length <= minChars) return keep('message is short enough to search as written');
 
-  let reply: string;
-  try {
-    reply = await model.complete(buildRewriteMessages(message), {
-      maxTokens: 64,
-      temperature: 0,
-      signal: options.signal,
-    });
-  } catch (error) {
-    const code =
-      typeof error === 'object' && error !== null && 'code' in error
-        ? String(error.code)
-        : 'CHAT_MODEL_FAILED';
-    return keep(`model call failed: ${code}`);
-  }
+  const outcome = await tryComplete(model, buildRewriteMessages(message), {
+    maxTokens: 64,
+    temperature: 0,
+    signal: options.signal,
+  });
+  if (!outcome.ok) return keep(`model call failed: ${outcome.code}`);
 
-  const rewrite = cleanRewrite(reply);
+  const rewrite = cleanRewrite(outcome.reply);
   if (!rewrite) return keep('model returned no text');
   const length = [...rewrite].length;
   if (length > maxChars || length >= [...message.trim()].length) return keep('rewrite is not short');
