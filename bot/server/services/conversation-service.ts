@@ -17,6 +17,7 @@ import type { Logger } from '../../logging/logger.ts';
 import { createKeyedQueue } from './keyed-queue.ts';
 import { createGroupCommit } from '../../store/group-commit.ts';
 import { sensitiveReply } from './sensitive-replies.ts';
+import { findPersonalData } from '../../privacy/personal-data.ts';
 
 const GAP_INTENTS = new Set(['unknown', 'clarify', 'out_of_scope']);
 const NON_ITEM_INTENTS = new Set(['greeting', 'thanks', 'hall', 'theme', 'escalate', ...GAP_INTENTS]);
@@ -157,6 +158,21 @@ export function createConversationService(options: ConversationServiceOptions) {
             createdAt: at,
             localDate,
           });
+          // A phone number typed in answer to the hand-over's request for a contact: the citizen gave it
+          // for that purpose, so it is attached to the open case that has none, and confirmed masked.
+          const contact = contactPhone(text);
+          const waiting = contact
+            ? cases.forConversation(sessionId).find((record) => isOpenStatus(record.status) && !record.phone)
+            : undefined;
+          if (contact && waiting && answer.items.length === 0 && !answer.escalate) {
+            store.updateCase(waiting.number, { phone: contact, updatedAt: at });
+            store.appendAudit({ at, actor: 'citizen', action: 'case.contact-added', target: waiting.number });
+            answer = {
+              ...answer,
+              answer: `已记录您的联系电话（${contact.slice(0, 3)}****${contact.slice(-4)}），工作人员会通过这个号码联系您。件号：${waiting.number}，可凭件号和手机号后四位查询办理进度。`,
+              quickReplies: [],
+            };
+          }
           const reply = store.appendMessage({
             conversationId: sessionId,
             role: 'assistant',
@@ -234,3 +250,11 @@ export function createConversationService(options: ConversationServiceOptions) {
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;
+
+/** The mainland mobile number in a message, as 11 digits, if it holds one. */
+function contactPhone(text: string): string | undefined {
+  const match = findPersonalData(text).find((found) => found.kind === 'phone');
+  if (!match) return undefined;
+  const digits = text.slice(match.start, match.end).replace(/\D/g, '');
+  return digits.length >= 11 ? digits.slice(-11) : undefined;
+}
