@@ -125,8 +125,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const analysis = analyzeQuestion(withoutSpans(text, personal));
     const rewrite = chatModel && !analysis.injection ? await rewriteQuestion(chatModel, text) : undefined;
     const itemQuery = rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery;
-    const query = search.query(itemQuery);
-    let items = itemQuery ? search.searchItems(query, 5) : [];
+    // A correction ("不对，我是个体户") is read together with the item it corrects, which is then
+    // no longer a candidate: "个体户" + "企业设立登记" → 个体工商户设立登记.
+    const corrected =
+      analysis.correction && previous.currentItemId ? itemsById.get(previous.currentItemId) : undefined;
+    const query = search.query(corrected ? `${itemQuery} ${corrected.name}` : itemQuery);
+    let items = itemQuery ? search.searchItems(query, corrected ? 6 : 5) : [];
+    if (corrected) items = items.filter((hit) => hit.id !== corrected.id).slice(0, 5);
     if (options.vectorScores && items.length && itemQuery) {
       items = await rerank(items, options.vectorScores, itemQuery);
     }

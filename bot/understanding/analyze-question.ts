@@ -11,6 +11,7 @@ import {
   GOODBYE,
   GREETING,
   DEFINITION,
+  CORRECTION,
   IDENTITY,
   JOINT,
   PROGRESS,
@@ -44,6 +45,8 @@ export interface QuestionAnalysis {
   definition: boolean;
   /** Asks for several services done together (a 一件事 theme). */
   joint: boolean;
+  /** Corrects which item was meant ("不对，我是个体户"). */
+  correction: boolean;
   /** Asks who or what the assistant is. */
   identity: boolean;
   /** Asks how far their own application has got. */
@@ -83,6 +86,7 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     referenceBack: REFERENCE_BACK.test(text),
     definition: DEFINITION.test(text),
     identity: IDENTITY.test(bare),
+    correction: CORRECTION.test(bare),
     joint: JOINT.test(text),
     progress: PROGRESS.test(text),
     ordinal: detectOrdinal(bare),

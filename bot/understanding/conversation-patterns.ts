@@ -80,3 +80,6 @@ export const PROGRESS =
 /** "能不能一起办", "要办哪些手续": several services done together, the shape of a 一件事 theme. */
 export const JOINT =
   /一起办|一块办|一次(性)?(办完|办好|办了|全弄好|弄好|办齐)|一并(办|申请)|合并办|联办|一个窗口|一站式|不想跑好几个|(要|得|需要)办(哪些|哪几个)(手续|证|事)/u;
+
+/** "不对，我是个体户", "我说的是租房": the citizen corrects which item they meant. */
+export const CORRECTION = /^(不对|不是(这个|的)?|错了|搞错了|我是说|我说的是|我的意思是|我要的是|我问的是)/u;

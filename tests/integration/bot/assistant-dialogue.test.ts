@@ -223,4 +223,11 @@ describe('the assistant in a conversation', () => {
     expect(births.intent).toBe('theme');
     expect(births.items.map((item) => item.name)).toContain('新生儿出生登记');
   });
+
+  it('takes a correction together with the item it corrects', async () => {
+    const answers = await converse(['办营业执照', '不对，我是个体户']);
+    expect(answers.map(itemOf)).toEqual(['企业设立登记', '个体工商户设立登记']);
+    const rent = await converse(['公积金提取租房', '我说的是买房']);
+    expect(itemOf(rent[1])).toBe('住房公积金提取（购房）');
+  });
 });
