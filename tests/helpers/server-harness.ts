@@ -4,6 +4,7 @@
  * from settings, and a collector for log lines.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../../config/settings.ts';
@@ -65,4 +66,26 @@ export async function startHarness(
     restart: () => startHarness({ ...options, dataDir }),
   };
   return harness;
+}
+
+/**
+ * Starts one server for the test file (before all its tests) and stops it after them; the returned
+ * object stands for that server once it runs.
+ */
+export function useHarness(options?: Parameters<typeof startHarness>[0]): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+    removeTemporaryFolders();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('The test server has not started yet.');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }

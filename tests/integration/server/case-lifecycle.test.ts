@@ -3,20 +3,11 @@
  * taps 办不成事 with a phone, staff work the case through every status, a staff reply arrives live
  * in the citizen's open chat, the citizen looks the case up, and every action is audited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, removeTemporaryFolders, startHarness, type Harness } from '../../helpers/server-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, useHarness } from '../../helpers/server-harness.ts';
 import { ChatClient, StaffClient, isStaffMessage, requestJson } from '../../helpers/server-clients.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.stop();
-  removeTemporaryFolders();
-});
+const harness = useHarness();
 
 describe('case lifecycle', () => {
   it('opens a case from the chat and takes it through 受理 → 分办 → 办理中 → 办结 → 回访 → 归档', async () => {

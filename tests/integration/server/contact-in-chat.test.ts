@@ -2,18 +2,11 @@
  * A citizen who was asked for a contact phone after 转人工 types it into the chat: the number is
  * attached to the open case, confirmed only in masked form, and works for the citizen's lookup.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTemporaryFolders, startHarness, type Harness } from '../../helpers/server-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../../helpers/server-harness.ts';
 import { requestJson } from '../../helpers/server-clients.ts';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.stop();
-  removeTemporaryFolders();
-});
+const harness = useHarness();
 
 describe('a contact phone typed into the chat', () => {
   it('is attached to the open case and confirmed masked', async () => {

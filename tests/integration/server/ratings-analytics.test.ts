@@ -3,18 +3,11 @@
  * deadline; analytics report volume, top items, knowledge gaps, escalation rate and satisfaction,
  * with CSV export, and never show personal data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, removeTemporaryFolders, startHarness, type Harness } from '../../helpers/server-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, useHarness } from '../../helpers/server-harness.ts';
 import { ChatClient, StaffClient, requestJson } from '../../helpers/server-clients.ts';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.stop();
-  removeTemporaryFolders();
-});
+const harness = useHarness();
 
 describe('ratings and analytics', () => {
   it('turns a poor rating into a rectification case and reports it', async () => {

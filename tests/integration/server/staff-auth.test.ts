@@ -2,18 +2,11 @@
  * Staff API security over real HTTP: no session → 401, wrong password → 401, missing or wrong CSRF
  * token → 403, staff cannot do admin actions, HttpOnly SameSite cookie, logout ends the session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, removeTemporaryFolders, startHarness, type Harness } from '../../helpers/server-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, useHarness } from '../../helpers/server-harness.ts';
 import { StaffClient, requestJson } from '../../helpers/server-clients.ts';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.stop();
-  removeTemporaryFolders();
-});
+const harness = useHarness();
 
 describe('staff authentication', () => {
   it('refuses staff routes without a session', async () => {
