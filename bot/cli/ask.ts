@@ -3,12 +3,11 @@
  * line): answers with the contract object of DESIGN.md §4, one JSON per line. Without --index the
  * default index is used, and built first if it does not exist yet.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadSettings } from '../../config/settings.ts';
 import { createEmbedder } from '../../knowledge/embedders/create-embedder.ts';
-import { buildIndex } from '../../ingest/build-index.ts';
+import { ensureDefaultIndex } from '../../ingest/default-index.ts';
 import { createChatModel } from '../llm/create-chat-model.ts';
 import { openAssistant } from '../open-assistant.ts';
 import type { Answer } from '../types.ts';
@@ -54,15 +53,10 @@ async function main(): Promise<void> {
   const embedder = await createEmbedder(settings.embedder);
   const indexFlag = flags.get('index');
   const indexDir = typeof indexFlag === 'string' ? path.resolve(indexFlag) : settings.indexDir;
-  if (typeof indexFlag !== 'string' && !existsSync(path.join(indexDir, 'current'))) {
-    process.stderr.write('默认索引尚未建立，正在建立……\n');
-    await buildIndex({
-      catalogFile: settings.catalogFile,
-      docsDir: settings.docsDir,
-      hallFile: settings.hallFile,
-      outDir: indexDir,
-      embedder,
-    });
+  if (typeof indexFlag !== 'string') {
+    await ensureDefaultIndex(settings, embedder, () =>
+      process.stderr.write('默认索引尚未建立，正在建立……\n'),
+    );
   }
   const assistant = await openAssistant({ indexDir, embedder, chatModel: createChatModel({ settings }) });
 

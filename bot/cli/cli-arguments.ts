@@ -17,4 +17,5 @@ export function readArguments(argv: string[]): { flags: Map<string, string | tru
   return { flags, rest };
 }
 
-const VALUE_FLAGS = new Set(['index', 'json', 'catalog', 'hall', 'docs', 'out', 'questions']);
+/** Flags of the bot's CLIs that take a value (`--index DIR`, `--json "问题"`). */
+const VALUE_FLAGS = new Set(['index', 'json']);

@@ -41,21 +41,14 @@ async function loadCatalog(indexDir: string): Promise<Catalog> {
 async function resolveIndexDir(flag: string | true | undefined): Promise<string> {
   if (typeof flag === 'string') return path.resolve(flag);
   const settings = loadSettings();
-  if (!existsSync(path.join(settings.indexDir, 'current'))) {
-    process.stderr.write('默认索引尚未建立，正在建立……\n');
-    // Loaded only here: building pulls in the loaders and the embedder, which checking does not need.
-    const [{ buildIndex }, { createEmbedder }] = await Promise.all([
-      import('../../ingest/build-index.ts'),
-      import('../../knowledge/embedders/create-embedder.ts'),
-    ]);
-    await buildIndex({
-      catalogFile: settings.catalogFile,
-      docsDir: settings.docsDir,
-      hallFile: settings.hallFile,
-      outDir: settings.indexDir,
-      embedder: await createEmbedder(settings.embedder),
-    });
-  }
+  // Loaded only here: building pulls in the loaders and the embedder, which checking does not need.
+  const [{ ensureDefaultIndex }, { createEmbedder }] = await Promise.all([
+    import('../../ingest/default-index.ts'),
+    import('../../knowledge/embedders/create-embedder.ts'),
+  ]);
+  await ensureDefaultIndex(settings, await createEmbedder(settings.embedder), () =>
+    process.stderr.write('默认索引尚未建立，正在建立……\n'),
+  );
   return settings.indexDir;
 }
 

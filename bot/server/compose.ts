@@ -6,9 +6,8 @@
 import type { Express } from 'express';
 import type { Settings } from '../../config/settings.ts';
 import type { Assistant } from '../types.ts';
-import { buildIndex } from '../../ingest/build-index.ts';
+import { ensureDefaultIndex } from '../../ingest/default-index.ts';
 import { createEmbedder } from '../../knowledge/embedders/create-embedder.ts';
-import { readCurrentVersion } from '../../knowledge/index/index-folder.ts';
 import { openAssistant } from '../open-assistant.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
@@ -47,18 +46,13 @@ async function openDefaultAssistant(
   services: { logger: Logger; knowledge: Parameters<typeof openAssistant>[0]['knowledge'] },
 ) {
   const embedder = await createEmbedder(settings.embedder);
-  if (!(await readCurrentVersion(settings.indexDir))) {
+  const summary = await ensureDefaultIndex(settings, embedder, () =>
     services.logger.info('no index yet: building the default index', {
       catalog: settings.catalogFile,
       out: settings.indexDir,
-    });
-    const summary = await buildIndex({
-      catalogFile: settings.catalogFile,
-      hallFile: settings.hallFile,
-      docsDir: settings.docsDir,
-      outDir: settings.indexDir,
-      embedder,
-    });
+    }),
+  );
+  if (summary) {
     services.logger.info('index built', {
       items: summary.items,
       chunks: summary.chunks,

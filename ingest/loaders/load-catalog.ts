@@ -49,6 +49,17 @@ function decode(file: string, bytes: Uint8Array): string {
   }
 }
 
+/** Version and hall block from the file's key/value pairs, with the file name and dates as fallback. */
+function catalogHeader(
+  file: string,
+  pairs: Array<[string, string]>,
+  records: Record<string, unknown>[],
+): { version: string; hall: Record<string, unknown> } {
+  const { hall, version } = readHallPairs(pairs);
+  const fallback = defaults(file, records);
+  return { version: version ?? fallback.version, hall: { name: fallback.name, ...hall } };
+}
+
 function defaults(file: string, records: Record<string, unknown>[]): { name: string; version: string } {
   const dates = records
     .map((record) => record.updatedAt)
@@ -89,12 +100,9 @@ async function readCsvCatalog(file: string): Promise<RawCatalog> {
   }
   const rows: SheetRow[] = records.map((record) => ({ row: record.row, cells: record.cells }));
   const table = readTable(rows, CATALOG_COLUMNS, { file });
-  const { hall, version } = readHallPairs(pairs);
-  const fallback = defaults(file, table.records);
   return {
     raw: {
-      version: version ?? fallback.version,
-      hall: { name: fallback.name, ...hall },
+      ...catalogHeader(file, pairs, table.records),
       items: table.records,
       themes: themesFromItems(table.records),
     },
@@ -129,12 +137,9 @@ async function readXlsxCatalog(file: string): Promise<RawCatalog> {
 
   const hallSheet = workbook.rows('大厅') ?? workbook.rows('hall') ?? [];
   const pairs = hallSheet.map((row): [string, string] => [cellText(row.cells[0]), cellText(row.cells[1])]);
-  const { hall, version } = readHallPairs(pairs);
-  const fallback = defaults(file, table.records);
   return {
     raw: {
-      version: version ?? fallback.version,
-      hall: { name: fallback.name, ...hall },
+      ...catalogHeader(file, pairs, table.records),
       items: table.records,
       themes,
     },

@@ -54,12 +54,17 @@ export async function openBrowser(
   };
 }
 
-/** Saves a screenshot as a test artifact and, for the README, a copy in docs/screenshots/. */
+/**
+ * Saves a screenshot as a test artifact; with UPDATE_SCREENSHOTS=1 also the README's copy in
+ * docs/screenshots/ (so an ordinary test run leaves the work tree clean).
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
-  copyFileSync(file, path.join(SCREENSHOTS_DIR, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    copyFileSync(file, path.join(SCREENSHOTS_DIR, `${name}.png`));
+  }
   return file;
 }
