@@ -1,39 +1,41 @@
 /**
- * First reading of a message: what it asks (aspect), what remains to identify the item, and the
- * conversational signals around it (hand-over wish, greeting, reference back, choice, off-topic,
- * hidden instructions). Pure and fast; no catalog needed.
+ * First reading of a message: which aspects it asks (aspect), what remains to identify the item, and
+ * the conversational signals around it (hand-over wish, hard case, emotion, greeting, reference
+ * back, choice, off-topic, hidden instructions), both as flags and as cue counts the decision can
+ * weigh. The language knowledge is data (knowledge/language/zh-CN/); this module applies it. Pure
+ * and fast; no catalog needed.
  */
+import { combineCueClasses, type CueClass } from '../../knowledge/language/cue-file.ts';
+import { defaultChineseCues } from '../../knowledge/language/chinese-cues.ts';
 import { normalizeText } from '../../knowledge/text/normalize.ts';
-import type { Aspect, EscalationCategory } from '../types.ts';
-import { detectAspect } from './aspect-patterns.ts';
+import type { EscalationCategory } from '../types.ts';
+import { detectAspects, type AskedAspect } from './aspect-patterns.ts';
 import {
-  FILLER,
-  GOODBYE,
-  GREETING,
-  DEFINITION,
-  CORRECTION,
-  IDENTITY,
-  JOINT,
-  PROGRESS,
-  INJECTION,
-  ROLE_PLAY,
-  OUT_OF_SCOPE,
-  REFERENCE_BACK,
-  SERVICE_DOMAIN,
-  THANKS,
-  detectEscalation,
+  countConversationCues,
   detectOrdinal,
-} from './conversation-patterns.ts';
+  escalationFromCues,
+  strongestHardCase,
+  type CueCounts,
+  type HardCase,
+} from './conversation-cues.ts';
 
 export interface QuestionAnalysis {
   /** The normalised message (simplified, half-width, lower case). */
   text: string;
-  aspect?: Exclude<Aspect, 'overview'>;
+  /** The first aspect asked. */
+  aspect?: AskedAspect;
+  /** Every aspect asked, in order of mention ("在哪个窗口办，要钱不？" → where, fee). */
+  aspects: AskedAspect[];
   /** What is left to identify the item once aspect words, filler and hidden instructions are removed. */
   itemQuery: string;
   /** Meaningful characters left in `itemQuery` (Han characters and latin letters). */
   contentLength: number;
+  /** The hand-over category the cues call for (see escalationFromCues). */
   escalation?: EscalationCategory;
+  /** The strongest hard-case class found (see strongestHardCase); the decision weighs it. */
+  hardCase?: HardCase;
+  /** Matches per cue class (class names: bot/understanding/conversation-cues.ts). */
+  cues: CueCounts;
   greeting: boolean;
   thanks: boolean;
   goodbye: boolean;
@@ -59,36 +61,62 @@ const CLAUSE = /[，。,.;；！!？?\n]+/u;
 const LIGHT_CHARACTERS =
   /[那这呢吗吧啊呀哦嘛了的就都也还要想去来把被给让对从向为以其一不没很能会个我你他她们在是有可和与及或得该么带拿办]/gu;
 
+let filler: CueClass | undefined;
+let hiddenInstruction: CueClass | undefined;
+
+function fillerClass(): CueClass {
+  filler ??= combineCueClasses('filler', Object.values(defaultChineseCues().filler));
+  return filler;
+}
+
+/** Every injection class except role labels, which are read on the whole message. */
+function instructionClass(): CueClass {
+  const { instruction, secret, scripted_reply: scriptedReply, markup } = defaultChineseCues().injection;
+  hiddenInstruction ??= combineCueClasses('injection', [instruction, secret, scriptedReply, markup]);
+  return hiddenInstruction;
+}
+
 export function analyzeQuestion(message: string): QuestionAnalysis {
   const text = normalizeText(message);
   const clauses = text.split(CLAUSE).filter((clause) => clause.trim());
-  const rolePlay = ROLE_PLAY.test(text);
-  const injection = rolePlay || clauses.some((clause) => INJECTION.test(clause));
+  const rolePlay = defaultChineseCues().injection.role_play.pattern.test(text);
+  const instruction = instructionClass().pattern;
+  const injection = rolePlay || clauses.some((clause) => instruction.test(clause));
   // Hidden instructions are dropped whole; what remains is answered as any other question. A message
   // that scripts conversation roles is someone else's script from start to end: nothing is kept.
-  const kept = rolePlay ? '' : clauses.filter((clause) => !INJECTION.test(clause)).join('，');
-  const { aspect, rest } = detectAspect(kept);
-  const itemQuery = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+  const kept = rolePlay ? '' : clauses.filter((clause) => !instruction.test(clause)).join('，');
+  const { aspect, aspects, counts: aspectCounts, rest } = detectAspects(kept);
+  const fillerMatches = rest.match(fillerClass().global)?.length ?? 0;
+  const itemQuery = rest.replace(fillerClass().global, ' ').replace(/\s+/g, ' ').trim();
   const content = itemQuery.replace(LIGHT_CHARACTERS, '').replace(/[^\p{Script=Han}a-z0-9]/gu, '');
   const bare = text.replace(/\s+/g, '');
+
+  const cues = countConversationCues(text, kept, bare);
+  for (const [name, value] of Object.entries(aspectCounts)) cues[`aspect:${name}`] = value;
+  if (fillerMatches) cues.filler = fillerMatches;
+  const has = (prefix: string) => Object.keys(cues).some((name) => name.startsWith(prefix));
+
   return {
     text,
     aspect,
+    aspects,
     itemQuery,
     contentLength: [...content].length,
-    escalation: detectEscalation(text),
-    greeting: GREETING.test(bare),
-    thanks: THANKS.test(bare),
-    goodbye: GOODBYE.test(bare),
-    outOfScope: OUT_OF_SCOPE.test(kept),
+    escalation: escalationFromCues(cues),
+    hardCase: strongestHardCase(cues),
+    cues,
+    greeting: Boolean(cues.greeting),
+    thanks: Boolean(cues.thanks),
+    goodbye: Boolean(cues.goodbye),
+    outOfScope: has('offtopic:'),
     injection,
-    serviceDomain: SERVICE_DOMAIN.test(kept),
-    referenceBack: REFERENCE_BACK.test(text),
-    definition: DEFINITION.test(text),
-    identity: IDENTITY.test(bare),
-    correction: CORRECTION.test(bare),
-    joint: JOINT.test(text),
-    progress: PROGRESS.test(text),
+    serviceDomain: Boolean(cues.domain),
+    referenceBack: Boolean(cues['discourse:reference_back']),
+    definition: Boolean(cues['discourse:definition']),
+    identity: Boolean(cues.identity),
+    correction: Boolean(cues['discourse:correction']),
+    joint: Boolean(cues['discourse:joint']),
+    progress: Boolean(cues['discourse:progress']),
     ordinal: detectOrdinal(bare),
   };
 }
