@@ -1,9 +1,11 @@
 /**
  * Runs evaluation questions through an assistant (any function from turns to an Answer) and, in the
- * same pass, through the BM25 baseline, then summarises. The assistant is called in process, one
- * question at a time, so latency is that of a single citizen's request.
+ * same pass, through the BM25 baseline (on all turns of the question), then summarises. The
+ * assistant is called in process, one question at a time, so latency is that of a single citizen's
+ * request.
  */
 import { performance } from 'node:perf_hooks';
+import { baselineQuery } from './bm25-baseline.ts';
 import type { Bm25Baseline } from './bm25-baseline.ts';
 import { acceptableItems, turnsOf } from './question-schema.ts';
 import type { EvalQuestion } from './question-schema.ts';
@@ -33,7 +35,8 @@ export async function evaluateQuestions(options: EvaluateOptions): Promise<EvalR
     const latencyMs = performance.now() - started;
     const result: EvaluatedQuestion = scoreAnswer(question, answer, latencyMs);
     if (result.ranked) {
-      const hits = options.baseline.search(turns[turns.length - 1], 10);
+      // The baseline gets the same context as the system: every turn of a dialogue.
+      const hits = options.baseline.search(baselineQuery(turns), 10);
       result.baselineRank = rankOf(
         hits.map((hit) => hit.name),
         acceptableItems(question.expect),

@@ -20,8 +20,30 @@ export const QUESTION_STYLES = [
   'out-of-scope',
   'injection',
   'personal-data',
+  // Styles of the independent devsets (eval/data/devsets).
+  'elderly',
+  'long-story',
+  'multi-clause',
+  'mixed',
+  'aspect-materials',
+  'aspect-conditions',
+  'aspect-time',
+  'aspect-fee',
+  'aspect-online',
+  'aspect-where',
+  'theme',
+  'sensitive',
+  'no-such-service',
 ] as const;
 export type QuestionStyle = (typeof QUESTION_STYLES)[number];
+
+/**
+ * Categories of negative questions: nothing the hall offers is asked for (offtopic, sensitive,
+ * injection, no_such_service: no item may be answered), or personal data is given (pii: it must never
+ * be echoed, but the question may be a real one).
+ */
+export const NEGATIVE_CATEGORIES = ['offtopic', 'injection', 'sensitive', 'no_such_service', 'pii'] as const;
+export type NegativeCategory = (typeof NEGATIVE_CATEGORIES)[number];
 
 export const expectationSchema = z
   .object({
@@ -35,6 +57,10 @@ export const expectationSchema = z
     theme: z.string().min(1).optional(),
     /** Text the answer must never contain (what an injection tried to make it say). */
     forbid: z.array(z.string().min(1)).optional(),
+    /** Text that must appear nowhere in the response, not even in item names or citations. */
+    mustNotContain: z.array(z.string().min(1)).optional(),
+    /** The category of a negative question. */
+    category: z.enum(NEGATIVE_CATEGORIES).optional(),
   })
   .strict();
 
@@ -45,6 +71,10 @@ export const questionSchema = z
     q: z.string().min(1).optional(),
     turns: z.array(z.string().min(1)).min(1).optional(),
     expect: expectationSchema,
+    /** Free note from the labeller: the detail that decides between confusable items, or why. */
+    note: z.string().min(1).optional(),
+    /** The dialogue pattern (accumulate, correction, follow_up …) of a multi-turn question. */
+    pattern: z.string().min(1).optional(),
   })
   .strict()
   .refine((question) => (question.q === undefined) !== (question.turns === undefined), {
@@ -53,6 +83,28 @@ export const questionSchema = z
 
 export type Expectation = z.infer<typeof expectationSchema>;
 export type EvalQuestion = z.infer<typeof questionSchema>;
+
+/** What a question measures: the item of a single question, a theme, the last turn of a dialogue,
+ * a hand-over decision, or a negative (nothing to answer with / personal data). */
+export type QuestionKind = 'single' | 'theme' | 'dialogue' | 'escalation' | 'negative';
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  'single',
+  'theme',
+  'dialogue',
+  'escalation',
+  'negative',
+];
+
+export function kindOf(question: EvalQuestion): QuestionKind {
+  const { expect } = question;
+  const expectsItem = expect.item !== undefined || expect.items !== undefined;
+  if (expect.category !== undefined || expect.outOfScope) return 'negative';
+  if (expect.theme !== undefined) return 'theme';
+  if (question.style === 'injection' && !expectsItem) return 'negative';
+  if ((question.turns?.length ?? 1) > 1) return 'dialogue';
+  if (!expectsItem && expect.escalate !== undefined) return 'escalation';
+  return 'single';
+}
 
 export class QuestionFileError extends Error {
   readonly code = 'EVAL_QUESTION_INVALID';

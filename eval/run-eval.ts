@@ -1,10 +1,13 @@
 /**
+ * `npm run eval -- [--split dev|holdout|all] [--suite NAME] [--json] [--verbose]`
  * `npm run eval -- [--index DIR | --catalog F --hall H] [--questions Q] [--docs D] [--json] [--verbose]`
  *
- * Measures the assistant on labelled questions, in process, beside a plain BM25 baseline computed in
- * the same run. Given a catalog it first builds a temporary index with the built-in embedder. With no
- * arguments it measures the shipped catalog and the unseen catalogs of two other halls, one table each:
- * the second is the honest number, since nothing in the system was tuned on it.
+ * Measures the assistant on labelled questions, in process, beside a fair BM25 baseline computed in
+ * the same run. With no arguments it runs every suite of eval/suites.ts and prints the dev side and
+ * the holdout side separately, one table per suite: the holdout figures are the honest ones, since
+ * nothing was tuned on them (run them to report, not to tune). Given a catalog (or an index) and a
+ * question file it measures any hall's own catalog instead. A temporary index is built with the
+ * built-in embedder per catalog, and shared by the suites on the same catalog.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,28 +17,39 @@ import { parseArgs } from 'node:util';
 import { loadSettings } from '../config/settings.ts';
 import { Bm25Baseline } from './bm25-baseline.ts';
 import { evaluateQuestions } from './evaluate.ts';
-import { formatReport } from './format-report.ts';
+import { formatOverview, formatReport } from './format-report.ts';
 import { loadCatalog } from './load-catalog-items.ts';
 import { acceptableItems, loadQuestions } from './question-schema.ts';
 import type { EvalQuestion } from './question-schema.ts';
+import { loadSuites, SUITE_NAMES } from './suites.ts';
+import type { Split, Suite } from './suites.ts';
 import type { EvalReport } from './summarize-results.ts';
 import { buildEvalIndex, openEvalAssistant, PROJECT_ROOT } from './system-under-test.ts';
 
 const DATA_DIR = path.join(PROJECT_ROOT, 'eval', 'data');
 
 interface Target {
-  label: string;
-  questionsFile: string;
+  suite: string;
+  split: Split | 'custom';
+  questions: EvalQuestion[];
   /** Catalog for the baseline, and for building the index when `indexDir` is absent. */
   catalogFile: string;
-  hallFile?: string;
+  hallFile: string;
   docsDir?: string;
   indexDir?: string;
 }
 
-function targetsFromArguments(): { targets: Target[]; json: boolean; verbose: boolean } {
+interface Run {
+  targets: Target[];
+  json: boolean;
+  verbose: boolean;
+}
+
+async function runFromArguments(): Promise<Run> {
   const { values } = parseArgs({
     options: {
+      split: { type: 'string', default: 'all' },
+      suite: { type: 'string' },
       index: { type: 'string' },
       catalog: { type: 'string' },
       hall: { type: 'string' },
@@ -45,38 +59,37 @@ function targetsFromArguments(): { targets: Target[]; json: boolean; verbose: bo
       verbose: { type: 'boolean', default: false },
     },
   });
-  const settings = loadSettings();
   const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(file));
   const json = values.json ?? false;
   const verbose = values.verbose ?? false;
 
-  if (values.index === undefined && values.catalog === undefined) {
+  if (values.index === undefined && values.catalog === undefined && values.questions === undefined) {
+    const split = values.split ?? 'all';
+    if (split !== 'dev' && split !== 'holdout' && split !== 'all') {
+      throw new Error(`--split must be dev, holdout or all, not "${split}"`);
+    }
+    if (values.suite !== undefined && !SUITE_NAMES.includes(values.suite)) {
+      throw new Error(`unknown --suite "${values.suite}" (suites: ${SUITE_NAMES.join(', ')})`);
+    }
+    const suites = (await loadSuites(split)).filter(
+      (suite: Suite) => values.suite === undefined || suite.name === values.suite,
+    );
+    if (suites.length === 0) throw new Error(`suite ${values.suite} has no ${split} side`);
     return {
       json,
       verbose,
-      targets: [
-        {
-          label: 'default catalog',
-          questionsFile: resolve(values.questions) ?? path.join(DATA_DIR, 'questions.jsonl'),
-          catalogFile: settings.catalogFile,
-          hallFile: settings.hallFile,
-          docsDir: existsSync(settings.docsDir) ? settings.docsDir : undefined,
-        },
-        {
-          label: 'other hall (unseen catalog)',
-          questionsFile: path.join(DATA_DIR, 'other-hall', 'questions.jsonl'),
-          catalogFile: path.join(DATA_DIR, 'other-hall', 'catalog.json'),
-          hallFile: path.join(DATA_DIR, 'other-hall', 'hall.json'),
-        },
-        {
-          label: 'third hall (unseen catalog)',
-          questionsFile: path.join(DATA_DIR, 'third-hall', 'questions.jsonl'),
-          catalogFile: path.join(DATA_DIR, 'third-hall', 'catalog.json'),
-          hallFile: path.join(DATA_DIR, 'third-hall', 'hall.json'),
-        },
-      ],
+      targets: suites.map((suite) => ({
+        suite: suite.name,
+        split: suite.split,
+        questions: suite.questions,
+        catalogFile: suite.catalogFile,
+        hallFile: suite.hallFile,
+        docsDir: suite.docsDir,
+      })),
     };
   }
+
+  const settings = loadSettings();
   const catalogFile = resolve(values.catalog) ?? settings.catalogFile;
   const besideCatalog = path.join(path.dirname(catalogFile), 'questions.jsonl');
   const questionsFile =
@@ -84,19 +97,27 @@ function targetsFromArguments(): { targets: Target[]; json: boolean; verbose: bo
     (values.catalog !== undefined && existsSync(besideCatalog)
       ? besideCatalog
       : path.join(DATA_DIR, 'questions.jsonl'));
-  if (values.index === undefined && values.hall === undefined) {
+  if (values.catalog !== undefined && values.index === undefined && values.hall === undefined) {
     throw new Error('--catalog needs --hall (the hall layout file of that catalog)');
   }
+  const custom = values.index === undefined && values.catalog === undefined;
   return {
     json,
     verbose,
     targets: [
       {
-        label: values.index !== undefined ? `index ${values.index}` : `catalog ${values.catalog}`,
-        questionsFile,
+        suite:
+          values.index !== undefined
+            ? `index ${values.index}`
+            : values.catalog !== undefined
+              ? `catalog ${values.catalog}`
+              : 'default catalog',
+        split: 'custom',
+        questions: await loadQuestions(questionsFile),
         catalogFile,
-        hallFile: resolve(values.hall),
-        docsDir: resolve(values.docs),
+        hallFile: resolve(values.hall) ?? settings.hallFile,
+        docsDir:
+          resolve(values.docs) ?? (custom && existsSync(settings.docsDir) ? settings.docsDir : undefined),
         indexDir: resolve(values.index),
       },
     ],
@@ -112,58 +133,100 @@ function unknownLabels(questions: readonly EvalQuestion[], names: ReadonlySet<st
   );
 }
 
-async function evaluateTarget(target: Target, quiet: boolean): Promise<EvalReport> {
-  const questions = await loadQuestions(target.questionsFile);
+/** Temporary indexes, one per catalog + hall + documents, removed when the run ends. */
+class IndexCache {
+  private readonly built = new Map<string, Promise<string>>();
+  private readonly temporary: string[] = [];
+
+  constructor(private readonly quiet: boolean) {}
+
+  indexFor(target: Target): Promise<string> {
+    if (target.indexDir !== undefined) return Promise.resolve(target.indexDir);
+    const key = JSON.stringify([target.catalogFile, target.hallFile, target.docsDir ?? null]);
+    let dir = this.built.get(key);
+    if (dir === undefined) {
+      dir = this.build(target);
+      this.built.set(key, dir);
+    }
+    return dir;
+  }
+
+  private async build(target: Target): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'daoban-eval-'));
+    this.temporary.push(dir);
+    if (!this.quiet) {
+      console.error(`building a temporary index of ${path.relative(PROJECT_ROOT, target.catalogFile)} …`);
+    }
+    await buildEvalIndex({
+      catalogFile: target.catalogFile,
+      hallFile: target.hallFile,
+      docsDir: target.docsDir,
+      outDir: dir,
+    });
+    return dir;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.temporary.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+}
+
+async function evaluateTarget(target: Target, indexes: IndexCache, quiet: boolean): Promise<EvalReport> {
   const catalog = await loadCatalog(target.catalogFile);
-  const unknown = unknownLabels(questions, new Set(catalog.items.map((item) => item.name)));
+  const unknown = unknownLabels(target.questions, new Set(catalog.items.map((item) => item.name)));
   if (unknown.length > 0) {
     console.error(
       `warning: ${unknown.length} labels name no item of the catalog:\n  ${unknown.join('\n  ')}`,
     );
   }
-
-  let temporaryDir: string | undefined;
-  let indexDir = target.indexDir;
-  try {
-    if (indexDir === undefined) {
-      temporaryDir = await mkdtemp(path.join(os.tmpdir(), 'daoban-eval-'));
-      indexDir = temporaryDir;
-      if (!quiet) console.error(`building a temporary index of ${target.catalogFile} …`);
-      await buildEvalIndex({
-        catalogFile: target.catalogFile,
-        hallFile: target.hallFile ?? loadSettings().hallFile,
-        docsDir: target.docsDir,
-        outDir: indexDir,
-      });
-    }
-    const assistant = await openEvalAssistant(indexDir);
-    return await evaluateQuestions({
-      label: target.label,
-      questions,
-      ask: (turns) => assistant.ask(turns),
-      baseline: Bm25Baseline.fromItems(catalog.items),
-      onProgress: quiet
-        ? undefined
-        : (done, total) => {
-            if (done % 50 === 0 || done === total) {
-              process.stderr.write(`  ${done}/${total}${done === total ? '\n' : '\r'}`);
-            }
-          },
-    });
-  } finally {
-    if (temporaryDir !== undefined) await rm(temporaryDir, { recursive: true, force: true });
-  }
+  const assistant = await openEvalAssistant(await indexes.indexFor(target));
+  const label = target.split === 'custom' ? target.suite : `${target.suite} · ${target.split}`;
+  if (!quiet) console.error(`evaluating ${label} …`);
+  return evaluateQuestions({
+    label,
+    questions: target.questions,
+    ask: (turns) => assistant.ask(turns),
+    baseline: Bm25Baseline.fromItems(catalog.items),
+    onProgress: quiet
+      ? undefined
+      : (done, total) => {
+          if (done % 50 === 0 || done === total) {
+            process.stderr.write(`  ${done}/${total}${done === total ? '\n' : '\r'}`);
+          }
+        },
+  });
 }
 
+const SECTION_TITLES: Record<Target['split'], string> = {
+  dev: 'DEV (used for diagnosis and tuning)',
+  holdout: 'HOLDOUT (never tuned on: report only)',
+  custom: 'CUSTOM',
+};
+
 async function main(): Promise<void> {
-  const { targets, json, verbose } = targetsFromArguments();
-  const reports: EvalReport[] = [];
-  for (const target of targets) {
-    const report = await evaluateTarget(target, json);
-    reports.push(report);
-    if (!json) console.log(`${formatReport(report, verbose)}\n`);
+  const { targets, json, verbose } = await runFromArguments();
+  const indexes = new IndexCache(json);
+  const results: Array<{ suite: string; split: Target['split']; report: EvalReport }> = [];
+  try {
+    for (const split of ['dev', 'holdout', 'custom'] as const) {
+      const ofSplit = targets.filter((target) => target.split === split);
+      if (ofSplit.length === 0) continue;
+      const reports: Array<{ suite: string; report: EvalReport }> = [];
+      for (const target of ofSplit) {
+        const report = await evaluateTarget(target, indexes, json);
+        reports.push({ suite: target.suite, report });
+        results.push({ suite: target.suite, split, report });
+      }
+      if (json) continue;
+      const bar = '='.repeat(24);
+      console.log(`${bar} ${SECTION_TITLES[split]} ${bar}\n`);
+      for (const { report } of reports) console.log(`${formatReport(report, verbose)}\n`);
+      if (reports.length > 1) console.log(`-- ${split} overview --\n${formatOverview(reports)}\n`);
+    }
+  } finally {
+    await indexes.dispose();
   }
-  if (json) console.log(JSON.stringify(reports, null, 2));
+  if (json) console.log(JSON.stringify(results, null, 2));
 }
 
 main().catch((error: unknown) => {
