@@ -1,13 +1,16 @@
 /**
  * The citizen-facing text of each aspect of an item, built only from the catalog record and the hall
  * layout. Short sentences, one fact per line, so the text reads well on a phone and aloud on the kiosk.
+ * The item card shown below every item answer carries the full lists (materials, conditions,
+ * process), so the text gives the key facts and counts and never repeats a list the card shows.
+ * Each aspect also has a one-line brief, for a question that asks about several aspects at once.
  */
 import type { ServiceItem, Theme } from '../../knowledge/catalog/schema.ts';
 import type { Hall } from '../../knowledge/hall/schema.ts';
 import type { Aspect } from '../types.ts';
 import { clause, itemSubject, joinList, numberedLines, sentence } from './chinese-format.ts';
 import { describeItemPlace, describeSpecialWindow, findSpecialWindow, locateItem } from './hall-location.ts';
-import { composeMaterialsText } from './materials-list.ts';
+import { composeMaterialsText, materialsBrief } from './materials-list.ts';
 
 export interface AspectContext {
   item: ServiceItem;
@@ -45,30 +48,86 @@ function themesOf(item: ServiceItem, themes: Theme[]): Theme[] {
   return themes.filter((theme) => theme.items.includes(item.id) || item.themes.includes(theme.name));
 }
 
-// Longer condition lists are cut to the first two so the overview stays readable on a phone.
+// Longer condition lists are cut to the first two so a brief stays readable on a phone.
 const CONDITIONS_SUMMARY_MAX_CHARS = 120;
 
-/** "申请条件（共N项）：A；B。" — every condition when short, otherwise the first two and a pointer. */
+/** "申请条件（共N项）：A；B。" — every condition when short, otherwise the first two and where the rest are. */
 export function conditionsSummary(conditions: string[]): string {
   const header = `申请条件（共${conditions.length}项）：`;
   const clauses = conditions.map(clause);
   const all = clauses.join('；');
   if (all.length <= CONDITIONS_SUMMARY_MAX_CHARS) return `${header}${all}。`;
-  return `${header}${clauses.slice(0, 2).join('；')}等，问我“需要什么条件”可查看全部。`;
+  return `${header}${clauses.slice(0, 2).join('；')}等，全部条件见下方卡片。`;
+}
+
+/**
+ * A 行政给付 or subsidy item: the citizen receives money, so "多少钱" asks how much, not what the
+ * application costs.
+ */
+export function isBenefitItem(item: ServiceItem): boolean {
+  return item.type === '行政给付' || item.benefit !== undefined;
+}
+
+/** "办理本身不收费。" — the application fee, said after the answer about the benefit itself. */
+function applicationFee(item: ServiceItem): string {
+  return isFree(item.fee) ? '办理本身不收费。' : `办理本身的收费：${sentence(item.fee)}`;
+}
+
+/** Where to ask about an amount the catalog does not give: the item's phone, else the hall's, and the window. */
+function whereToAskAmount(item: ServiceItem, hall: Hall): string {
+  const phone = item.phone ? item.phone : `${hall.phone}（大厅咨询电话）`;
+  return `拨打咨询电话${phone}，或到${describeItemPlace(item, locateItem(item, hall))}询问`;
+}
+
+function benefitAnswer({ item, hall }: AspectContext): string {
+  const benefit = item.benefit;
+  if (benefit?.amount) {
+    const lines = [`“${item.name}”的发放标准：${sentence(benefit.amount)}`];
+    if (benefit.basis) lines.push(`标准依据：${sentence(benefit.basis)}`);
+    if (benefit.note) lines.push(sentence(benefit.note));
+    lines.push(applicationFee(item));
+    return lines.join('\n');
+  }
+  return [
+    `事项清单中没有列出“${item.name}”能领取的具体金额。`,
+    '领取标准由相关政策规定，具体金额要根据您本人的情况核定。',
+    `想了解您能领多少，可以${whereToAskAmount(item, hall)}。`,
+    applicationFee(item),
+  ].join('\n');
+}
+
+function benefitBrief({ item, hall }: AspectContext): string {
+  const benefit = item.benefit;
+  if (benefit?.amount) {
+    const note = benefit.note ? sentence(benefit.note) : '';
+    return `发放标准：${sentence(benefit.amount)}${note}${applicationFee(item)}`;
+  }
+  return `能领多少：事项清单中没有列出具体金额，标准由相关政策规定、按您本人的情况核定，可以${whereToAskAmount(item, hall)}。${applicationFee(item)}`;
+}
+
+/** "申请条件共2项，申请材料共6项，办理流程共5个环节，详见下方卡片。" — the lists stay in the card. */
+function listCounts(item: ServiceItem): string | undefined {
+  const counts: string[] = [];
+  if (item.conditions.length > 0) counts.push(`申请条件共${item.conditions.length}项`);
+  if (item.materials.length > 0) counts.push(`申请材料共${item.materials.length}项`);
+  if (item.process.length > 0) counts.push(`办理流程共${item.process.length}个环节`);
+  return counts.length > 0 ? `${counts.join('，')}，详见下方卡片。` : undefined;
 }
 
 function overview({ item, hall, themes }: AspectContext): string {
   const location = locateItem(item, hall);
-  const lines = [`【${item.name}】`, `办理部门：${item.department}（${item.type}）。`];
-  if (item.conditions.length > 0) lines.push(conditionsSummary(item.conditions));
+  const lines = [`【${item.name}】`, `办理部门：${sentence(item.department)}`];
   lines.push(`办理地点：${describeItemPlace(item, location)}。`);
-  if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
   lines.push(`办理时限：${timeSummary(item)}。`);
-  lines.push(`收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`);
-  lines.push(`网上办理：${onlineSummary(item)}，${visitsAfterOnline(item)}。`);
-  if (item.materials.length > 0) {
-    lines.push(`申请材料共${item.materials.length}项，问我“需要带什么材料”可查看完整清单。`);
+  if (isBenefitItem(item)) {
+    if (item.benefit?.amount) lines.push(`发放标准：${sentence(item.benefit.amount)}`);
+    lines.push(`办理收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`);
+  } else {
+    lines.push(`收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`);
   }
+  lines.push(`网上办理：${onlineSummary(item)}，${visitsAfterOnline(item)}。`);
+  const counts = listCounts(item);
+  if (counts) lines.push(counts);
   const related = themesOf(item, themes);
   if (related.length > 0) {
     lines.push(
@@ -98,7 +157,9 @@ function time({ item }: AspectContext): string {
   return lines.join('\n');
 }
 
-function fee({ item }: AspectContext): string {
+function fee(context: AspectContext): string {
+  const { item } = context;
+  if (isBenefitItem(item)) return benefitAnswer(context);
   return isFree(item.fee) ? `“${item.name}”不收费。` : `“${item.name}”的收费标准：${sentence(item.fee)}`;
 }
 
@@ -168,6 +229,38 @@ export const ASPECT_TEXT: Record<Aspect, (context: AspectContext) => string> = {
   contact,
 };
 
+/** The aspects that have a one-line brief: an overview is what the card itself gives. */
+export type BriefAspect = Exclude<Aspect, 'overview'>;
+
+/** One line per aspect, "标签：内容", for an answer to several aspects of one item at once. */
+export const ASPECT_BRIEF: Record<BriefAspect, (context: AspectContext) => string> = {
+  materials: ({ item }) => materialsBrief(item),
+  time: ({ item }) => `办理时限：${timeSummary(item)}。`,
+  fee: (context) => {
+    const { item } = context;
+    if (isBenefitItem(item)) return benefitBrief(context);
+    return `收费：${isFree(item.fee) ? '不收费。' : sentence(item.fee)}`;
+  },
+  where: ({ item, hall }) => `办理地点：${describeItemPlace(item, locateItem(item, hall))}。`,
+  online: ({ item }) => {
+    const channel = item.onlineUrl && item.online !== '线下办理' ? `（${clause(item.onlineUrl)}）` : '';
+    return `网上办理：${onlineSummary(item)}${channel}，${visitsAfterOnline(item)}。`;
+  },
+  conditions: ({ item }) =>
+    item.conditions.length > 0
+      ? conditionsSummary(item.conditions)
+      : '申请条件：事项清单中没有列出特别条件。',
+  process: ({ item }) =>
+    item.process.length > 0
+      ? `办理流程（共${item.process.length}个环节）：${item.process.map(clause).join('；')}。`
+      : '办理流程：事项清单中没有列出，请到窗口咨询。',
+  basis: ({ item }) =>
+    item.basis.length > 0
+      ? `设定依据：${item.basis.map(clause).join('；')}。`
+      : '设定依据：事项清单中没有列出。',
+  contact: ({ item, hall }) => `咨询电话：${item.phone ? item.phone : `${hall.phone}（大厅咨询电话）`}。`,
+};
+
 /** The record field each aspect cites. */
 export const ASPECT_LOCATOR: Record<Aspect, string> = {
   overview: '基本信息',
@@ -181,3 +274,15 @@ export const ASPECT_LOCATOR: Record<Aspect, string> = {
   basis: '设定依据',
   contact: '咨询方式',
 };
+
+/** The record field an aspect of this item cites: the benefit standard when "多少钱" is about it. */
+export function aspectLocator(aspect: Aspect, item: ServiceItem): string {
+  if (aspect === 'fee' && isBenefitItem(item) && item.benefit?.amount) return '发放标准';
+  return ASPECT_LOCATOR[aspect];
+}
+
+/** Whether the answer about an aspect also names places or phones of the hall layout. */
+export function aspectUsesHall(aspect: Aspect, item: ServiceItem): boolean {
+  if (aspect === 'where' || aspect === 'overview' || aspect === 'contact') return true;
+  return aspect === 'fee' && isBenefitItem(item) && !item.benefit?.amount;
+}

@@ -73,6 +73,14 @@ export const itemSchema = z.object({
   visits: z.number({ error: '跑动次数必须是数字' }).int().min(0, '跑动次数不能为负数'),
   online: z.enum(ONLINE_DEPTHS, { error: `网办深度只能是${ONLINE_DEPTHS.join('、')}` }),
   fee: text('收费标准'),
+  /**
+   * What the citizen receives from a 行政给付 or subsidy item (失业保险金, 生育津贴, 高龄津贴, 低保 …),
+   * as the catalog states it: `amount` the standard as written ("每人每月100元"), `basis` the document
+   * that sets it, `note` how it varies with the person. Optional: without an amount, a "多少钱"
+   * question is answered with where to ask, never with a number, and `fee` still says what the
+   * application itself costs.
+   */
+  benefit: z.object({ amount: optionalText, basis: optionalText, note: optionalText }).optional(),
   conditions: z.array(z.string().trim().min(1)).default([]),
   materials: z.array(materialSchema).default([]),
   process: z.array(z.string().trim().min(1)).default([]),

@@ -1,8 +1,11 @@
 /**
  * Renders an answer's item card the same way in the widget and on the hall screen: the materials as a
- * checklist the citizen can tick (一次性告知), time limits, fee, where to go, the online path and the
- * legal basis. Every value is set as text; the only link allowed is a plain http(s) online address.
+ * checklist the citizen can tick (一次性告知), time limits, fee, where to go, the online path, and the
+ * conditions and process as lists to open. The answer text above gives the key facts and counts; the
+ * full lists are here. Every value is set as text; the only link allowed is a plain http(s) online
+ * address.
  */
+import { describeExemption } from '../../../bot/compose/materials-list.ts';
 import type { Answer, ItemCard } from '../../../bot/types.ts';
 import { h } from './dom.ts';
 import type { Child } from './dom.ts';
@@ -21,7 +24,15 @@ function materialTags(material: Material): Child[] {
   const tags: Child[] = [];
   if (material.required === '容缺') tags.push(h('span', { class: 'db-tag db-tag-lenient', text: '可容缺' }));
   if (material.required === '情形') tags.push(h('span', { class: 'db-tag db-tag-case', text: '视情形' }));
-  if (material.exempt) tags.push(h('span', { class: 'db-tag db-tag-exempt', text: '免提交' }));
+  if (material.exempt) {
+    // An exemption is usually a condition ("通过人脸识别核验身份的"), so it is said with its reason and
+    // the material stays on the list to tick, never struck through.
+    const { label, reason } = describeExemption(material.exempt);
+    tags.push(
+      h('span', { class: 'db-tag db-tag-exempt', text: label }),
+      h('span', { class: 'db-exempt-reason', text: `（${reason}）` }),
+    );
+  }
   return tags;
 }
 
@@ -38,7 +49,6 @@ function checklist(card: ItemCard, options: CardOptions): HTMLElement {
     const id = `${options.idPrefix}-m${index}`;
     const notes: Child[] = [];
     if (material.when) notes.push(h('span', { class: 'db-note', text: `适用情形：${material.when}` }));
-    if (material.exempt) notes.push(h('span', { class: 'db-note', text: `免提交：${material.exempt}` }));
     if (material.required === '容缺') {
       notes.push(h('span', { class: 'db-note', text: '暂时缺少可先受理，按承诺时间补交即可' }));
     }
@@ -47,7 +57,7 @@ function checklist(card: ItemCard, options: CardOptions): HTMLElement {
       h(
         'li',
         { class: material.exempt ? 'db-material db-exempt' : 'db-material' },
-        h('input', { attrs: { type: 'checkbox', id, disabled: Boolean(material.exempt) } }),
+        h('input', { attrs: { type: 'checkbox', id } }),
         h(
           'label',
           { attrs: { for: id } },
@@ -60,6 +70,17 @@ function checklist(card: ItemCard, options: CardOptions): HTMLElement {
     );
   });
   return list;
+}
+
+/** A list of the record (conditions, process) the citizen opens when needed; the text gives its count. */
+function recordList(title: string, entries: string[], className: string): HTMLElement | null {
+  if (entries.length === 0) return null;
+  return h(
+    'details',
+    { class: `db-card-block db-record-list ${className}` },
+    h('summary', { text: title }),
+    h('ol', {}, ...entries.map((entry) => h('li', { text: entry }))),
+  );
 }
 
 function fact(label: string, value: Child, className = ''): HTMLElement {
@@ -126,6 +147,8 @@ export function renderItemCard(card: ItemCard, answer: Answer, options: CardOpti
         )
       : null,
     facts,
+    recordList(`申请条件（共${card.conditions.length}项）`, card.conditions, 'db-conditions'),
+    recordList(`办理流程（共${card.process.length}个环节）`, card.process, 'db-process'),
   );
   if (answer.citations.length > 0 && !options.simple) {
     section.append(
@@ -177,7 +200,10 @@ export const CARD_CSS = `
 .db-material-name{font-weight:600}
 .db-material-detail,.db-note{color:var(--db-muted);font-size:.88em}
 .db-note{flex-basis:100%}
-.db-exempt .db-material-name{text-decoration:line-through;color:var(--db-muted)}
+.db-exempt-reason{color:var(--db-muted);font-size:.88em}
+.db-record-list{margin-top:8px}
+.db-record-list summary{cursor:pointer;font-weight:600;font-size:.95em}
+.db-record-list ol{margin:4px 0 0;padding-left:1.4em}
 .db-tag{font-size:.75em;border-radius:4px;padding:0 5px;border:1px solid currentColor}
 .db-tag-lenient{color:var(--db-warn)}.db-tag-case{color:var(--db-primary)}.db-tag-exempt{color:var(--db-ok)}
 .db-facts{margin:8px 0 0;display:grid;gap:4px}

@@ -7,21 +7,21 @@ import { hallSchema } from '../../../../knowledge/hall/schema.ts';
 import { catalog, companyItem, hall, socialCardItem } from './fixtures.ts';
 
 describe('composeItemAnswer', () => {
-  it('lists every material once, numbered, with situations, 容缺 and 免提交 marked (一次性告知)', () => {
-    const { answer, citations } = composeItemAnswer({ item: companyItem, aspect: 'materials', hall });
+  it('names every material once, grouped by situation, with 容缺 and 免提交 marked (一次性告知)', () => {
+    const { answer, citations, card } = composeItemAnswer({ item: companyItem, aspect: 'materials', hall });
     for (const material of companyItem.materials) {
       expect(answer.split(material.name).length - 1).toBe(1);
     }
-    expect(answer).toMatch(/1\. 公司登记（备案）申请书：原件1份/);
-    // An exempt note is a condition: the form and copies are still shown, followed by the condition.
-    expect(answer).toContain('3. 股东的主体资格证明：复印件1份（股东为自然人的，通过身份核验获取，免提交）');
-    expect(answer).toMatch(/4\. 住所（经营场所）使用证明：复印件1份；可容缺后补/);
-    expect(answer).toMatch(/【委托他人代为办理的】\n5\. 委托代理人身份证明及授权委托书/);
+    expect(answer).toContain('办理“企业设立登记”共需6项材料（一次性告知）：');
     expect(answer).toContain(
-      '以上共6项材料，其中情形材料仅在对应情形下提供，1项在符合说明的情况下可免提交，1项可容缺后补。',
+      '都要准备的4项：公司登记（备案）申请书、公司章程、股东的主体资格证明（可免提交）、住所（经营场所）使用证明（可容缺后补）。',
     );
-    expect(answer).not.toContain('：免提交');
-    expect(answer).toContain('完整材料清单');
+    expect(answer).toContain('委托他人代为办理的，还需委托代理人身份证明及授权委托书。');
+    expect(answer).toContain('经营范围涉及须报经批准的项目，还需前置审批许可文件。');
+    // Form, copies and notes are in the card's checklist, not said a second time in the text.
+    expect(answer).not.toMatch(/原件1份|复印件1份|可在线填写生成/);
+    expect(answer).toContain('以及可免提交的条件和容缺后补的说明，请看下方材料清单');
+    expect(card?.materials).toEqual(companyItem.materials);
     expect(citations).toEqual([{ source: 'catalog', title: '企业设立登记', locator: '申请材料' }]);
   });
 
@@ -80,7 +80,7 @@ describe('composeItemAnswer', () => {
     expect(answer).toContain('【企业设立登记】');
     expect(answer).toContain(companyItem.department);
     expect(answer).toContain('承诺1个工作日');
-    expect(answer).toContain('申请材料共6项');
+    expect(answer).toContain('申请条件共2项，申请材料共6项，办理流程共5个环节，详见下方卡片。');
     expect(answer).toContain('“企业开办一件事”');
     expect(quickReplies).toEqual(['需要带什么材料', '在几号窗口', '多久能办好', '能不能网上办', '转人工']);
     const afterMaterials = composeItemAnswer({ item: companyItem, aspect: 'materials', hall }).quickReplies;
@@ -129,7 +129,7 @@ describe('composeItemAnswer', () => {
         for (const material of item.materials) {
           expect(answer, `${item.id} ${material.name}`).toContain(material.name);
         }
-        expect(answer).toContain(`共${item.materials.length}项`);
+        expect(answer).toContain(`共需${item.materials.length}项材料`);
         expect(card?.floor, item.id).toBeTypeOf('number');
       }
     },

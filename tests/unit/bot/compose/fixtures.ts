@@ -115,6 +115,43 @@ export const socialCardItem: ServiceItem = itemSchema.parse({
   phone: '0531-87654321',
 });
 
+/** A 行政给付 item whose record gives no amount (as in most catalogs) and no phone of its own. */
+export const allowanceItem: ServiceItem = itemSchema.parse({
+  id: 'SHMS-090',
+  name: '高龄津贴申领',
+  aliases: ['高龄补贴'],
+  type: '行政给付',
+  department: '测试区民政局',
+  zone: '社会民生',
+  window: 'C02',
+  kind: '承诺件',
+  legalDays: 20,
+  promisedDays: 10,
+  visits: 0,
+  online: '全程网办',
+  fee: '不收费',
+  conditions: ['具有本区户籍', '年满80周岁'],
+  materials: [
+    {
+      name: '居民身份证',
+      form: '原件',
+      copies: 1,
+      required: '必要',
+      exempt: '居民身份证通过人脸识别实名核验，免提交复印件',
+    },
+    {
+      name: '近期免冠彩色照片',
+      form: '电子材料',
+      copies: 0,
+      required: '必要',
+      exempt: '窗口可免费现场拍摄',
+    },
+    { name: '本人银行结算账户', form: '复印件', copies: 1, required: '必要' },
+    { name: '代办人身份证明', form: '原件', copies: 1, required: '情形', when: '由家属代为申请的' },
+  ],
+  process: ['申请', '审核', '公示', '发放'],
+});
+
 export const catalog: Catalog = {
   version: 'test-1',
   hall: { name: hall.name, address: hall.address, hours: hall.hours, phone: hall.phone },

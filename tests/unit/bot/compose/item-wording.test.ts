@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeItemAnswer } from '../../../../bot/compose/compose-item.ts';
 import { conditionsSummary, visitsText } from '../../../../bot/compose/item-aspect-text.ts';
-import { describeMaterial } from '../../../../bot/compose/materials-list.ts';
+import { describeExemption, markedMaterialName } from '../../../../bot/compose/materials-list.ts';
 import { itemSchema, type ServiceItem } from '../../../../knowledge/catalog/schema.ts';
 import { companyItem, hall, socialCardItem } from './fixtures.ts';
 
@@ -9,7 +9,7 @@ const variant = (base: ServiceItem, changes: Record<string, unknown>): ServiceIt
   itemSchema.parse({ ...base, ...changes });
 
 describe('item answer wording', () => {
-  it('shows a conditionally exempt material with its form and the condition, never as plainly 免提交', () => {
+  it('marks a conditionally exempt material as 可免提交 and leaves the condition to the card', () => {
     const material = {
       name: '合法稳定住所证明',
       form: '复印件',
@@ -18,24 +18,34 @@ describe('item answer wording', () => {
       when: '以合法稳定住所申领的',
       exempt: '不动产权证书通过电子证照核验的',
     };
-    expect(describeMaterial(material)).toBe(
-      '合法稳定住所证明：复印件1份（不动产权证书通过电子证照核验的，可免提交）',
-    );
-    // The record's own "…免提交" is not doubled.
-    expect(describeMaterial({ ...material, exempt: '不动产权证书通过电子证照核验的，免提交。' })).toBe(
-      '合法稳定住所证明：复印件1份（不动产权证书通过电子证照核验的，免提交）',
-    );
+    expect(markedMaterialName(material)).toBe('合法稳定住所证明（可免提交）');
+    expect(describeExemption(material.exempt)).toEqual({ label: '无需提交', reason: material.exempt });
+    // The record's own "…免提交" is not doubled in the reason.
+    expect(describeExemption('不动产权证书通过电子证照核验的，免提交。')).toEqual({
+      label: '无需提交',
+      reason: '不动产权证书通过电子证照核验的',
+    });
     const item = variant(socialCardItem, { materials: [...socialCardItem.materials, material] });
     const { answer, card } = composeItemAnswer({ item, aspect: 'materials', hall });
-    expect(answer).toContain('其中情形材料仅在对应情形下提供，1项在符合说明的情况下可免提交。');
+    expect(answer).toContain('以合法稳定住所申领的，还需合法稳定住所证明（可免提交）。');
+    expect(answer).not.toContain(material.exempt);
     expect(answer).not.toMatch(/\d项免提交/);
     // The card keeps the record's data as it is.
     expect(card?.materials.at(-1)).toMatchObject({ name: material.name, exempt: material.exempt });
   });
 
-  it('lists every condition in the overview when short, and the first two with a pointer when long', () => {
+  it('gives counts in the overview, and every condition in a brief when short, the first two when long', () => {
     const overview = composeItemAnswer({ item: companyItem, aspect: 'overview', hall }).answer;
-    expect(overview).toContain(
+    expect(overview).toContain('申请条件共2项');
+    for (const condition of companyItem.conditions) expect(overview).not.toContain(condition);
+    expect(overview).not.toContain('问我');
+    const brief = composeItemAnswer({
+      item: companyItem,
+      aspect: 'where',
+      aspects: ['where', 'conditions'],
+      hall,
+    });
+    expect(brief.answer).toContain(
       '申请条件（共2项）：申请人为依法设立公司的股东或发起人；有符合规定的住所（经营场所）。',
     );
     const elderly = [
@@ -48,7 +58,7 @@ describe('item answer wording', () => {
     );
     const long = ['甲'.repeat(50), '乙'.repeat(50), '丙'.repeat(30)];
     const summary = conditionsSummary(long);
-    expect(summary).toBe(`申请条件（共3项）：${long[0]}；${long[1]}等，问我“需要什么条件”可查看全部。`);
+    expect(summary).toBe(`申请条件（共3项）：${long[0]}；${long[1]}等，全部条件见下方卡片。`);
     expect(summary).not.toContain('丙');
     expect(summary).not.toContain('等等');
   });
@@ -75,15 +85,15 @@ describe('item answer wording', () => {
     const answers = (['materials', 'where', 'conditions'] as const).map(
       (aspect) => composeItemAnswer({ item: disability, aspect, hall }).answer,
     );
-    expect(answers[0]).toContain('“残疾人证办理”需要的材料如下（一次性告知）：');
+    expect(answers[0]).toContain('“残疾人证办理”共需6项材料（一次性告知）：');
     expect(answers[1]).toContain('“残疾人证办理”，请到一楼东区');
     expect(answers[2]).toContain('“残疾人证办理”需要符合以下条件：');
     for (const answer of answers) expect(answer).not.toContain('办理“残疾人证办理”');
     expect(composeItemAnswer({ item: socialCardItem, aspect: 'materials', hall }).answer).toContain(
-      '“社会保障卡申领”需要的材料如下',
+      '“社会保障卡申领”共需4项材料',
     );
     expect(composeItemAnswer({ item: companyItem, aspect: 'materials', hall }).answer).toContain(
-      '办理“企业设立登记”需要的材料如下',
+      '办理“企业设立登记”共需6项材料',
     );
   });
 });
