@@ -2,6 +2,7 @@
  * `npm run bench`: ingest throughput (items/s, chunks/s), in-process answer latency (p50/p95/p99) and
  * memory (RSS, heap) for the shipped catalog and for a generated 10,000-item catalog. It prints a
  * table and never fails on timing: numbers depend on the machine, so they are reported, not judged.
+ * The assistant is opened through the runtime (via eval/system-under-test.ts), as `npm start` opens it.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,14 +1,16 @@
 /**
  * Opens the assistant on a built index folder: the catalog, hall and policy clauses stored in its
- * current version, and (when the index has vectors) the dense signal for re-ranking.
+ * current version, and (when the index has vectors) the dense signal for re-ranking. Callers go
+ * through `runtime/build-runtime.ts`, which picks the embedder, lexicon and chat model from settings.
  */
 import type { Embedder } from '../knowledge/contracts.ts';
 import { openIndex } from '../knowledge/index/index-store.ts';
-import { createAssistant } from './assistant.ts';
+import { createAssistant, type AssistantOptions } from './assistant.ts';
 import type { Assistant, KnowledgeEntry } from './types.ts';
 import type { Catalog } from '../knowledge/catalog/schema.ts';
 import type { Hall } from '../knowledge/hall/schema.ts';
 import type { ChatModel } from './llm/chat-model.ts';
+import type { Lexicon } from '../knowledge/text/lexicon.ts';
 
 export interface OpenedAssistant extends Assistant {
   catalog: Catalog;
@@ -23,6 +25,11 @@ export async function openAssistant(options: {
   /** Re-rank with the vector index (on by default when an embedder is given). */
   useVectors?: boolean;
   chatModel?: ChatModel;
+  lexicon?: Lexicon;
+  /** Hall facts to answer with instead of the hall stored in the index. */
+  hall?: Hall;
+  /** Other ranker weights or decision model, and a trace of every turn (training, diagnosis). */
+  tuning?: Pick<AssistantOptions, 'rankWeights' | 'decisionModel' | 'trace'>;
 }): Promise<OpenedAssistant> {
   const index = await openIndex(options.indexDir, { embedder: options.embedder });
   const embedder = options.embedder;
@@ -39,13 +46,16 @@ export async function openAssistant(options: {
           return scores;
         }
       : undefined;
+  const hall = options.hall ?? index.hall;
   const assistant = createAssistant({
     catalog: index.catalog,
-    hall: index.hall,
+    hall,
     policyChunks: index.chunks.filter((chunk) => chunk.source.kind === 'policy'),
     knowledge: options.knowledge,
     vectorScores,
     chatModel: options.chatModel,
+    lexicon: options.lexicon,
+    ...options.tuning,
   });
-  return { ...assistant, catalog: index.catalog, hall: index.hall, indexVersion: index.manifest.version };
+  return { ...assistant, catalog: index.catalog, hall, indexVersion: index.manifest.version };
 }

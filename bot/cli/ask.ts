@@ -1,15 +1,13 @@
 /**
  * `npm run ask -- [--index DIR] --json "问题"` or `--jsonl` (stdin: a question, {"q"} or {"turns"} per
  * line): answers with the contract object of DESIGN.md §4, one JSON per line. Without --index the
- * default index is used, and built first if it does not exist yet.
+ * default index is used, and built first if it does not exist yet. The assistant comes from the
+ * runtime, as the server's does, so CHAT_MODEL (when set) rewords answers here exactly as there.
  */
 import path from 'node:path';
 import readline from 'node:readline';
 import { loadSettings } from '../../config/settings.ts';
-import { createEmbedder } from '../../knowledge/embedders/create-embedder.ts';
-import { ensureDefaultIndex } from '../../ingest/default-index.ts';
-import { createChatModel } from '../llm/create-chat-model.ts';
-import { openAssistant } from '../open-assistant.ts';
+import { buildRuntime } from '../../runtime/build-runtime.ts';
 import type { Answer } from '../types.ts';
 import { readArguments } from './cli-arguments.ts';
 
@@ -50,15 +48,11 @@ function turnsOf(line: string): string[] {
 async function main(): Promise<void> {
   const { flags, rest } = readArguments(process.argv.slice(2));
   const settings = loadSettings();
-  const embedder = await createEmbedder(settings.embedder);
   const indexFlag = flags.get('index');
-  const indexDir = typeof indexFlag === 'string' ? path.resolve(indexFlag) : settings.indexDir;
-  if (typeof indexFlag !== 'string') {
-    await ensureDefaultIndex(settings, embedder, () =>
-      process.stderr.write('默认索引尚未建立，正在建立……\n'),
-    );
-  }
-  const assistant = await openAssistant({ indexDir, embedder, chatModel: createChatModel({ settings }) });
+  const { assistant } = await buildRuntime(settings, {
+    indexDir: typeof indexFlag === 'string' ? path.resolve(indexFlag) : undefined,
+    onBuildStart: () => process.stderr.write('默认索引尚未建立，正在建立……\n'),
+  });
 
   const json = flags.get('json');
   if (flags.has('jsonl')) {

@@ -40,16 +40,12 @@ async function loadCatalog(indexDir: string): Promise<Catalog> {
 
 async function resolveIndexDir(flag: string | true | undefined): Promise<string> {
   if (typeof flag === 'string') return path.resolve(flag);
-  const settings = loadSettings();
   // Loaded only here: building pulls in the loaders and the embedder, which checking does not need.
-  const [{ ensureDefaultIndex }, { createEmbedder }] = await Promise.all([
-    import('../../ingest/default-index.ts'),
-    import('../../knowledge/embedders/create-embedder.ts'),
-  ]);
-  await ensureDefaultIndex(settings, await createEmbedder(settings.embedder), () =>
-    process.stderr.write('默认索引尚未建立，正在建立……\n'),
-  );
-  return settings.indexDir;
+  const { prepareIndex } = await import('../../runtime/prepare-index.ts');
+  const { indexDir } = await prepareIndex(loadSettings(), {
+    onBuildStart: () => process.stderr.write('默认索引尚未建立，正在建立……\n'),
+  });
+  return indexDir;
 }
 
 function errorObject(

@@ -1,14 +1,13 @@
 /**
- * THE composition root: settings → store, calendar, safety, assistant, services, Express app.
- * Builds the default index from the shipped catalog when the index folder has none yet, so
- * `npm start` works on a fresh checkout. Everything else receives its collaborators from here.
+ * THE composition root of the server: settings → store, calendar, safety, services, Express app, with
+ * the assistant from the runtime (`runtime/build-runtime.ts`: embedder, index — built from the shipped
+ * catalog when the folder has none yet, so `npm start` works on a fresh checkout — lexicon, hall facts
+ * and the chat model). Everything else receives its collaborators from here.
  */
 import type { Express } from 'express';
 import type { Settings } from '../../config/settings.ts';
 import type { Assistant } from '../types.ts';
-import { ensureDefaultIndex } from '../../ingest/default-index.ts';
-import { createEmbedder } from '../../knowledge/embedders/create-embedder.ts';
-import { openAssistant } from '../open-assistant.ts';
+import { buildRuntime, type RuntimeOverrides } from '../../runtime/build-runtime.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
 import { loadSensitiveWordFilter } from '../safety/sensitive-word-filter.ts';
@@ -40,34 +39,39 @@ export interface ComposedSystem {
   close(): void;
 }
 
-/** Opens the index in `settings.indexDir`, building it from the catalog first when there is none. */
-async function openDefaultAssistant(
+/** The assistant from the runtime (embedder, index, lexicon, hall, chat model), logging a first build. */
+async function openRuntimeAssistant(
   settings: Settings,
-  services: { logger: Logger; knowledge: Parameters<typeof openAssistant>[0]['knowledge'] },
-) {
-  const embedder = await createEmbedder(settings.embedder);
-  const summary = await ensureDefaultIndex(settings, embedder, () =>
-    services.logger.info('no index yet: building the default index', {
-      catalog: settings.catalogFile,
-      out: settings.indexDir,
-    }),
-  );
-  if (summary) {
+  services: { logger: Logger; knowledge: RuntimeOverrides['knowledge'] },
+): Promise<{ assistant: Assistant; indexInfo: IndexInfo }> {
+  const runtime = await buildRuntime(settings, {
+    knowledge: services.knowledge,
+    onBuildStart: () =>
+      services.logger.info('no index yet: building the default index', {
+        catalog: settings.catalogFile,
+        out: settings.indexDir,
+      }),
+  });
+  if (runtime.built) {
     services.logger.info('index built', {
-      items: summary.items,
-      chunks: summary.chunks,
-      version: summary.version,
-      seconds: summary.seconds,
+      items: runtime.built.items,
+      chunks: runtime.built.chunks,
+      version: runtime.built.version,
+      seconds: runtime.built.seconds,
     });
   }
-  const opened = await openAssistant({
-    indexDir: settings.indexDir,
-    embedder,
-    knowledge: services.knowledge,
-  });
+  if (runtime.chatModel) {
+    services.logger.info('chat model on: answers may be reworded, facts stay as composed', {
+      model: settings.chatModel?.model,
+    });
+  }
   return {
-    assistant: opened as Assistant,
-    indexInfo: { items: opened.catalog.items.length, indexVersion: opened.indexVersion, hall: opened.hall },
+    assistant: runtime.assistant,
+    indexInfo: {
+      items: runtime.catalog.items.length,
+      indexVersion: runtime.indexVersion,
+      hall: runtime.hall,
+    },
   };
 }
 
@@ -90,7 +94,7 @@ export async function composeSystem(
       indexInfo = overrides.indexInfo ?? { items: 0, indexVersion: 'external' };
       for (const entry of stored) await assistant.addKnowledge(entry);
     } else {
-      ({ assistant, indexInfo } = await openDefaultAssistant(settings, { logger, knowledge: stored }));
+      ({ assistant, indexInfo } = await openRuntimeAssistant(settings, { logger, knowledge: stored }));
     }
 
     const registry = createConnectionRegistry();
