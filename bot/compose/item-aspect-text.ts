@@ -102,7 +102,9 @@ function benefitBrief({ item, hall }: AspectContext): string {
     const note = benefit.note ? sentence(benefit.note) : '';
     return `发放标准：${sentence(benefit.amount)}${note}${applicationFee(item)}`;
   }
-  return `能领多少：事项清单中没有列出具体金额，标准由相关政策规定、按您本人的情况核定，可以${whereToAskAmount(item, hall)}。${applicationFee(item)}`;
+  // One line among others: the window is in the card (and often in the line above), the phone is enough.
+  const phone = item.phone ? item.phone : `${hall.phone}（大厅咨询电话）`;
+  return `能领多少：事项清单中没有列出具体金额，标准由相关政策规定、按您本人的情况核定，可以拨打咨询电话${phone}或到办理窗口询问。${applicationFee(item)}`;
 }
 
 /** "申请条件共2项，申请材料共6项，办理流程共5个环节，详见下方卡片。" — the lists stay in the card. */
