@@ -5,6 +5,7 @@
  */
 import type { ServiceItem, Theme } from '../catalog/schema.ts';
 import type { Lexicon } from '../text/lexicon.ts';
+import type { SynonymGraph } from '../text/synonym-graph.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
 import { tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
@@ -60,6 +61,17 @@ const FIELD_LABELS: Record<string, string> = {
 /** Weight of each token family in a question, and in the lexicon's expansions of it. */
 const QUERY_WEIGHTS: Record<TokenFamily, number> = { w: 1, b: 1, c: 0.3, p: 0.45, s: 0.3 };
 const EXPANSION_WEIGHTS: Record<TokenFamily, number> = { w: 0.7, b: 0.55, c: 0, p: 0, s: 0 };
+/**
+ * Weight of the synonym graph's neighbours of a question word, times the edge's weight (≤ 1): below
+ * the lexicon's expansions, because a shared English gloss is weaker evidence than a hand entry. A
+ * one-character neighbour (犬) can only meet the catalog as a character token.
+ */
+const SYNONYM_WEIGHTS: Record<TokenFamily, number> = { w: 0.5, b: 0.4, c: 0.25, p: 0, s: 0 };
+/**
+ * Least edge weight through which a one-character question word is expanded: 0.5 is the specificity of
+ * a gloss shared by eight words, the median size of glosses that join two characters.
+ */
+const SYNONYM_MIN_CHARACTER_WEIGHT = 0.5;
 
 export interface QueryTokens {
   weights: Map<string, number>;
@@ -72,9 +84,17 @@ export interface QueryTokens {
   phrases: string[];
   /** Lexicon keys found in the question ("房本", "开饭店"). */
   keys: string[];
+  /** Synonym-graph neighbours of the question's words that the catalog uses ("犬" for "狗"). */
+  synonyms: string[];
 }
 
-export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
+/** The synonym graph and the vocabulary it may expand into (words the searched documents use). */
+export interface SynonymExpansion {
+  graph: SynonymGraph;
+  knows: (token: string) => boolean;
+}
+
+export function buildQuery(text: string, lexicon?: Lexicon, synonyms?: SynonymExpansion): QueryTokens {
   const weights = new Map<string, number>();
   const put = (token: string, weight: number) => {
     if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
@@ -104,6 +124,11 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
       }
     }
   }
+  const neighbours = synonyms ? expandSynonyms(literal, synonyms) : new Map<string, number>();
+  for (const [word, weight] of neighbours) {
+    const tokens = [...word].length === 1 ? [`c:${word}`] : tokenize(word, ['w', 'b']);
+    for (const token of tokens) put(token, SYNONYM_WEIGHTS[tokenFamily(token)] * weight);
+  }
   return {
     weights,
     own,
@@ -111,7 +136,34 @@ export function buildQuery(text: string, lexicon?: Lexicon): QueryTokens {
     expansions,
     phrases: [...phrases],
     keys: matches.map((match) => match.key),
+    synonyms: [...neighbours.keys()],
   };
+}
+
+/**
+ * Neighbours of the question's words (jieba words; a one-character word is a word of its own in the
+ * question, since jieba's search mode only adds sub-words of two or three characters) that the
+ * catalog uses, with the strongest edge weight that led to each. Filtering by the catalog's own
+ * vocabulary is what makes the graph useful in both directions: the question's 狗 reaches the
+ * catalog's 犬 over the same symmetric edge by which a question's 犬 would reach a catalog's 狗, so
+ * catalog texts need no expansion of their own.
+ */
+function expandSynonyms(literal: Set<string>, synonyms: SynonymExpansion): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const token of literal) {
+    if (!token.startsWith('w:')) continue;
+    const word = token.slice(2);
+    if (!/^\p{Script=Han}+$/u.test(word)) continue;
+    // A character has many senses; only its closest neighbours are trusted (狗 → 犬, not 开 → 跑).
+    const least = [...word].length === 1 ? SYNONYM_MIN_CHARACTER_WEIGHT : 0;
+    for (const neighbour of synonyms.graph.neighbours(word)) {
+      if (neighbour.weight < least) continue;
+      const key = [...neighbour.word].length === 1 ? `c:${neighbour.word}` : `w:${neighbour.word}`;
+      if (literal.has(key) || !synonyms.knows(key)) continue;
+      if (neighbour.weight > (found.get(neighbour.word) ?? 0)) found.set(neighbour.word, neighbour.weight);
+    }
+  }
+  return found;
 }
 
 export function itemFields(item: ServiceItem): Record<string, string[]> {
@@ -151,6 +203,8 @@ export interface CatalogSearchOptions {
   items: ServiceItem[];
   themes?: Theme[];
   lexicon?: Lexicon;
+  /** General synonyms (knowledge/text/synonym-graph.ts), expanded into the catalog's own words. */
+  synonyms?: SynonymGraph;
 }
 
 export class CatalogSearch {
@@ -170,9 +224,16 @@ export class CatalogSearch {
   private readonly nameTokens = new Map<string, Set<string>>();
   private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
+  private readonly synonyms?: SynonymExpansion;
 
   constructor(options: CatalogSearchOptions) {
     this.lexicon = options.lexicon;
+    if (options.synonyms) {
+      this.synonyms = {
+        graph: options.synonyms,
+        knows: (token) => this.itemIndex.documentFrequency(token) > 0,
+      };
+    }
     const names = new Map(options.items.map((item) => [item.id, item.name]));
     for (const item of options.items) {
       this.itemIndex.add({ id: item.id, fields: itemFields(item) });
@@ -197,7 +258,7 @@ export class CatalogSearch {
   }
 
   query(text: string): QueryTokens {
-    return buildQuery(text, this.lexicon);
+    return buildQuery(text, this.lexicon, this.synonyms);
   }
 
   /**
