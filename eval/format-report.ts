@@ -73,6 +73,9 @@ function negativeLines(report: EvalReport): string[] {
 
 function escalationLine(report: EvalReport): string {
   const { escalation } = report;
+  if (escalation.labelled === 0) {
+    return `escalation: no labelled questions; ${escalation.falsePositives} needless hand-overs`;
+  }
   return (
     `escalation: precision ${percent(escalation.precision)}, recall ${percent(escalation.recall)} ` +
     `(${escalation.labelled} labelled, ${escalation.labelledPositive} hand-over; tp ${escalation.truePositives}, ` +

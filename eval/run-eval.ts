@@ -180,6 +180,8 @@ async function evaluateTarget(target: Target, indexes: IndexCache, quiet: boolea
     );
   }
   const assistant = await openEvalAssistant(await indexes.indexFor(target));
+  // One untimed question first, so that lazy start-up work is not charged to the first question.
+  await assistant.ask(['你好']);
   const label = target.split === 'custom' ? target.suite : `${target.suite} · ${target.split}`;
   if (!quiet) console.error(`evaluating ${label} …`);
   return evaluateQuestions({
