@@ -52,7 +52,8 @@ function checklist(card: ItemCard, options: CardOptions): HTMLElement {
     if (material.required === '容缺') {
       notes.push(h('span', { class: 'db-note', text: '暂时缺少可先受理，按承诺时间补交即可' }));
     }
-    if (material.note && !options.simple) notes.push(h('span', { class: 'db-note', text: material.note }));
+    // Shown in the simple view too: the answer text names the material but leaves its note to the card.
+    if (material.note) notes.push(h('span', { class: 'db-note', text: material.note }));
     list.append(
       h(
         'li',
