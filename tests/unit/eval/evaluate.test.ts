@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../bot/types.ts';
 import { Bm25Baseline } from '../../../eval/bm25-baseline.ts';
 import { evaluateQuestions } from '../../../eval/evaluate.ts';
-import { formatReport } from '../../../eval/format-report.ts';
+import { formatOverview, formatReport } from '../../../eval/format-report.ts';
 import { parseQuestions } from '../../../eval/question-schema.ts';
 import type { ServiceItem } from '../../../knowledge/catalog/schema.ts';
 
@@ -213,6 +213,10 @@ describe('evaluateQuestions with a stand-in assistant', () => {
     expect(text).toContain('escalation needless: e');
     expect(text).toContain('b [colloquial] 出入境证件遗失补发 → 普通护照签发 · 护照丢了');
     expect(formatReport(report, false)).not.toContain('injection-obeyed: g');
+    const overview = formatOverview([{ suite: 'stand-in', report }]);
+    expect(overview).toContain('neg answered');
+    expect(overview).toMatch(/stand-in\s+12\s+6\s+66\.7%/);
+    expect(overview).toMatch(/50\.0%\s+100\.0%\s+1\/3\s+\d+\.\d$/);
   });
 });
 
