@@ -11,8 +11,9 @@
  * a typo or a dialect character, a question often shares no bigram with the right item but still
  * shares single characters (社宝 → 社保卡), and short questions of two or three characters would
  * otherwise rest on one bigram. BM25's idf keeps common characters (的, 办, 我) nearly weightless, so
- * unigrams add recall without drowning the bigrams. On the dev sets the unigram variant scores higher
- * than bigrams alone; `unigrams: false` gives the analyzer's default for comparison.
+ * unigrams add recall without drowning the bigrams. Measured on the dev sets (hit@1, bigrams alone →
+ * with unigrams): default 72.9% → 79.9%, qingchuan 65.8% → 79.5%, other hall 56.1% → 69.2%, third
+ * hall 55.5% → 67.3%. `unigrams: false` gives the analyzer's default for comparison.
  */
 import type { ServiceItem } from '../knowledge/catalog/schema.ts';
 
