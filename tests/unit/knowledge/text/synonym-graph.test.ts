@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ABBREVIATION_WEIGHT,
   GENERATED_GRAPH_FILE,
   MAX_GLOSS_WORDS,
   MAX_NEIGHBOURS,
@@ -74,6 +75,20 @@ describe('buildSynonymGraph', () => {
     expect([...graph.keys()].sort()).toEqual(['信用卡', '长城卡']);
   });
 
+  it('links an abbreviation with the full form its definition names', () => {
+    const graph = buildSynonymGraph([
+      entry(
+        '环评',
+        'environmental impact assessment (abbr. for 環境影響評價|环境影响评价[huan2 jing4 ying3 xiang3 ping2 jia4])',
+      ),
+      entry('环保', 'environmental protection', 'abbr. for 環境保護|环境保护[huan2 jing4 bao3 hu4]'),
+      entry('环境保护', 'to protect the environment'),
+    ]);
+    expect(graph.get('环保')).toEqual([{ word: '环境保护', weight: ABBREVIATION_WEIGHT }]);
+    expect(graph.get('环境保护')?.map((edge) => edge.word)).toEqual(['环保']);
+    expect(graph.has('环评')).toBe(false);
+  });
+
   it('weights an edge by how specific the shared gloss is and how much of each word it is', () => {
     const graph = buildSynonymGraph([
       entry('甲乙', 'pay slip'),
@@ -96,6 +111,7 @@ describe('the shipped CC-CEDICT graph', () => {
     expect(neighbours('犬')).toContain('狗');
     expect(neighbours('薪水')).toContain('工资');
     expect(neighbours('驾照')).toContain('驾驶证');
+    expect(neighbours('社保')).toContain('社会保险');
     expect(graph.neighbours('不存在的词')).toEqual([]);
     expect(graph.size).toBeGreaterThan(10_000);
   });
