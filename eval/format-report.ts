@@ -153,8 +153,9 @@ export function formatOverview(reports: ReadonlyArray<{ suite: string; report: E
       String(report.questions),
       String(report.overall.system.count),
       ...rankingCells(report.overall.system, report.overall.baseline),
-      percent(report.escalation.precision),
-      percent(report.escalation.recall),
+      ...(report.escalation.labelled === 0
+        ? ['-', '-']
+        : [percent(report.escalation.precision), percent(report.escalation.recall)]),
       count(negatives.total.answered, noItem),
       report.latency.mean.toFixed(1),
     ];
