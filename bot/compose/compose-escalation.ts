@@ -1,8 +1,9 @@
 /**
  * The reply when a conversation is handed to staff (办不成事反映, 投诉, 咨询转人工): a case is opened,
- * staff see the whole conversation, the citizen may leave a phone number, and the 办不成事反映 window
- * and the 12345 hotline remain open to them.
+ * staff see the whole conversation, the citizen may leave a phone number, and the hall's 办不成事反映
+ * window (when it has one) and its hotline remain open to them.
  */
+import { hotlineText } from '../../knowledge/hall/hall-facts.ts';
 import type { Hall } from '../../knowledge/hall/schema.ts';
 import type { EscalationCategory } from '../types.ts';
 import type { Composed } from './composed.ts';
@@ -25,15 +26,17 @@ const OPENING: Record<EscalationCategory, string[]> = {
 
 export function composeEscalation(category: EscalationCategory, hall: Hall): Composed {
   const window = findSpecialWindow(hall, '办不成事反映');
-  const windowText = window ? describeSpecialWindow(window) : '“办不成事”反映窗口（Z03）';
+  const hotline = hotlineText(hall);
   const lines = [
     ...OPENING[category],
     '如果方便，请留下您的联系电话（可不填），便于工作人员回复您。',
-    `您也可以到${windowText}当面反映，或拨打12345政务服务便民热线。`,
+    window
+      ? `您也可以到${describeSpecialWindow(window)}当面反映，或拨打${hotline}。`
+      : `您也可以拨打${hotline}反映。`,
   ];
   return {
     answer: lines.join('\n'),
-    citations: [{ source: 'hall', title: hall.name, locator: '办不成事反映窗口' }],
+    citations: [{ source: 'hall', title: hall.name, locator: window ? '办不成事反映窗口' : '咨询方式' }],
     quickReplies: [],
   };
 }

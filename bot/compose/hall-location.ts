@@ -22,6 +22,7 @@ export function findZone(hall: Hall, zoneName: string): HallZone | undefined {
   return hall.zones.find((zone) => zone.name === zoneName);
 }
 
+/** The window that plays a role (综合咨询, 帮办代办 …) in this hall, whatever its number. */
 export function findSpecialWindow(hall: Hall, kind: SpecialWindowKind): HallWindow | undefined {
   return hall.windows.find((window) => window.special === kind);
 }
@@ -55,8 +56,9 @@ export function describeItemPlace(item: ServiceItem, location: ItemLocation): st
   return `${floorAndArea(location.floor, location.area)}${item.zone}专区${windowText}`;
 }
 
-/** "一楼帮办代办窗口（Z02）" for a special window of the hall. */
+/** "一楼帮办代办窗口（窗口号）" for a special window of the hall, as its record names it. */
 export function describeSpecialWindow(window: HallWindow): string {
-  const name = window.name.endsWith('窗口') ? window.name : `${window.name}窗口`;
+  // "综合咨询台", "反映专窗" already say what they are; "帮办代办" becomes "帮办代办窗口".
+  const name = /(窗口|窗|台|处|室|厅)$/.test(window.name) ? window.name : `${window.name}窗口`;
   return `${floorLabel(window.floor)}${name}（${window.id}）`;
 }

@@ -5,6 +5,7 @@
  * item understanding and this returns undefined.
  */
 import { ZONES } from '../../knowledge/catalog/schema.ts';
+import { hotlineOf, hotlineText } from '../../knowledge/hall/hall-facts.ts';
 import type { Hall } from '../../knowledge/hall/schema.ts';
 import { normalizeForMatch } from '../../knowledge/text/normalize.ts';
 import { floorAndArea, floorLabel, sentence } from '../compose/chinese-format.ts';
@@ -19,7 +20,6 @@ import { dedupeLines } from './dedupe-lines.ts';
 import { FILLER_WORDS, HALL_TOPICS, type HallTopic, type HallTopicId } from './hall-topics.ts';
 
 const LOCATION_WORDS = /几楼|哪层|哪一层|几层|在哪|哪里|哪儿|怎么走|怎么去|位置|专区|窗口/;
-const WINDOW_ID = /(?<![a-z0-9])[a-hz]\d{2}(?![0-9])/g;
 /** A citizen announcing a complaint or asking for staff wants a hand-over, not directions. */
 const HAND_OVER_REQUEST = /我要(投诉|举报|反映)|转人工|人工服务|找人工/;
 
@@ -40,7 +40,25 @@ interface RecognisedQuestion extends Recognised {
   normalized: string;
 }
 
-function recognise(text: string): RecognisedQuestion | undefined {
+/**
+ * Window numbers as this hall writes them: a letter its windows use and two digits ("a03", "z01"),
+ * so another hall's numbering is read the same way without a list of letters in code.
+ */
+function windowIdPattern(hall: Hall): RegExp | undefined {
+  const letters = [
+    ...new Set(
+      hall.windows
+        .map((window) => window.id.match(/^([A-Za-z])\d/)?.[1]?.toLowerCase())
+        .filter((letter): letter is string => letter !== undefined),
+    ),
+  ];
+  return letters.length > 0
+    ? new RegExp(`(?<![a-z0-9])[${letters.join('')}]\\d{2}(?![0-9])`, 'g')
+    : undefined;
+}
+
+function recognise(text: string, hall: Hall): RecognisedQuestion | undefined {
+  const windowId = windowIdPattern(hall);
   const normalized = normalizeForMatch(text).replace(/\s+/g, '');
   if (!normalized || HAND_OVER_REQUEST.test(normalized)) return undefined;
   const topics = HALL_TOPICS.filter(
@@ -50,9 +68,10 @@ function recognise(text: string): RecognisedQuestion | undefined {
   );
   const hasLocationWord = LOCATION_WORDS.test(normalized);
   const zones = hasLocationWord ? ZONES.filter((zone) => normalized.includes(zone)) : [];
-  const windows = hasLocationWord
-    ? [...normalized.matchAll(WINDOW_ID)].map((match) => match[0].toUpperCase())
-    : [];
+  const windows =
+    hasLocationWord && windowId
+      ? [...normalized.matchAll(windowId)].map((match) => match[0].toUpperCase())
+      : [];
   if (topics.length === 0 && zones.length === 0 && windows.length === 0) return undefined;
   const vocabulary = [
     ...topics.flatMap((topic) => topic.words),
@@ -60,7 +79,8 @@ function recognise(text: string): RecognisedQuestion | undefined {
     '专区',
     ...FILLER_WORDS,
   ];
-  const residual = removeWords(normalized.replace(WINDOW_ID, ''), vocabulary).replace(/[\s\d]/g, '');
+  const withoutIds = windowId ? normalized.replace(windowId, '') : normalized;
+  const residual = removeWords(withoutIds, vocabulary).replace(/[\s\d]/g, '');
   return residual === '' ? { topics, zones, windows, normalized } : undefined;
 }
 
@@ -118,6 +138,17 @@ function notesAboutAsked(hall: Hall, question: string, topicId: HallTopicId): st
   return hall.notes.filter((note) => asked.some((word) => note.toLowerCase().includes(word)));
 }
 
+/**
+ * The hall's phone, then the hotline: as a note words it when one does, else plainly — unless it is
+ * the hall's phone itself, or the hall names no hotline (the national default is then not repeated).
+ */
+function phoneLines(hall: Hall): string[] {
+  const { number, name } = hotlineOf(hall);
+  const notes = notesAbout(hall, new RegExp(`热线|${escapeForPattern(number)}`));
+  const plain = hall.hotline && number !== hall.phone && !notes.some((note) => note.includes(number));
+  return [`大厅咨询电话：${hall.phone}。`, ...(plain ? [`${name}：${number}。`] : []), ...notes];
+}
+
 /** Hours written as 周一至周五 with no weekend mentioned say plainly that weekends are closed. */
 function weekendLines(hall: Hall): string[] {
   const weekdaysOnly =
@@ -137,7 +168,7 @@ const TOPIC_ANSWERS: Record<HallTopicId, (hall: Hall, question: string) => strin
     `${hall.name}的地址：${sentence(hall.address)}`,
     ...notesAbout(hall, /公交|地铁|乘车|路线|导航/),
   ],
-  phone: (hall) => [`大厅咨询电话：${hall.phone}。`, ...notesAbout(hall, /12345|热线/)],
+  phone: (hall) => phoneLines(hall),
   parking: (hall) => withFallback(hall, notesAbout(hall, /停车|车位/)),
   appointment: (hall) => withFallback(hall, notesAbout(hall, /预约|取号|排号|叫号|排队/)),
   // Asked about home visits, the note that offers 预约上门服务 comes first.
@@ -166,11 +197,14 @@ const TOPIC_ANSWERS: Record<HallTopicId, (hall: Hall, question: string) => strin
         .map((floor) => `${floorLabel(floor.floor)}：${sentence(floor.description ?? floor.name)}`),
     ]),
   printing: (hall, question) => withFallback(hall, notesAboutAsked(hall, question, 'printing')),
-  feedback: (hall) => [
-    ...notesAbout(hall, /好差评|评价|投诉|举报|意见|建议|监督/),
-    ...specialWindowLines(hall, '办不成事反映'),
-    '您也可以拨打12345政务服务便民热线反映意见。',
-  ],
+  feedback: (hall) => {
+    const notes = notesAbout(hall, /好差评|评价|投诉|举报|意见|建议|监督/);
+    // The hotline once: a note that already gives its number is enough.
+    const hotline = notes.some((note) => note.includes(hotlineOf(hall).number))
+      ? []
+      : [`您也可以拨打${hotlineText(hall)}反映意见。`];
+    return [...notes, ...specialWindowLines(hall, '办不成事反映'), ...hotline];
+  },
   mail: (hall) => withFallback(hall, notesAbout(hall, /邮寄|快递|寄递/)),
   amenities: (hall, question) => withFallback(hall, notesAboutAsked(hall, question, 'amenities')),
   floors: (hall) =>
@@ -209,11 +243,17 @@ function windowLines(hall: Hall, id: string): string[] {
   return [`${window.id}号窗口（${window.name}）在${floorLabel(window.floor)}，${zone}请按指示牌前往。`];
 }
 
-const HALL_QUICK_REPLIES = ['大厅几点上班', '大厅地址在哪里', '帮办代办窗口在哪', HAND_OVER_REPLY];
+/** Follow-ups a citizen may tap; the 帮办代办 one only where the hall has that window. */
+const hallQuickReplies = (hall: Hall): string[] => [
+  '大厅几点上班',
+  '大厅地址在哪里',
+  ...(findSpecialWindow(hall, '帮办代办') ? ['帮办代办窗口在哪'] : []),
+  HAND_OVER_REPLY,
+];
 
 /** The hall's answer to `text`, or undefined when the question is not (only) about the hall. */
 export function answerHallQuestion(text: string, hall: Hall): Composed | undefined {
-  const recognised = recognise(text);
+  const recognised = recognise(text, hall);
   if (!recognised) return undefined;
   const lines: string[] = [];
   const locators: string[] = [];
@@ -240,6 +280,6 @@ export function answerHallQuestion(text: string, hall: Hall): Composed | undefin
   return {
     answer: unique.join('\n'),
     citations: [...new Set(locators)].map((locator) => ({ source: 'hall', title: hall.name, locator })),
-    quickReplies: [...HALL_QUICK_REPLIES],
+    quickReplies: hallQuickReplies(hall),
   };
 }

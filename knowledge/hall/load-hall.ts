@@ -1,6 +1,7 @@
 /**
  * Loads the hall layout (floors, zones, windows) from JSON and validates it, including that every
- * window a zone lists is described, so the kiosk never points a citizen to a window that is not there.
+ * window a zone lists is described, so the kiosk never points a citizen to a window that is not there,
+ * and that the progress lookup names only portals the hall lists.
  */
 import { readFile } from 'node:fs/promises';
 import { hallSchema, type Hall } from './schema.ts';
@@ -63,6 +64,12 @@ export async function loadHallFile(file: string): Promise<Hall> {
         problems.push(`zones[${zoneIndex}].windows[${index}]：窗口“${id}”没有在 windows 中登记`);
       }
     });
+  });
+  const portalNames = new Set((hall.portals ?? []).map((portal) => portal.name));
+  hall.progressLookup?.portals?.forEach((name, index) => {
+    if (!portalNames.has(name)) {
+      problems.push(`progressLookup.portals[${index}]：“${name}”没有在 portals 中登记`);
+    }
   });
   if (problems.length > 0) throw new HallValidationError(file, problems);
   return hall;

@@ -1,6 +1,8 @@
 /**
  * The hall layout: floors, zones, windows and the special windows of the plan, so that answers and
- * the kiosk can say exactly where to go.
+ * the kiosk can say exactly where to go; and the hall's own channels (online portals, the hotline,
+ * how to look up an application), so that a hall in any province names its own. Special windows are
+ * found by their role (`special`), never by their number.
  */
 import { z } from 'zod';
 import { ZONES } from '../catalog/schema.ts';
@@ -28,6 +30,32 @@ export const zoneSchema = z.object({
   description: z.string().optional(),
 });
 
+/** An online channel of the hall's province or city: a website or a mobile app. */
+export const portalSchema = z.object({
+  /** As citizens know it, e.g. "山东省政务服务网", "爱山东APP". */
+  name: z.string().min(1),
+  url: z.string().min(1).optional(),
+  /** A mobile app (or mini program) rather than a website. */
+  app: z.boolean().optional(),
+});
+
+/** The public service hotline; when a hall gives none, answers name the national 12345 hotline. */
+export const hotlineSchema = z.object({
+  number: z.string().min(1),
+  /** What it is called after the number, e.g. "政务服务便民热线". */
+  name: z.string().min(1).optional(),
+});
+
+/** How a citizen looks up the progress of an application the assistant cannot see. */
+export const progressLookupSchema = z.object({
+  /** Names of the `portals` that show one's applications; all portals when omitted, none when empty. */
+  portals: z.array(z.string().min(1)).optional(),
+  /** Where in those portals, e.g. "我的办件". */
+  section: z.string().min(1).optional(),
+  /** Further ways the hall offers, one phrase each, e.g. "在一楼自助服务区的自助终端上输入件号查询". */
+  other: z.array(z.string().min(1)).optional(),
+});
+
 export const hallSchema = z.object({
   name: z.string().min(1),
   address: z.string().min(1),
@@ -39,8 +67,14 @@ export const hallSchema = z.object({
   zones: z.array(zoneSchema),
   windows: z.array(windowSchema),
   notes: z.array(z.string()).default([]),
+  /** Online channels; when none is given, answers name no portal. */
+  portals: z.array(portalSchema).optional(),
+  hotline: hotlineSchema.optional(),
+  progressLookup: progressLookupSchema.optional(),
 });
 
 export type Hall = z.infer<typeof hallSchema>;
 export type HallWindow = z.infer<typeof windowSchema>;
 export type HallZone = z.infer<typeof zoneSchema>;
+export type HallPortal = z.infer<typeof portalSchema>;
+export type HallHotline = z.infer<typeof hotlineSchema>;

@@ -12,6 +12,7 @@ import { renderHallMap } from './hall-map.ts';
 import { watchIdle } from './idle-reset.ts';
 import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
 
+/** Zone buttons before the hall answers; then only the zones this hall has, in this order. */
 const ZONES = ['企业开办', '工程建设', '社会民生', '税务服务', '不动产', '出入境', '婚姻登记', '综合服务'];
 const POPULAR = [
   '开饭店要办什么证',
@@ -74,7 +75,7 @@ function homeScreen(): HTMLElement {
     h(
       'div',
       { class: 'big-buttons zones' },
-      ...ZONES.map((zone) =>
+      ...hallZones().map((zone) =>
         h('button', {
           text: zone,
           attrs: { type: 'button', 'data-zone': zone },
@@ -92,6 +93,24 @@ function homeScreen(): HTMLElement {
     ),
     hall ? h('div', { class: 'map-block' }, h('h2', { text: '大厅导览' }), renderHallMap(hall)) : null,
   );
+}
+
+function hallZones(): string[] {
+  const known = hall;
+  return known ? ZONES.filter((zone) => known.zones.some((entry) => entry.name === zone)) : ZONES;
+}
+
+/** Where staff take over, from the hall's own 办不成事反映 and 综合咨询 windows (found by role). */
+function handOverHint(): string {
+  const places = (['办不成事反映', '综合咨询'] as const).flatMap((kind) => {
+    const window = hall?.windows.find((entry) => entry.special === kind);
+    if (!window || !hall) return [];
+    const floor = hall.floors.find((entry) => entry.floor === window.floor)?.name ?? '';
+    return [`${floor}${window.name}（${window.id}）`];
+  });
+  return places.length > 0
+    ? `这个问题需要工作人员帮您处理，请到${places.join('或')}。`
+    : '这个问题需要工作人员帮您处理，请向大厅工作人员咨询。';
 }
 
 function goHome(): void {
@@ -197,7 +216,7 @@ function showAnswer(question: string, answer: Answer): void {
       answer.escalate
         ? h('p', {
             class: 'escalate-hint',
-            text: '这个问题需要工作人员帮您处理，请到一楼“办不成事”反映窗口或综合咨询窗口。',
+            text: handOverHint(),
           })
         : null,
     ),
