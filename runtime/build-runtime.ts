@@ -26,6 +26,8 @@ export interface RuntimeOverrides extends IndexOverrides {
   knowledge?: KnowledgeEntry[];
   /** Re-rank with the vector index (on by default). */
   useVectors?: boolean;
+  /** Other ranker weights, decision model or a turn trace (training, diagnosis). */
+  tuning?: Parameters<typeof openAssistant>[0]['tuning'];
 }
 
 export interface Runtime {
@@ -54,6 +56,7 @@ export async function buildRuntime(settings: Settings, overrides: RuntimeOverrid
     knowledge: overrides.knowledge,
     useVectors: overrides.useVectors,
     chatModel,
+    tuning: overrides.tuning,
   });
   return {
     assistant,
