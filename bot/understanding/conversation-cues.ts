@@ -92,8 +92,12 @@ export function countConversationCues(text: string, kept: string, bare: string):
     add(counts, `hard:${name}`, reported(cues.hardCases[name], text, channel, hypothetical));
   }
   add(counts, 'emotion', count(cues.hardCases.emotion, text));
-  for (const [name, cueClass] of Object.entries(cues.offTopic)) add(counts, `offtopic:${name}`, count(cueClass, kept));
-  for (const [name, cueClass] of Object.entries(cues.injection)) add(counts, `injection:${name}`, count(cueClass, text));
+  for (const [name, cueClass] of Object.entries(cues.offTopic)) {
+    add(counts, `offtopic:${name}`, count(cueClass, kept));
+  }
+  for (const [name, cueClass] of Object.entries(cues.injection)) {
+    add(counts, `injection:${name}`, count(cueClass, text));
+  }
   for (const name of ['greeting', 'thanks', 'goodbye'] as const) {
     if (wholeMessage(cues.smallTalk[name], bare)) add(counts, name, 1);
   }

@@ -6,6 +6,9 @@
  *   general:<rule>   a grammatical pattern or general word family (e.g. general:degree-complement)
  *   dict:<name>      words taken from a dictionary (e.g. dict:cc-cedict)
  *   hall:<name>      vocabulary of one hall or region (e.g. hall:shandong for its 爱山东 app)
+ * One shorthand keeps fragments short: `{clause}` stands for one character that does not end a
+ * clause (no comma, full stop, semicolon, question or exclamation mark), so `X{clause}{0,6}Y` finds
+ * Y a few characters after X within the same clause.
  * Each class compiles to one RegExp (the alternation of its entries), so what the understanding
  * recognises is reviewable line by line, with its reason.
  */
@@ -21,6 +24,9 @@ export interface CueEntry {
   file: string;
   line: number;
 }
+
+/** `{clause}`: a character inside a clause (text is normalised first, so commas may be ASCII). */
+const CLAUSE_CHARACTER = '[^，。,.;；!?！？\\n]';
 
 const CLASS_NAME = /^[a-z][a-z0-9_]*$/u;
 const SOURCE = /^(general|dict|hall):[\p{L}\p{N}_.+-]+$/u;
@@ -40,7 +46,8 @@ export function parseCueFile(text: string, file: string): CueEntry[] {
         `expected 3 tab-separated fields (class, entry, source), found ${fields.length}`,
       );
     }
-    const [className, pattern, source] = fields.map((field) => field.trim());
+    const [className, written, source] = fields.map((field) => field.trim());
+    const pattern = written.replaceAll('{clause}', CLAUSE_CHARACTER);
     if (!CLASS_NAME.test(className)) throw new LanguageDataError(file, line, `bad class name "${className}"`);
     if (!pattern) throw new LanguageDataError(file, line, 'empty entry');
     if (!SOURCE.test(source)) {

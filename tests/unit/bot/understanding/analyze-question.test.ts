@@ -19,6 +19,21 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion(question).aspect).toBe(aspect);
   });
 
+  it('lists every aspect asked, in order of mention', () => {
+    const analysis = analyzeQuestion('在哪个窗口办，要钱不？');
+    expect(analysis.aspects).toEqual(['where', 'fee']);
+    expect(analysis.aspect).toBe('where');
+    expect(analyzeQuestion('多少钱，要带什么材料').aspects).toEqual(['fee', 'materials']);
+    expect(analyzeQuestion('营业执照').aspects).toEqual([]);
+  });
+
+  it('counts the cue classes it finds', () => {
+    const analysis = analyzeQuestion('气死了，退回来两次了，又被驳回，给我转人工');
+    expect(analysis.cues).toMatchObject({ emotion: 1, 'hard:failure': 2, handover: 1 });
+    expect(analysis.hardCase).toBe('failure');
+    expect(analyzeQuestion('给我写首诗').cues).toMatchObject({ 'offtopic:creative': 1 });
+  });
+
   it('sees a bare follow-up as having no item words', () => {
     expect(analyzeQuestion('那要带什么？').contentLength).toBe(0);
   });
@@ -29,6 +44,22 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('我跑了三趟都没办成').escalation).toBe('办不成事反映');
     expect(analyzeQuestion('投诉电话是多少').escalation).toBeUndefined();
     expect(analyzeQuestion('社保卡怎么办').escalation).toBeUndefined();
+  });
+
+  it('derives the escalation from the classes, and never from emotion alone', () => {
+    expect(analyzeQuestion('他们推来推去，这事谁都不管').escalation).toBe('办不成事反映');
+    expect(analyzeQuestion('登记的面积登错了，我有异议').escalation).toBe('办不成事反映');
+    expect(analyzeQuestion('烦死了，居住证怎么续签').escalation).toBeUndefined();
+    const uncovered = analyzeQuestion('档案早就找不到了，还能办退休吗');
+    expect(uncovered.hardCase).toBe('uncovered');
+    expect(uncovered.escalation).toBeUndefined();
+  });
+
+  it('takes greetings and thanks only when they are the whole message', () => {
+    expect(analyzeQuestion('你好，在吗？').greeting).toBe(true);
+    expect(analyzeQuestion('你好，护照怎么办').greeting).toBe(false);
+    expect(analyzeQuestion('好的谢谢！').thanks).toBe(true);
+    expect(analyzeQuestion('拜拜').goodbye).toBe(true);
   });
 
   it('drops hidden instructions and keeps the real question', () => {
