@@ -6,9 +6,13 @@
 import type { Catalog, ServiceItem, Theme } from '../knowledge/catalog/schema.ts';
 import type { Chunk } from '../knowledge/contracts.ts';
 import type { Hall } from '../knowledge/hall/schema.ts';
-import { CatalogSearch, type SearchHit } from '../knowledge/retrieval/catalog-search.ts';
+import { CatalogSearch, type QueryTokens, type SearchHit } from '../knowledge/retrieval/catalog-search.ts';
+import { emptyCandidateFeatures, type RankWeights } from '../knowledge/retrieval/candidate-ranker.ts';
+import { loadDecisionModel, type DecisionModel } from './decide/decision-model.ts';
+import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide/turn-features.ts';
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
 import { loadDefaultLexicon, type Lexicon } from '../knowledge/text/lexicon.ts';
+import { loadDefaultSynonymGraph, type SynonymGraph } from '../knowledge/text/synonym-graph.ts';
 import { composeClarify } from './compose/compose-clarify.ts';
 import { composeEscalation } from './compose/compose-escalation.ts';
 import { composeItemAnswer, type Composed } from './compose/compose-item.ts';
@@ -29,7 +33,8 @@ import { rephraseAnswer } from './llm/rephrase-answer.ts';
 import { rewriteQuestion } from './llm/rewrite-question.ts';
 import { answerHallQuestion } from './hall/answer-hall-question.ts';
 import { findPersonalData, maskPersonalData } from './privacy/personal-data.ts';
-import { analyzeQuestion } from './understanding/analyze-question.ts';
+import { analyzeQuestion, type QuestionAnalysis } from './understanding/analyze-question.ts';
+import { withoutNegatedContent } from './understanding/negated-content.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
 
@@ -50,19 +55,51 @@ export interface AssistantOptions {
    * but a fact guard keeps the composed text whenever the model's wording changes a fact.
    */
   chatModel?: ChatModel;
+  /** General synonyms (the shipped CC-CEDICT graph by default; `false` for none). */
+  synonyms?: SynonymGraph | false;
+  /** Ranker weights and decision model; the fitted ones shipped with the project by default. */
+  rankWeights?: RankWeights;
+  decisionModel?: DecisionModel;
+  /** Called with every turn's features and decision (training, diagnosis). */
+  trace?: (turn: TurnTrace) => void;
 }
 
 /** Decisions whose wording a language model may polish; the others keep their fixed wording. */
 const REPHRASABLE = new Set<Decision['kind']>(['item', 'theme', 'policy', 'knowledge', 'hall']);
 
 const MAX_REMEMBERED_ITEMS = 5;
+/** Candidates kept after ranking, and earlier turns remembered as evidence. */
+const MAX_CANDIDATES = 5;
+const MAX_CONTEXT_TURNS = 3;
+/** Candidates of the earlier turns that join the pool even when this turn did not find them. */
+const CONTEXT_POOL_LIMIT = 40;
+
+/** One turn as the decision saw it: for training the fitted decision and for diagnosis. */
+export interface TurnTrace {
+  text: string;
+  /** What the turn features were computed from, besides the ranked candidates. */
+  featureInput: Omit<TurnFeatureInput, 'items'>;
+  /** Every candidate considered, unordered, with its features. */
+  pool: SearchHit[];
+  /** The ranked candidates the decision saw. */
+  items: SearchHit[];
+  features: TurnFeatures;
+  decision: Decision;
+}
 
 export function createAssistant(options: AssistantOptions): Assistant {
   const lexicon = options.lexicon ?? loadDefaultLexicon();
   const { catalog, hall } = options;
   const itemsById = new Map(catalog.items.map((item) => [item.id, item]));
   const themesById = new Map(catalog.themes.map((theme) => [theme.id, theme]));
-  const search = new CatalogSearch({ items: catalog.items, themes: catalog.themes, lexicon });
+  const search = new CatalogSearch({
+    items: catalog.items,
+    themes: catalog.themes,
+    lexicon,
+    synonyms: options.synonyms === false ? undefined : (options.synonyms ?? loadDefaultSynonymGraph()),
+    rankWeights: options.rankWeights,
+  });
+  const model = options.decisionModel ?? loadDecisionModel();
   const policyChunks = new Map((options.policyChunks ?? []).map((chunk) => [chunk.id, chunk]));
   const firstClauseOf = new Map<string, Chunk>();
   for (const chunk of policyChunks.values()) {
@@ -124,21 +161,32 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const personal = findPersonalData(text);
     const analysis = analyzeQuestion(withoutSpans(text, personal));
     const rewrite = chatModel && !analysis.injection ? await rewriteQuestion(chatModel, text) : undefined;
-    const itemQuery = rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery;
+    // What the citizen says they do not mean ("不是个体户", "先不说公司了") does not steer the search.
+    const itemQuery = withoutNegatedContent(
+      rewrite?.used ? analyzeQuestion(rewrite.query).itemQuery : analysis.itemQuery,
+      analysis.correction,
+    );
     // A correction ("不对，我是个体户") is read together with the item it corrects, which is then
     // no longer a candidate: "个体户" + "企业设立登记" → 个体工商户设立登记.
     const corrected =
       analysis.correction && previous.currentItemId ? itemsById.get(previous.currentItemId) : undefined;
-    const query = search.query(corrected ? `${itemQuery} ${corrected.name}` : itemQuery);
-    let items = itemQuery ? search.searchItems(query, corrected ? 6 : 5) : [];
-    if (corrected) items = items.filter((hit) => hit.id !== corrected.id).slice(0, 5);
-    if (options.vectorScores && items.length && itemQuery) {
-      items = await rerank(items, options.vectorScores, itemQuery);
-    }
+    const query = search.query(itemQuery);
+    const pool =
+      itemQuery || previous.context?.length ? await candidatePool(query, itemQuery, previous, corrected) : [];
+    const items = search.rankHits(pool, MAX_CANDIDATES);
     const themes = itemQuery ? search.searchThemes(query, 2) : [];
     const passages = itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
     const knowledge = itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
     const hallComposed = answerHallQuestion(text, hall);
+    const unknownWords = itemQuery ? search.unknownWords(query) : [];
+    const featureInput: Omit<TurnFeatureInput, 'items'> = {
+      analysis,
+      state: previous,
+      unknownWords,
+      contentWords: contentWordCount(query),
+      personalData: personal.length > 0,
+    };
+    const features = turnFeatures({ ...featureInput, items });
     const decision = decideTurn({
       analysis,
       state: previous,
@@ -148,15 +196,19 @@ export function createAssistant(options: AssistantOptions): Assistant {
       knowledge,
       hallAnswer: hallComposed !== undefined,
       themeIncludes: (themeId, itemId) => themesById.get(themeId)?.items.includes(itemId) ?? false,
-      unknownWords: itemQuery ? search.unknownWords(query) : [],
+      unknownWords,
       personalData: personal.length > 0,
+      features,
+      model,
+      indistinguishable: (firstId, secondId) => search.indistinguishable(query, firstId, secondId),
     });
+    options.trace?.({ text, featureInput, pool, items, features, decision });
     const {
       composed: plain,
       intent,
       refs,
       state,
-    } = compose(decision, items, previous, hallComposed, analysis.definition);
+    } = compose(decision, items, previous, hallComposed, analysis);
     const composed =
       chatModel && REPHRASABLE.has(decision.kind)
         ? {
@@ -168,18 +220,75 @@ export function createAssistant(options: AssistantOptions): Assistant {
       answer: composed.answer,
       intent,
       items: refs,
-      escalate: decision.kind === 'escalate',
+      escalate: decision.kind === 'escalate' || (decision.kind === 'item' && decision.handOver !== undefined),
       citations: composed.citations,
       latencyMs: 0,
       quickReplies: composed.quickReplies,
       ...(composed.card ? { card: composed.card } : {}),
       ...(decision.kind === 'item' ? { aspect: decision.aspect } : {}),
-      ...(decision.kind === 'escalate'
-        ? { escalation: { category: decision.category, reason: maskPersonalData(text).slice(0, 200) } }
+      ...(decision.kind === 'escalate' || (decision.kind === 'item' && decision.handOver)
+        ? {
+            escalation: {
+              category:
+                decision.kind === 'escalate' ? decision.category : (decision.handOver ?? '办不成事反映'),
+              reason: maskPersonalData(text).slice(0, 200),
+            },
+          }
         : {}),
     };
     answer.latencyMs = round(performance.now() - started);
-    return { answer, state: { ...state, turns: previous.turns + 1 } };
+    return {
+      answer,
+      state: { ...state, context: nextContext(previous, decision, itemQuery), turns: previous.turns + 1 },
+    };
+  }
+
+  /**
+   * The candidates of a turn, for the fitted ranker: the question's own keyword candidates and those
+   * of the earlier turns, each with the features the index gives, the vector similarity and what the
+   * conversation says of it (item under discussion, discussed before, earlier turns' score).
+   */
+  async function candidatePool(
+    query: QueryTokens,
+    itemQuery: string,
+    previous: DialogueState,
+    corrected: ServiceItem | undefined,
+  ): Promise<SearchHit[]> {
+    const pool = new Map<string, SearchHit>();
+    if (itemQuery) for (const hit of search.itemCandidates(query)) pool.set(hit.id, hit);
+    const earlier = previous.context?.join('，');
+    if (earlier) {
+      const contextHits = search.itemCandidates(search.query(earlier));
+      const best = contextHits[0]?.features.bm25f ?? 0;
+      for (const hit of contextHits) {
+        const own = pool.get(hit.id);
+        const context = best > 0 ? hit.features.bm25f / best : 0;
+        if (own) own.features.context = context;
+        else if (pool.size < CONTEXT_POOL_LIMIT || context > 0.5) {
+          const features = emptyCandidateFeatures();
+          features.context = context;
+          pool.set(hit.id, {
+            ...hit,
+            relevance: 0,
+            nameCoverage: 0,
+            literalCoverage: 0,
+            phraseMatch: 0,
+            features,
+          });
+        }
+      }
+    }
+    if (corrected) pool.delete(corrected.id);
+    const discussed = new Set(previous.previousItemIds);
+    for (const hit of pool.values()) {
+      hit.features.current = hit.id === previous.currentItemId ? 1 : 0;
+      hit.features.discussed = discussed.has(hit.id) ? 1 : 0;
+    }
+    if (options.vectorScores && pool.size && itemQuery) {
+      const similarities = await options.vectorScores(itemQuery);
+      for (const hit of pool.values()) hit.features.vector = similarities.get(hit.id) ?? 0;
+    }
+    return [...pool.values()];
   }
 
   function compose(
@@ -187,15 +296,28 @@ export function createAssistant(options: AssistantOptions): Assistant {
     hits: SearchHit[],
     state: DialogueState,
     hallComposed: Composed | undefined,
-    definition: boolean,
+    analysis: QuestionAnalysis,
   ): { composed: Composed; intent: Intent; refs: ItemRef[]; state: DialogueState } {
     const keep = { ...state, pendingChoices: undefined };
     switch (decision.kind) {
       case 'item': {
         const item = itemsById.get(decision.itemId) as ServiceItem;
-        const composed = composeItemAnswer({ item, aspect: decision.aspect, hall, themes: themesFor(item) });
+        // Every aspect the question asked is answered ("在哪个窗口办，要钱不？"), the first one leading.
+        const aspects =
+          analysis.aspects.length > 1 && analysis.aspect === decision.aspect ? analysis.aspects : undefined;
+        const answered = composeItemAnswer({
+          item,
+          aspect: decision.aspect,
+          aspects,
+          hall,
+          themes: themesFor(item),
+        });
+        const composed = decision.handOver
+          ? withHandOver(answered, composeEscalation(decision.handOver, hall))
+          : answered;
+        // A follow-up stays on the item under discussion; the turn's own candidates come after it.
         const refs = decision.followUp
-          ? [{ id: item.id, name: item.name, score: 1 }]
+          ? itemRefs(hits.slice(0, 3), item.id).slice(0, 3)
           : itemRefs(
               [hits.find((hit) => hit.id === item.id) as SearchHit, ...decision.alternatives].filter(Boolean),
               item.id,
@@ -237,7 +359,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       case 'policy': {
         const found = policyChunks.get(decision.passageId) as Chunk;
         // "什么是…" is answered by the document's opening clause, where the term is defined.
-        const chunk = definition ? (firstClauseOf.get(found.source.id) ?? found) : found;
+        const chunk = analysis.definition ? (firstClauseOf.get(found.source.id) ?? found) : found;
         return { composed: composePolicyAnswer(chunk), intent: 'policy', refs: [], state: keep };
       }
       case 'knowledge': {
@@ -319,15 +441,39 @@ function remember(state: DialogueState, itemId: string, aspect: DialogueState['l
   };
 }
 
-async function rerank(
-  hits: SearchHit[],
-  vectorScores: (text: string) => Promise<Map<string, number>>,
-  text: string,
-): Promise<SearchHit[]> {
-  const similarities = await vectorScores(text);
-  return hits
-    .map((hit) => ({ ...hit, score: hit.score + 0.3 * (similarities.get(hit.id) ?? 0) }))
-    .sort((a, b) => b.score - a.score);
+/** An item answer followed by the offer of a person, for a hard case about that item. */
+function withHandOver(answered: Composed, handOver: Composed): Composed {
+  return {
+    ...answered,
+    answer: `${answered.answer}\n${handOver.answer}`,
+    quickReplies: [...new Set([...handOver.quickReplies, ...answered.quickReplies])],
+  };
+}
+
+/** Content words of a question (two characters or more), the base of its unexplained share. */
+function contentWordCount(query: QueryTokens): number {
+  let count = 0;
+  for (const token of query.literal) {
+    if (token.startsWith('w:') && [...token].length >= 4 && /\p{Script=Han}/u.test(token)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * The evidence carried to the next turn: this turn's item words join the earlier ones, unless the
+ * turn moved confidently to an item the conversation was not about (a new topic starts afresh).
+ */
+function nextContext(previous: DialogueState, decision: Decision, itemQuery: string): string[] {
+  const earlier = previous.context ?? [];
+  const newTopic =
+    decision.kind === 'item' && !decision.followUp && decision.itemId !== previous.currentItemId;
+  const kept = newTopic && previous.currentItemId ? [] : earlier;
+  // Small talk adds nothing; a statement the catalog did not explain on its own ("我妈今年五十五")
+  // is kept, since the next turn may make it clear.
+  if (decision.kind === 'greeting' || decision.kind === 'thanks' || decision.kind === 'goodbye') {
+    return earlier;
+  }
+  return itemQuery ? [...kept, itemQuery].slice(-MAX_CONTEXT_TURNS) : kept;
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;

@@ -102,6 +102,11 @@ export interface DialogueState {
   /** Candidates offered in a clarifying question, so "第二个" or a candidate name resolves. */
   pendingChoices?: string[];
   lastAspect?: Aspect;
+  /**
+   * What the earlier turns said about the item (their item words, oldest first, a few at most): the
+   * accumulated evidence that details of later turns re-rank ("就我一个人" after "想开个小吃店").
+   */
+  context?: string[];
   turns: number;
 }
 

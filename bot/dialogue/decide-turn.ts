@@ -7,9 +7,20 @@ import type { SearchHit } from '../../knowledge/retrieval/catalog-search.ts';
 import type { PassageHit } from '../../knowledge/retrieval/passage-search.ts';
 import type { QuestionAnalysis } from '../understanding/analyze-question.ts';
 import type { Aspect, DialogueState, EscalationCategory } from '../types.ts';
+import { emptyCandidateFeatures } from '../../knowledge/retrieval/candidate-ranker.ts';
+import { decisionScores, type DecisionModel } from '../decide/decision-model.ts';
+import type { TurnFeatures } from '../decide/turn-features.ts';
 
 export type Decision =
-  | { kind: 'item'; itemId: string; aspect: Aspect; alternatives: SearchHit[]; followUp: boolean }
+  | {
+      kind: 'item';
+      itemId: string;
+      aspect: Aspect;
+      alternatives: SearchHit[];
+      followUp: boolean;
+      /** A hard case about this item: the answer also offers a person. */
+      handOver?: EscalationCategory;
+    }
   | { kind: 'clarify'; candidates: SearchHit[]; aspect?: Aspect; uncertain?: boolean }
   | { kind: 'theme'; themeId: string; score: number }
   | { kind: 'policy'; passageId: string; score: number }
@@ -35,37 +46,63 @@ export interface TurnEvidence {
   unknownWords: string[];
   /** The message held an ID number, phone or card number (removed before reading). */
   personalData: boolean;
+  /** Whether the question names two candidates alike, so that only the citizen can choose. */
+  indistinguishable: (firstId: string, secondId: string) => boolean;
+  /** The named features of the turn (turn-features.ts) and the fitted model that reads them. */
+  features: TurnFeatures;
+  model: DecisionModel;
 }
 
-/** How sure a hit is: the largest of name coverage, relative BM25F score and a whole-phrase match. */
+/**
+ * How sure a theme or policy hit is: the largest of name coverage, relative BM25F score and a
+ * whole-phrase match. Items are judged by the fitted accept model instead.
+ */
 export const confidence = (hit: SearchHit | undefined): number =>
   hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6, hit.phraseMatch * 0.8) : 0;
 
 const STRONG = 0.42;
 const WEAK = 0.22;
-/** Below WEAK but above this, a service question gets the nearest items as suggestions, not an answer. */
-const SUGGEST = 0.1;
+
+/** The hand-over category of a hard case that names no explicit wish. */
+const HARD_CASE_CATEGORY: Record<string, EscalationCategory> = {
+  dispute: '办不成事反映',
+  failure: '办不成事反映',
+  uncovered: '办不成事反映',
+  ruling: '办不成事反映',
+  special_needs: '咨询转人工',
+  misconduct: '投诉',
+};
 
 export function decideTurn(evidence: TurnEvidence): Decision {
-  const { analysis, state, items, themes, passages, knowledge } = evidence;
-  const [top, second] = items;
-  const topConfidence = confidence(top);
+  const { analysis, state, items, themes, passages, knowledge, model } = evidence;
+  const scores = decisionScores(model, evidence.features);
+  const [top] = items;
+  const accepted = top !== undefined && scores.accept >= model.accept.cutoff;
+  const suggestable = top !== undefined && scores.accept >= model.accept.suggestCutoff;
+  const escalates = scores.escalate >= model.escalate.cutoff;
+  const refuses = scores.refuse >= model.refuse.cutoff;
   const aspect: Aspect =
     analysis.aspect ?? (analysis.contentLength === 0 && state.lastAspect ? state.lastAspect : 'overview');
+  const handOverCategory: EscalationCategory =
+    analysis.escalation ?? HARD_CASE_CATEGORY[analysis.hardCase ?? ''] ?? '办不成事反映';
 
-  if (analysis.escalation) {
-    const itemId = topConfidence >= STRONG ? top.id : state.currentItemId;
-    return { kind: 'escalate', category: analysis.escalation, itemId };
+  // A question about the hand-over channel itself ("投诉电话是多少", "办不成事窗口在哪") is answered
+  // from the hall's facts; asking for a person is a request, not an aspect question.
+  if (evidence.hallAnswer && analysis.cues.channel && analysis.aspect && !analysis.cues.handover) {
+    return { kind: 'hall' };
+  }
+  if (analysis.escalation && escalates) {
+    return { kind: 'escalate', category: handOverCategory, itemId: accepted ? top.id : state.currentItemId };
   }
   // Nothing but personal data ("13812345678"): never echoed, and the citizen is told where it belongs.
   if (evidence.personalData && !analysis.itemQuery && !analysis.aspect) return { kind: 'personal_data_only' };
   if (analysis.identity) return { kind: 'greeting' };
-  if (analysis.progress && !analysis.definition) {
-    return { kind: 'progress', itemId: topConfidence >= STRONG ? top.id : state.currentItemId };
+  if (analysis.progress && !analysis.definition && !escalates) {
+    return { kind: 'progress', itemId: accepted ? top.id : state.currentItemId };
   }
   // Hidden instructions are never followed: they were removed from the question, and what remains is
   // answered only when it clearly names an item.
-  if (analysis.injection && (topConfidence < STRONG || analysis.outOfScope)) return { kind: 'out_of_scope' };
+  if (analysis.injection && (!accepted || refuses)) return { kind: 'out_of_scope' };
   if (analysis.greeting) return { kind: 'greeting' };
   if (analysis.thanks) return { kind: 'thanks' };
   if (analysis.goodbye) return { kind: 'goodbye' };
@@ -93,11 +130,12 @@ export function decideTurn(evidence: TurnEvidence): Decision {
       nameCoverage: 0,
       literalCoverage: 0,
       phraseMatch: 0,
+      features: emptyCandidateFeatures(),
       reasons: [],
     }));
     return { kind: 'clarify', candidates, aspect: analysis.aspect };
   }
-  if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && topConfidence >= WEAK) {
+  if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && suggestable) {
     return {
       kind: 'item',
       itemId: top.id,
@@ -107,8 +145,30 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     };
   }
 
+  // A hard case (a dispute, a refusal, a situation no item covers, a special need): what can be
+  // answered is answered, and a person is offered.
+  if (escalates) {
+    if (accepted && !refuses) {
+      return {
+        kind: 'item',
+        itemId: top.id,
+        aspect,
+        alternatives: items.slice(1, 3),
+        followUp: false,
+        handOver: handOverCategory,
+      };
+    }
+    return { kind: 'escalate', category: handOverCategory, itemId: state.currentItemId };
+  }
+
+  // A correction ("不对，我是个体户") names what replaces the corrected item, which is no longer a
+  // candidate: the best remaining candidate is the one meant.
+  if (analysis.correction && state.currentItemId && top && !refuses) {
+    return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };
+  }
+
   // A reference back to an item discussed before the current one.
-  if (analysis.referenceBack && topConfidence < STRONG) {
+  if (analysis.referenceBack && !accepted) {
     const earlier = state.previousItemIds.find((id) => id !== state.currentItemId) ?? state.currentItemId;
     if (earlier) return { kind: 'item', itemId: earlier, aspect, alternatives: [], followUp: true };
   }
@@ -118,20 +178,16 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const knowledgeFits =
     bestKnowledge &&
     bestKnowledge.relevance >= 0.35 &&
-    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && topConfidence < STRONG));
+    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && !accepted));
   if (bestKnowledge && knowledgeFits) {
     return { kind: 'knowledge', entryId: bestKnowledge.id, score: bestKnowledge.headCoverage };
   }
 
   const bestTheme = themes[0];
   const themeConfidence = confidence(bestTheme);
+  const topConfidence = confidence(top);
   // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
-  if (
-    evidence.hallAnswer &&
-    !state.currentItemId &&
-    topConfidence < STRONG &&
-    !/一件事/u.test(analysis.text)
-  ) {
+  if (evidence.hallAnswer && !state.currentItemId && !accepted && !/一件事/u.test(analysis.text)) {
     return { kind: 'hall' };
   }
 
@@ -145,49 +201,33 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
   }
 
-  // A follow-up about the item under discussion ("那要带什么？", "几号窗口").
-  if (
-    state.currentItemId &&
-    !analysis.outOfScope &&
-    (analysis.contentLength <= 1 ||
-      topConfidence < WEAK ||
-      (analysis.aspect && analysis.contentLength <= 2 && (top?.nameCoverage ?? 0) < 0.5))
-  ) {
-    return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
+  // A follow-up about the item under discussion ("那要带什么？", "几号窗口"). A detail that makes
+  // another item of the same topic the best candidate ("就我一个人，地方不大") moves to that item.
+  // The ranker weighs the conversation (earlier turns' evidence, the item under discussion), so a
+  // candidate it puts first with enough evidence is taken even when it is not the current item.
+  if (state.currentItemId && !refuses && !analysis.correction) {
+    if (analysis.contentLength <= 1 || !suggestable || top?.id === state.currentItemId) {
+      return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
+    }
+    return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: true };
   }
 
-  // Off-topic words win unless the question names an item itself (not merely a related everyday word).
-  if (analysis.outOfScope && !(top && top.literalCoverage >= 0.6)) return { kind: 'out_of_scope' };
-  if (evidence.hallAnswer && topConfidence < STRONG) return { kind: 'hall' };
+  if (refuses && !accepted) return { kind: 'out_of_scope' };
+  if (evidence.hallAnswer && !accepted) return { kind: 'hall' };
 
   const bestPassage = passages[0];
   const passageWins =
     bestPassage &&
     ((analysis.definition && bestPassage.relevance >= 0.2 && (top?.literalCoverage ?? 0) < 0.6) ||
-      (bestPassage.relevance >= 0.3 && (bestPassage.headCoverage >= 0.5 || topConfidence < STRONG)) ||
-      (bestPassage.relevance >= 0.18 && topConfidence < WEAK && analysis.serviceDomain));
+      (bestPassage.relevance >= 0.3 && (bestPassage.headCoverage >= 0.5 || !accepted)) ||
+      (bestPassage.relevance >= 0.18 && !suggestable && analysis.serviceDomain));
 
-  if (top && topConfidence >= WEAK && !(passageWins && (topConfidence < STRONG || analysis.definition))) {
-    // Two items of nearly the same strength and nothing in the question to tell them apart: ask.
-    if (
-      second &&
-      second.score >= top.score * 0.97 &&
-      confidence(second) >= WEAK &&
-      Math.abs(second.nameCoverage - top.nameCoverage) < 0.1
-    ) {
-      const candidates = items.filter((hit) => hit.score >= top.score * 0.9).slice(0, 3);
-      return { kind: 'clarify', candidates, aspect: analysis.aspect };
-    }
-    // A short question whose key word the catalog does not know ("火星居住许可") is not answered with
-    // the item that happens to share its other words: the nearest items are offered instead.
-    if (
-      evidence.unknownWords.length &&
-      analysis.contentLength <= 8 &&
-      top.literalCoverage < 0.7 &&
-      top.phraseMatch === 0 &&
-      top.nameCoverage < 0.5
-    ) {
-      return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
+  if (accepted && !(passageWins && analysis.definition)) {
+    // Two candidates the question names alike ("公积金提取": 租房 or 购房): ask which one.
+    const [, second] = items;
+    if (second && evidence.indistinguishable(top.id, second.id)) {
+      const alike = items.filter((hit, index) => index === 0 || evidence.indistinguishable(top.id, hit.id));
+      return { kind: 'clarify', candidates: alike.slice(0, 3), aspect: analysis.aspect };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };
   }
@@ -196,15 +236,9 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   if (state.currentItemId && analysis.aspect) {
     return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
   }
-  if (
-    top &&
-    topConfidence >= SUGGEST &&
-    analysis.serviceDomain &&
-    !analysis.outOfScope &&
-    !analysis.injection
-  ) {
+  if (suggestable && !refuses && !analysis.injection) {
     return { kind: 'clarify', candidates: items.slice(0, 3), aspect: analysis.aspect, uncertain: true };
   }
-  if (analysis.outOfScope || analysis.injection || !analysis.serviceDomain) return { kind: 'out_of_scope' };
+  if (refuses || analysis.injection || !analysis.serviceDomain) return { kind: 'out_of_scope' };
   return { kind: 'unknown' };
 }

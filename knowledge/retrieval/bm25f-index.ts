@@ -45,6 +45,8 @@ export class Bm25fIndex {
   private readonly lengths: number[][] = [];
   private readonly totalLengths: number[];
   private readonly removed = new Set<number>();
+  /** The live document number of each id. */
+  private readonly numbers = new Map<string, number>();
   private readonly idfCache = new Map<string, number>();
   /** Bumped on every change; cached per-token values of another version are stale. */
   private version = 0;
@@ -64,6 +66,7 @@ export class Bm25fIndex {
     const index = this.documentIds.length;
     this.changed();
     this.documentIds.push(document.id);
+    this.numbers.set(document.id, index);
     const fieldCount = this.fields.length;
     const counts = new Map<string, number[]>();
     const lengths = this.fields.map((field, fieldIndex) => {
@@ -96,6 +99,7 @@ export class Bm25fIndex {
     this.documentIds.forEach((documentId, index) => {
       if (documentId === id && !this.removed.has(index)) {
         this.removed.add(index);
+        if (this.numbers.get(id) === index) this.numbers.delete(id);
         this.changed();
         this.lengths[index].forEach((length, fieldIndex) => (this.totalLengths[fieldIndex] -= length));
       }
@@ -150,6 +154,41 @@ export class Bm25fIndex {
     }));
     for (const document of touched) scores[document] = 0;
     return hits;
+  }
+
+  /**
+   * BM25 of the query against each field of one document on its own (that field's length
+   * normalisation, no field weight): features that say where a candidate matched, for a ranker.
+   */
+  fieldScores(id: string, query: Map<string, number>): Record<string, number> {
+    const document = this.documentNumber(id);
+    const result: Record<string, number> = {};
+    for (const field of this.fields) result[field.name] = 0;
+    if (document < 0) return result;
+    const total = Math.max(this.size, 1);
+    const fieldCount = this.fields.length;
+    const lengths = this.lengths[document];
+    for (const [token, queryWeight] of query) {
+      const postings = this.postings.get(token);
+      if (!postings) continue;
+      const position = binarySearch(postings.documents, document);
+      if (position < 0) continue;
+      const idf = this.idf(token);
+      for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
+        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        if (!frequency) continue;
+        const field = this.fields[fieldIndex];
+        const average = Math.max(this.totalLengths[fieldIndex] / total, 1);
+        const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / average;
+        const pseudo = frequency / norm;
+        result[field.name] += (queryWeight * idf * pseudo) / (this.k1 + pseudo);
+      }
+    }
+    return result;
+  }
+
+  private documentNumber(id: string): number {
+    return this.numbers.get(id) ?? -1;
   }
 
   private changed(): void {

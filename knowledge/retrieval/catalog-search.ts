@@ -9,6 +9,13 @@ import type { SynonymGraph } from '../text/synonym-graph.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
 import { tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
+import {
+  emptyCandidateFeatures,
+  loadRankWeights,
+  scoreCandidate,
+  type CandidateFeatures,
+  type RankWeights,
+} from './candidate-ranker.ts';
 
 export interface SearchHit {
   id: string;
@@ -24,6 +31,8 @@ export interface SearchHit {
    * item's name or aliases (0 when none; longer phrases count more).
    */
   phraseMatch: number;
+  /** Everything the ranker weighs (see candidate-ranker.ts). */
+  features: CandidateFeatures;
   reasons: string[];
 }
 
@@ -37,6 +46,9 @@ const ITEM_FIELDS: FieldSpec[] = [
   { name: 'type', weight: 0.2, b: 0 },
   { name: 'process', weight: 0.15, b: 0.75 },
 ];
+
+/** How many keyword hits of a question are considered by the ranker. */
+const CANDIDATE_POOL = 30;
 
 /** How many of the best keyword hits are contrasted with each other. */
 const CONTRAST_CANDIDATES = 5;
@@ -205,6 +217,8 @@ export interface CatalogSearchOptions {
   lexicon?: Lexicon;
   /** General synonyms (knowledge/text/synonym-graph.ts), expanded into the catalog's own words. */
   synonyms?: SynonymGraph;
+  /** Ranker weights; the fitted ones shipped with the project by default. */
+  rankWeights?: RankWeights;
 }
 
 export class CatalogSearch {
@@ -225,6 +239,9 @@ export class CatalogSearch {
   private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
   private readonly synonyms?: SynonymExpansion;
+  /** Every token of every field, per `kind:id`, for how much of a question a candidate explains. */
+  private readonly allTokens = new Map<string, Set<string>>();
+  private readonly weights: RankWeights;
 
   constructor(options: CatalogSearchOptions) {
     this.lexicon = options.lexicon;
@@ -235,8 +252,11 @@ export class CatalogSearch {
       };
     }
     const names = new Map(options.items.map((item) => [item.id, item.name]));
+    this.weights = options.rankWeights ?? loadRankWeights();
     for (const item of options.items) {
-      this.itemIndex.add({ id: item.id, fields: itemFields(item) });
+      const fields = itemFields(item);
+      this.itemIndex.add({ id: item.id, fields });
+      this.allTokens.set(`item:${item.id}`, new Set(Object.values(fields).flat()));
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
       this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);
       this.nameTokens.set(`item:${item.id}`, new Set(tokenize(item.name)));
@@ -286,8 +306,56 @@ export class CatalogSearch {
     return this.rank(this.themeIndex, 'theme', query, limit);
   }
 
+  /**
+   * The candidates of a question with their features, not yet ordered: the caller may add features
+   * the index does not know (vector similarity, the conversation) before `rankHits` orders them.
+   */
+  itemCandidates(query: QueryTokens, pool = CANDIDATE_POOL): SearchHit[] {
+    return this.candidates(this.itemIndex, 'item', query, pool);
+  }
+
+  /** Orders candidates by the fitted linear score of their features, best first. */
+  rankHits(hits: SearchHit[], limit: number): SearchHit[] {
+    return hits
+      .map((hit) => ({ ...hit, score: scoreCandidate(hit.features, this.weights) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
+  /**
+   * Whether the question says nothing that tells two candidates apart by name: the tokens of the
+   * question (with the lexicon's terms) found in the names of the one are exactly those found in
+   * the names of the other, and there are some ("公积金提取" against 住房公积金提取（租房）and
+   * （购房）). Then the question, not the ranker, must decide.
+   */
+  indistinguishable(query: QueryTokens, firstId: string, secondId: string): boolean {
+    const matched = (id: string): Set<string> => {
+      const found = new Set<string>();
+      for (const form of this.forms.get(`item:${id}`) ?? []) {
+        for (const token of form.tokens)
+          if (query.own.has(token) && !token.startsWith('c:')) found.add(token);
+      }
+      return found;
+    };
+    const first = matched(firstId);
+    const second = matched(secondId);
+    return first.size > 0 && first.size === second.size && [...first].every((token) => second.has(token));
+  }
+
+  /**
+   * How much of the question the candidate explains: the IDF-weighted share of the question's own
+   * words and bigrams found anywhere in the item's fields (0…1).
+   */
+  questionCoverage(query: QueryTokens, id: string): number {
+    return this.coverageOfQuestion(this.itemIndex, `item:${id}`, query);
+  }
+
   private rank(index: Bm25fIndex, kind: string, query: QueryTokens, limit: number): SearchHit[] {
-    const hits = index.search(query.weights, Math.max(limit * 4, 20));
+    return this.rankHits(this.candidates(index, kind, query, Math.max(limit * 4, 20)), limit);
+  }
+
+  private candidates(index: Bm25fIndex, kind: string, query: QueryTokens, pool: number): SearchHit[] {
+    const hits = index.search(query.weights, pool);
     if (!hits.length) return [];
     let ceiling = 0;
     for (const [token, weight] of query.weights) ceiling += weight * index.idf(token);
@@ -297,22 +365,68 @@ export class CatalogSearch {
       query,
       index,
     );
-    return hits
-      .map((hit) => {
-        const nameCoverage = this.coverage(`${kind}:${hit.id}`, query.own, index);
-        const literalCoverage = this.coverage(`${kind}:${hit.id}`, query.literal, index);
-        const phraseMatch = this.phraseMatch(`${kind}:${hit.id}`, query);
-        const relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
-        const contrast = contrasts.get(`${kind}:${hit.id}`) ?? 0;
-        const score = hit.score / top + 0.6 * nameCoverage + 0.4 * phraseMatch + 0.25 * contrast;
-        const reasons = Object.entries(hit.matched).map(
-          ([field, tokens]) =>
-            `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
-        );
-        return { id: hit.id, score, relevance, nameCoverage, literalCoverage, phraseMatch, reasons };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const fieldScores = hits.map((hit) => index.fieldScores(hit.id, query.weights));
+    const fieldMaxima = new Map<string, number>();
+    for (const scores of fieldScores) {
+      for (const [field, value] of Object.entries(scores)) {
+        fieldMaxima.set(field, Math.max(fieldMaxima.get(field) ?? 0, value));
+      }
+    }
+    const relativeField = (scores: Record<string, number>, field: string): number => {
+      const maximum = fieldMaxima.get(field) ?? 0;
+      return maximum > 0 ? (scores[field] ?? 0) / maximum : 0;
+    };
+    return hits.map((hit, position) => {
+      const key = `${kind}:${hit.id}`;
+      const scores = fieldScores[position];
+      const features = emptyCandidateFeatures();
+      features.bm25f = hit.score / top;
+      features.relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
+      features.nameCoverage = this.coverage(key, query.own, index);
+      features.literalCoverage = this.coverage(key, query.literal, index);
+      features.phraseMatch = this.phraseMatch(key, query);
+      features.contrast = contrasts.get(key) ?? 0;
+      features.fieldName = relativeField(scores, 'name');
+      features.fieldAliases = relativeField(scores, 'aliases');
+      features.fieldThemes = relativeField(scores, 'themes');
+      features.fieldConditions = relativeField(scores, 'conditions');
+      features.fieldMaterials = relativeField(scores, 'materials');
+      features.fieldDepartment = relativeField(scores, 'department');
+      features.fieldProcess = relativeField(scores, 'process');
+      features.questionCoverage = this.coverageOfQuestion(index, key, query);
+      const reasons = Object.entries(hit.matched).map(
+        ([field, tokens]) =>
+          `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
+      );
+      return {
+        id: hit.id,
+        score: 0,
+        relevance: features.relevance,
+        nameCoverage: features.nameCoverage,
+        literalCoverage: features.literalCoverage,
+        phraseMatch: features.phraseMatch,
+        features,
+        reasons,
+      };
+    });
+  }
+
+  private coverageOfQuestion(index: Bm25fIndex, key: string, query: QueryTokens): number {
+    const tokens = this.allTokens.get(key);
+    if (!tokens) return 0;
+    let total = 0;
+    let covered = 0;
+    for (const token of query.literal) {
+      const family = tokenFamily(token);
+      if (family !== 'w' && family !== 'b') continue;
+      // Tokens the catalog never uses carry no evidence for any item; they count as unexplained
+      // content elsewhere, not against this candidate.
+      if (index.documentFrequency(token) === 0) continue;
+      const weight = index.idf(token);
+      total += weight;
+      if (tokens.has(token)) covered += weight;
+    }
+    return total > 0 ? covered / total : 0;
   }
 
   /**

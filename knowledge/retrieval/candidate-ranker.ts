@@ -1,0 +1,75 @@
+/**
+ * The ranker of item candidates: a linear score over named features of each candidate (how strongly
+ * BM25F matched it, in which field, how much of its name the question covers, what tells it from
+ * the other candidates, the vector signal, the conversation so far). The weights are not written by
+ * hand: `npm run train` fits them on the dev split of the labelled sets (a listwise logistic model)
+ * and writes them to `knowledge/data/models/rank-weights.json` with its training report.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const CANDIDATE_FEATURES = [
+  /** BM25F score relative to the best candidate of the question (0…1). */
+  'bm25f',
+  /** BM25F score relative to what the question could reach at most (0…1). */
+  'relevance',
+  'nameCoverage',
+  'literalCoverage',
+  'phraseMatch',
+  'contrast',
+  /** BM25 of the question against one field alone, relative to the best candidate (0…1). */
+  'fieldName',
+  'fieldAliases',
+  'fieldThemes',
+  'fieldConditions',
+  'fieldMaterials',
+  'fieldDepartment',
+  'fieldProcess',
+  /** Share of the question's informative tokens found anywhere in the item (IDF-weighted, 0…1). */
+  'questionCoverage',
+  /** Similarity to the question in the vector index (0…1; 0 without vectors). */
+  'vector',
+  /** The candidate's relative BM25F score for the earlier turns of the conversation (0…1). */
+  'context',
+  /** The candidate is the item under discussion. */
+  'current',
+  /** The candidate was discussed earlier in the conversation. */
+  'discussed',
+] as const;
+
+export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
+export type CandidateFeatures = Record<CandidateFeature, number>;
+
+export const emptyCandidateFeatures = (): CandidateFeatures =>
+  Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) as CandidateFeatures;
+
+const weightsSchema = z.object({
+  model: z.literal('linear-listwise'),
+  trainedOn: z.string(),
+  weights: z.record(z.string(), z.number()),
+});
+
+export type RankWeights = z.infer<typeof weightsSchema>;
+
+export const RANK_WEIGHTS_FILE = fileURLToPath(new URL('../data/models/rank-weights.json', import.meta.url));
+
+let shipped: RankWeights | undefined;
+
+/** The fitted weights shipped with the project (written by `npm run train`). */
+export function loadRankWeights(file = RANK_WEIGHTS_FILE): RankWeights {
+  if (file === RANK_WEIGHTS_FILE && shipped) return shipped;
+  const parsed = weightsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${file}: not a rank-weights file (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  }
+  if (file === RANK_WEIGHTS_FILE) shipped = parsed.data;
+  return parsed.data;
+}
+
+/** The linear score of one candidate. */
+export function scoreCandidate(features: CandidateFeatures, weights: RankWeights): number {
+  let score = 0;
+  for (const name of CANDIDATE_FEATURES) score += (weights.weights[name] ?? 0) * features[name];
+  return score;
+}
