@@ -13,7 +13,28 @@ import { isDictionaryWord } from './segment.ts';
 export interface LexiconEntry {
   keys: string[];
   expansions: string[];
+  /** Where the entry comes from (`general:<rule>`, `dict:<dictionary>`, `hall:<hall>`), from `@source`. */
+  source?: string;
 }
+
+/** A lexicon `@source` line that does not name a source in the expected form. */
+export class LexiconSourceError extends Error {
+  readonly code = 'LEXICON_SOURCE_INVALID' as const;
+  readonly file: string;
+  readonly line: number;
+
+  constructor(file: string, line: number, written: string) {
+    super(
+      `${file}:${line}: bad @source "${written}" (expected general:<rule>, dict:<dictionary> or hall:<hall>)`,
+    );
+    this.name = 'LexiconSourceError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+const SOURCE_LINE = /^@source\s+(.*)$/u;
+const SOURCE = /^(general|dict|hall):[\p{L}\p{N}_.+-]+$/u;
 
 export interface LexiconMatch {
   key: string;
@@ -100,12 +121,25 @@ export class Lexicon {
   }
 }
 
-/** Parses the lexicon file format: `key | key … => expansion, expansion`, `#` comments. */
-export function parseLexicon(source: string): LexiconEntry[] {
+/**
+ * Parses the lexicon file format: `key | key … => expansion, expansion`, `#` comments, and
+ * `@source <source>` lines that give the source of the entries below them, up to the next one
+ * (`general:<rule>` for a general word family, `dict:<dictionary>`, `hall:<hall>`). A malformed
+ * `@source` line throws (LexiconSourceError, with `file` and line); other unreadable lines are skipped.
+ */
+export function parseLexicon(content: string, file = 'lexicon'): LexiconEntry[] {
   const entries: LexiconEntry[] = [];
-  for (const rawLine of source.split(/\r?\n/)) {
+  let source: string | undefined;
+  for (const [index, rawLine] of content.split(/\r?\n/).entries()) {
     const line = rawLine.replace(/#.*$/, '').trim();
     if (!line) continue;
+    const sourceLine = SOURCE_LINE.exec(line);
+    if (sourceLine) {
+      const written = sourceLine[1].trim();
+      if (!SOURCE.test(written)) throw new LexiconSourceError(file, index + 1, written);
+      source = written;
+      continue;
+    }
     const [left, right] = line.split('=>');
     if (right === undefined) continue;
     const keys = left
@@ -116,7 +150,9 @@ export function parseLexicon(source: string): LexiconEntry[] {
       .split(/[,，]/)
       .map((term) => term.trim())
       .filter(Boolean);
-    if (keys.length && expansions.length) entries.push({ keys, expansions });
+    if (keys.length && expansions.length) {
+      entries.push(source ? { keys, expansions, source } : { keys, expansions });
+    }
   }
   return entries;
 }
@@ -129,7 +165,7 @@ export function loadLexiconFolder(folder: string): Lexicon {
   const entries = readdirSync(folder)
     .filter((name) => name.endsWith('.txt'))
     .sort()
-    .flatMap((name) => parseLexicon(readFileSync(path.join(folder, name), 'utf8')));
+    .flatMap((name) => parseLexicon(readFileSync(path.join(folder, name), 'utf8'), name));
   return new Lexicon(entries);
 }
 
