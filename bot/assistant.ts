@@ -60,6 +60,8 @@ export interface AssistantOptions {
   /** Ranker weights and decision model; the fitted ones shipped with the project by default. */
   rankWeights?: RankWeights;
   decisionModel?: DecisionModel;
+  /** Whether earlier turns re-rank the candidates (on by default; off only to measure it). */
+  dialogueEvidence?: boolean;
   /** Called with every turn's features and decision (training, diagnosis). */
   trace?: (turn: TurnTrace) => void;
 }
@@ -256,7 +258,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
   ): Promise<SearchHit[]> {
     const pool = new Map<string, SearchHit>();
     if (itemQuery) for (const hit of search.itemCandidates(query)) pool.set(hit.id, hit);
-    const earlier = previous.context?.join('，');
+    const conversation = options.dialogueEvidence !== false;
+    const earlier = conversation ? previous.context?.join('，') : undefined;
     if (earlier) {
       const contextHits = search.itemCandidates(search.query(earlier));
       const best = contextHits[0]?.features.bm25f ?? 0;
@@ -281,8 +284,8 @@ export function createAssistant(options: AssistantOptions): Assistant {
     if (corrected) pool.delete(corrected.id);
     const discussed = new Set(previous.previousItemIds);
     for (const hit of pool.values()) {
-      hit.features.current = hit.id === previous.currentItemId ? 1 : 0;
-      hit.features.discussed = discussed.has(hit.id) ? 1 : 0;
+      hit.features.current = conversation && hit.id === previous.currentItemId ? 1 : 0;
+      hit.features.discussed = conversation && discussed.has(hit.id) ? 1 : 0;
     }
     if (options.vectorScores && pool.size && itemQuery) {
       const similarities = await options.vectorScores(itemQuery);

@@ -29,7 +29,10 @@ export async function openAssistant(options: {
   /** Hall facts to answer with instead of the hall stored in the index. */
   hall?: Hall;
   /** Other ranker weights or decision model, and a trace of every turn (training, diagnosis). */
-  tuning?: Pick<AssistantOptions, 'rankWeights' | 'decisionModel' | 'trace' | 'synonyms'>;
+  tuning?: Pick<
+    AssistantOptions,
+    'rankWeights' | 'decisionModel' | 'trace' | 'synonyms' | 'dialogueEvidence'
+  >;
 }): Promise<OpenedAssistant> {
   const index = await openIndex(options.indexDir, { embedder: options.embedder });
   const embedder = options.embedder;

@@ -25,6 +25,7 @@ import { loadSuites, SUITE_NAMES } from './suites.ts';
 import type { Split, Suite } from './suites.ts';
 import type { EvalReport } from './summarize-results.ts';
 import { buildEvalIndex, openEvalAssistant, PROJECT_ROOT } from './system-under-test.ts';
+import { ABLATION_NAMES, ABLATIONS, type Variant } from './ablations.ts';
 
 const DATA_DIR = path.join(PROJECT_ROOT, 'eval', 'data');
 
@@ -43,6 +44,8 @@ interface Run {
   targets: Target[];
   json: boolean;
   verbose: boolean;
+  /** Ablations to run (eval/ablations.ts); `none` is the system as shipped. */
+  ablations: string[];
 }
 
 async function runFromArguments(): Promise<Run> {
@@ -57,8 +60,14 @@ async function runFromArguments(): Promise<Run> {
       questions: { type: 'string' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      ablate: { type: 'string', default: 'none' },
     },
   });
+  const ablate = values.ablate ?? 'none';
+  if (ablate !== 'all' && !ABLATION_NAMES.includes(ablate)) {
+    throw new Error(`unknown --ablate "${ablate}" (one of: all, ${ABLATION_NAMES.join(', ')})`);
+  }
+  const ablations = ablate === 'all' ? ABLATION_NAMES : [ablate];
   const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(file));
   const json = values.json ?? false;
   const verbose = values.verbose ?? false;
@@ -78,6 +87,7 @@ async function runFromArguments(): Promise<Run> {
     return {
       json,
       verbose,
+      ablations,
       targets: suites.map((suite) => ({
         suite: suite.name,
         split: suite.split,
@@ -104,6 +114,7 @@ async function runFromArguments(): Promise<Run> {
   return {
     json,
     verbose,
+    ablations,
     targets: [
       {
         suite:
@@ -171,7 +182,12 @@ class IndexCache {
   }
 }
 
-async function evaluateTarget(target: Target, indexes: IndexCache, quiet: boolean): Promise<EvalReport> {
+async function evaluateTarget(
+  target: Target,
+  indexes: IndexCache,
+  quiet: boolean,
+  variant: Variant,
+): Promise<EvalReport> {
   const catalog = await loadCatalog(target.catalogFile);
   const unknown = unknownLabels(target.questions, new Set(catalog.items.map((item) => item.name)));
   if (unknown.length > 0) {
@@ -179,7 +195,7 @@ async function evaluateTarget(target: Target, indexes: IndexCache, quiet: boolea
       `warning: ${unknown.length} labels name no item of the catalog:\n  ${unknown.join('\n  ')}`,
     );
   }
-  const assistant = await openEvalAssistant(await indexes.indexFor(target));
+  const assistant = await openEvalAssistant(await indexes.indexFor(target), variant);
   // One untimed question first, so that lazy start-up work is not charged to the first question.
   await assistant.ask(['你好']);
   const label = target.split === 'custom' ? target.suite : `${target.suite} · ${target.split}`;
@@ -206,24 +222,32 @@ const SECTION_TITLES: Record<Target['split'], string> = {
 };
 
 async function main(): Promise<void> {
-  const { targets, json, verbose } = await runFromArguments();
+  const { targets, json, verbose, ablations } = await runFromArguments();
   const indexes = new IndexCache(json);
-  const results: Array<{ suite: string; split: Target['split']; report: EvalReport }> = [];
+  const results: Array<{ suite: string; split: Target['split']; ablation: string; report: EvalReport }> = [];
   try {
-    for (const split of ['dev', 'holdout', 'custom'] as const) {
-      const ofSplit = targets.filter((target) => target.split === split);
-      if (ofSplit.length === 0) continue;
-      const reports: Array<{ suite: string; report: EvalReport }> = [];
-      for (const target of ofSplit) {
-        const report = await evaluateTarget(target, indexes, json);
-        reports.push({ suite: target.suite, report });
-        results.push({ suite: target.suite, split, report });
+    for (const ablation of ablations) {
+      const { label, variant } = ABLATIONS[ablation];
+      if (ablation !== 'none' && !json) console.log(`######## ablation: ${ablation} (${label}) ########\n`);
+      for (const split of ['dev', 'holdout', 'custom'] as const) {
+        const ofSplit = targets.filter((target) => target.split === split);
+        if (ofSplit.length === 0) continue;
+        const reports: Array<{ suite: string; report: EvalReport }> = [];
+        for (const target of ofSplit) {
+          const report = await evaluateTarget(target, indexes, json, variant());
+          reports.push({ suite: target.suite, report });
+          results.push({ suite: target.suite, split, ablation, report });
+        }
+        if (json) continue;
+        const bar = '='.repeat(24);
+        console.log(`${bar} ${SECTION_TITLES[split]} ${bar}\n`);
+        // With several ablations only the overview is printed, one line per suite.
+        if (ablations.length === 1)
+          for (const { report } of reports) console.log(`${formatReport(report, verbose)}\n`);
+        if (reports.length > 1 || ablations.length > 1) {
+          console.log(`-- ${split} overview --\n${formatOverview(reports)}\n`);
+        }
       }
-      if (json) continue;
-      const bar = '='.repeat(24);
-      console.log(`${bar} ${SECTION_TITLES[split]} ${bar}\n`);
-      for (const { report } of reports) console.log(`${formatReport(report, verbose)}\n`);
-      if (reports.length > 1) console.log(`-- ${split} overview --\n${formatOverview(reports)}\n`);
     }
   } finally {
     await indexes.dispose();

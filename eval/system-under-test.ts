@@ -12,7 +12,7 @@ import { buildIndex } from '../ingest/build-index.ts';
 import type { BuildSummary } from '../ingest/build-index.ts';
 import type { Embedder } from '../knowledge/contracts.ts';
 import { createEmbedder } from '../knowledge/embedders/create-embedder.ts';
-import { buildRuntime } from '../runtime/build-runtime.ts';
+import { buildRuntime, type RuntimeOverrides } from '../runtime/build-runtime.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,12 +36,16 @@ export async function buildEvalIndex(options: {
   return buildIndex({ ...options, embedder: await builtinEmbedder() });
 }
 
-export async function openEvalAssistant(indexDir: string): Promise<Pick<Assistant, 'ask'>> {
+export async function openEvalAssistant(
+  indexDir: string,
+  variant: Pick<RuntimeOverrides, 'tuning' | 'useVectors'> = {},
+): Promise<Pick<Assistant, 'ask'>> {
   const settings: Settings = { ...loadSettings(), embedder: EVAL_EMBEDDER, chatModel: undefined };
   const runtime = await buildRuntime(settings, {
     indexDir,
     embedder: await builtinEmbedder(),
     chatModel: null,
+    ...variant,
   });
   return runtime.assistant;
 }

@@ -27,27 +27,10 @@ import {
   scoreCandidate,
   type RankWeights,
 } from '../knowledge/retrieval/candidate-ranker.ts';
+import { INITIAL_DECISION, INITIAL_RANK } from './initial-models.ts';
 import { bestCutoff, fitListwise, fitLogistic, type BinarySample, type RankGroup } from './fit-models.ts';
 
 const PASSES = 3;
-
-/** The starting point of training: the former hand formula and a plain reading of the cues. */
-const INITIAL_RANK: RankWeights = {
-  model: 'linear-listwise',
-  trainedOn: 'initial',
-  weights: { bm25f: 1, nameCoverage: 0.6, phraseMatch: 0.4, contrast: 0.25, vector: 0.3 },
-};
-const INITIAL_DECISION: DecisionModel = {
-  trainedOn: 'initial',
-  accept: {
-    bias: -2,
-    weights: { nameCoverage: 3, relevance: 3, phraseMatch: 2 },
-    cutoff: 0.5,
-    suggestCutoff: 0.2,
-  },
-  escalate: { bias: -4, weights: { explicitHandover: 8 }, cutoff: 0.5 },
-  refuse: { bias: -3, weights: { outOfScope: 5, injection: 5, serviceDomain: -2 }, cutoff: 0.5 },
-};
 
 /**
  * Utilities of a decision, per dev question (policy, not fitted): answering with the right item

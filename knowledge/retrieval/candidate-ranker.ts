@@ -26,6 +26,12 @@ export const CANDIDATE_FEATURES = [
   'fieldMaterials',
   'fieldDepartment',
   'fieldProcess',
+  /**
+   * Plain BM25 over the characters and bigrams of the item's whole text (name, aliases, conditions,
+   * materials, department in one field, as an off-the-shelf CJK analyzer would), relative to the
+   * best candidate (0…1): robust where segmentation and field weights are not.
+   */
+  'plain',
   /** Share of the question's informative tokens found anywhere in the item (IDF-weighted, 0…1). */
   'questionCoverage',
   /** Similarity to the question in the vector index (0…1; 0 without vectors). */

@@ -178,6 +178,17 @@ function expandSynonyms(literal: Set<string>, synonyms: SynonymExpansion): Map<s
   return found;
 }
 
+/** The whole text of an item as one field: name, aliases, conditions, materials, department. */
+function plainText(item: ServiceItem): string {
+  return [
+    item.name,
+    ...item.aliases,
+    ...item.conditions,
+    ...item.materials.map((m) => m.name),
+    item.department,
+  ].join('。');
+}
+
 export function itemFields(item: ServiceItem): Record<string, string[]> {
   const join = (values: string[]) => values.join('。');
   return {
@@ -223,6 +234,8 @@ export interface CatalogSearchOptions {
 
 export class CatalogSearch {
   private readonly itemIndex = new Bm25fIndex(ITEM_FIELDS);
+  /** One field of characters and bigrams per item: the plain BM25 signal of the ranker. */
+  private readonly plainIndex = new Bm25fIndex([{ name: 'all', weight: 1, b: 0.75 }]);
   private readonly themeIndex = new Bm25fIndex([
     { name: 'name', weight: 4, b: 0.3 },
     { name: 'aliases', weight: 3, b: 0.3 },
@@ -256,6 +269,7 @@ export class CatalogSearch {
     for (const item of options.items) {
       const fields = itemFields(item);
       this.itemIndex.add({ id: item.id, fields });
+      this.plainIndex.add({ id: item.id, fields: { all: tokenize(plainText(item), ['b', 'c']) } });
       this.allTokens.set(`item:${item.id}`, new Set(Object.values(fields).flat()));
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
       this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);
@@ -356,10 +370,21 @@ export class CatalogSearch {
 
   private candidates(index: Bm25fIndex, kind: string, query: QueryTokens, pool: number): SearchHit[] {
     const hits = index.search(query.weights, pool);
+    // Items: the plain BM25 candidates join the pool, so that what a plain search finds is ranked too.
+    const plain = new Map<string, number>();
+    if (kind === 'item') {
+      const plainQuery = new Map<string, number>();
+      for (const token of query.literal)
+        if (token.startsWith('b:') || token.startsWith('c:')) plainQuery.set(token, 1);
+      const plainHits = this.plainIndex.search(plainQuery, pool);
+      for (const hit of plainHits) plain.set(hit.id, hit.score / plainHits[0].score);
+      const known = new Set(hits.map((hit) => hit.id));
+      for (const hit of plainHits) if (!known.has(hit.id)) hits.push({ id: hit.id, score: 0, matched: {} });
+    }
     if (!hits.length) return [];
     let ceiling = 0;
     for (const [token, weight] of query.weights) ceiling += weight * index.idf(token);
-    const top = hits[0].score;
+    const top = hits[0].score > 0 ? hits[0].score : 1;
     const contrasts = this.contrast(
       hits.slice(0, CONTRAST_CANDIDATES).map((hit) => `${kind}:${hit.id}`),
       query,
@@ -394,6 +419,7 @@ export class CatalogSearch {
       features.fieldDepartment = relativeField(scores, 'department');
       features.fieldProcess = relativeField(scores, 'process');
       features.questionCoverage = this.coverageOfQuestion(index, key, query);
+      features.plain = plain.get(hit.id) ?? 0;
       const reasons = Object.entries(hit.matched).map(
         ([field, tokens]) =>
           `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,

@@ -1,0 +1,41 @@
+/**
+ * The ablation table: each mechanism of the understanding switched off in turn, everything else as
+ * shipped, measured with the same suites and CLI (`npm run eval -- --ablate NAME` or `--ablate all`).
+ */
+import type { RuntimeOverrides } from '../runtime/build-runtime.ts';
+import { loadDecisionModel } from '../bot/decide/decision-model.ts';
+import { INITIAL_DECISION, INITIAL_RANK } from '../training/initial-models.ts';
+
+export type Variant = Pick<RuntimeOverrides, 'tuning' | 'useVectors'>;
+
+export const ABLATIONS: Record<string, { label: string; variant: () => Variant }> = {
+  none: { label: 'as shipped', variant: () => ({}) },
+  synonyms: { label: 'no CC-CEDICT synonym graph', variant: () => ({ tuning: { synonyms: false } }) },
+  evidence: {
+    label: 'no evidence-based acceptance (the best candidate is always answered)',
+    variant: () => {
+      const model = loadDecisionModel();
+      return {
+        tuning: {
+          decisionModel: {
+            ...model,
+            accept: { ...model.accept, cutoff: 0, suggestCutoff: 0 },
+            refuse: { ...model.refuse, cutoff: 1 },
+          },
+        },
+      };
+    },
+  },
+  dialogue: { label: 'no dialogue evidence', variant: () => ({ tuning: { dialogueEvidence: false } }) },
+  'fitted-ranker': {
+    label: 'hand-weighted ranker',
+    variant: () => ({ tuning: { rankWeights: INITIAL_RANK } }),
+  },
+  'fitted-decision': {
+    label: 'hand-written decision model',
+    variant: () => ({ tuning: { decisionModel: INITIAL_DECISION } }),
+  },
+  vector: { label: 'no vector signal', variant: () => ({ useVectors: false }) },
+};
+
+export const ABLATION_NAMES = Object.keys(ABLATIONS);
