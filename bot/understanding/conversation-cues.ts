@@ -13,7 +13,9 @@
  *   handover                      explicit wish for a person (转人工, 找工作人员, 办不成事窗口)
  *   complaint                     complaint or misconduct report (投诉, 态度差, 乱收费)
  *   channel                       asks about a channel (投诉电话是多少): the cues inside it do not count
- *   hard:dispute                  objection to a record or decision (不服, 登记错了要更正)
+ *   hard:dispute                  objection to a record or decision (不服, 有异议, 申请复议)
+ *   hard:record_error             a record said to be wrong (登记错了要更正); often an ordinary
+ *                                 correction item, so it does not escalate by itself
  *   hard:failure                  reported failure or refusal (退回好几次, 跑了三趟, 过了期限还没批)
  *   hard:uncovered                a situation no item covers (几十年前, 档案丢了, 人在国外回不来)
  *   hard:special_needs            mobility, hearing, sight, literacy, phones, needs company
@@ -32,7 +34,14 @@ import type { EscalationCategory } from '../types.ts';
 export type CueCounts = Record<string, number>;
 
 /** Hard-case classes from strongest to weakest: the tie-break when two have as many matches. */
-export const HARD_CASES = ['failure', 'dispute', 'uncovered', 'special_needs', 'ruling'] as const;
+export const HARD_CASES = [
+  'failure',
+  'dispute',
+  'uncovered',
+  'special_needs',
+  'ruling',
+  'record_error',
+] as const;
 export type HardCase = (typeof HARD_CASES)[number];
 
 interface Span {

@@ -47,6 +47,7 @@ export const HARD_CASE_CLASSES = [
   'uncovered',
   'special_needs',
   'ruling',
+  'record_error',
   'emotion',
 ] as const;
 export const OFF_TOPIC_CLASSES = ['topic', 'advice', 'creative', 'task', 'harmful'] as const;

@@ -49,6 +49,7 @@ describe('analyzeQuestion', () => {
   it('derives the escalation from the classes, and never from emotion alone', () => {
     expect(analyzeQuestion('他们推来推去，这事谁都不管').escalation).toBe('办不成事反映');
     expect(analyzeQuestion('登记的面积登错了，我有异议').escalation).toBe('办不成事反映');
+    expect(analyzeQuestion('登记的面积登错了，怎么改').escalation).toBeUndefined();
     expect(analyzeQuestion('烦死了，居住证怎么续签').escalation).toBeUndefined();
     const uncovered = analyzeQuestion('档案早就找不到了，还能办退休吗');
     expect(uncovered.hardCase).toBe('uncovered');

@@ -81,6 +81,7 @@ describe('cue files', () => {
       'uncovered',
       'special_needs',
       'ruling',
+      'record_error',
       'emotion',
     ]);
     for (const name of readdirSync(SHIPPED).filter((file) => file.endsWith('.txt'))) {
