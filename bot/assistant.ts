@@ -203,6 +203,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       features,
       model,
       indistinguishable: (firstId, secondId) => search.indistinguishable(query, firstId, secondId),
+      namesItem: (itemId) => search.namesItem(query, itemId),
     });
     options.trace?.({ text, featureInput, pool, items, features, decision });
     const {

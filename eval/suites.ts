@@ -3,8 +3,8 @@
  * on one side of the fixed split:
  *
  * - `default`, `qingchuan`: the independent sets of eval/data/devsets, dev and holdout;
- * - `own-default`, `other-hall`, `third-hall`: the project's own sets, dev only (they were used to
- *   tune the system).
+ * - `own-default`, `hand-over`, `other-hall`, `third-hall`: the project's own sets, dev only (they
+ *   were used to tune the system).
  *
  * Holdout suites are only run to report a finished change. Importing this module has no side effects
  * (a training script reads `loadSuites('dev')`); paths are fixed, not taken from settings, so that the
@@ -78,6 +78,14 @@ const SOURCES: ReadonlyArray<DevsetSource | OwnSource> = [
     kind: 'own',
     name: 'own-default',
     questionsFile: path.join(EVAL_DATA, 'questions.jsonl'),
+    catalogFile: path.join(SHIPPED, 'catalog.json'),
+    hallFile: path.join(SHIPPED, 'hall.json'),
+    docsDir: shippedDocs,
+  },
+  {
+    kind: 'own',
+    name: 'hand-over',
+    questionsFile: path.join(EVAL_DATA, 'hand-over', 'questions.jsonl'),
     catalogFile: path.join(SHIPPED, 'catalog.json'),
     hallFile: path.join(SHIPPED, 'hall.json'),
     docsDir: shippedDocs,

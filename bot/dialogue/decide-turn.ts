@@ -46,6 +46,8 @@ export interface TurnEvidence {
   unknownWords: string[];
   /** The message held an ID number, phone or card number (removed before reading). */
   personalData: boolean;
+  /** Whether a word the question wrote is part of the item's name or aliases. */
+  namesItem: (itemId: string) => boolean;
   /** Whether the question names two candidates alike, so that only the citizen can choose. */
   indistinguishable: (firstId: string, secondId: string) => boolean;
   /** The named features of the turn (turn-features.ts) and the fitted model that reads them. */
@@ -70,7 +72,7 @@ const HARD_CASE_CATEGORY: Record<string, EscalationCategory> = {
   uncovered: '办不成事反映',
   ruling: '办不成事反映',
   special_needs: '咨询转人工',
-  misconduct: '投诉',
+  record_error: '办不成事反映',
 };
 
 export function decideTurn(evidence: TurnEvidence): Decision {
@@ -187,7 +189,14 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const themeConfidence = confidence(bestTheme);
   const topConfidence = confidence(top);
   // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
-  if (evidence.hallAnswer && !state.currentItemId && !accepted && !/一件事/u.test(analysis.text)) {
+  // The best item's own names explain nothing of such a question ("停车方便吗", "大厅几点上班").
+  const itemNamed = top !== undefined && evidence.namesItem(top.id);
+  if (
+    evidence.hallAnswer &&
+    !state.currentItemId &&
+    (!accepted || !itemNamed) &&
+    !/一件事/u.test(analysis.text)
+  ) {
     return { kind: 'hall' };
   }
 

@@ -336,6 +336,16 @@ export class CatalogSearch {
       .slice(0, limit);
   }
 
+  /** Whether a word or bigram the question itself wrote is part of a name of the item. */
+  namesItem(query: QueryTokens, id: string): boolean {
+    for (const form of this.forms.get(`item:${id}`) ?? []) {
+      for (const token of form.tokens) {
+        if ((token.startsWith('b:') || token.startsWith('w:')) && query.literal.has(token)) return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether the question says nothing that tells two candidates apart by name: the tokens of the
    * question (with the lexicon's terms) found in the names of the one are exactly those found in
@@ -346,8 +356,7 @@ export class CatalogSearch {
     const matched = (id: string): Set<string> => {
       const found = new Set<string>();
       for (const form of this.forms.get(`item:${id}`) ?? []) {
-        for (const token of form.tokens)
-          if (query.own.has(token) && !token.startsWith('c:')) found.add(token);
+        for (const token of form.tokens) if (query.own.has(token)) found.add(token);
       }
       return found;
     };

@@ -39,11 +39,19 @@ describe('suites', async () => {
   };
 
   it('lists the devsets on both sides and the own sets on the dev side only', async () => {
-    expect(SUITE_NAMES).toEqual(['default', 'qingchuan', 'own-default', 'other-hall', 'third-hall']);
+    expect(SUITE_NAMES).toEqual([
+      'default',
+      'qingchuan',
+      'own-default',
+      'hand-over',
+      'other-hall',
+      'third-hall',
+    ]);
     expect(all.map((suite) => `${suite.name}/${suite.split}`)).toEqual([
       'default/dev',
       'qingchuan/dev',
       'own-default/dev',
+      'hand-over/dev',
       'other-hall/dev',
       'third-hall/dev',
       'default/holdout',
