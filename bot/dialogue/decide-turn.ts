@@ -175,12 +175,14 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     if (earlier) return { kind: 'item', itemId: earlier, aspect, alternatives: [], followUp: true };
   }
 
+  // Whether the question's own words name the best item at all ("复印机在哪" names no item).
+  const itemNamed = top !== undefined && evidence.namesItem(top.id);
   // Staff-written knowledge answers the very question it was written for.
   const bestKnowledge = knowledge[0];
   const knowledgeFits =
     bestKnowledge &&
     bestKnowledge.relevance >= 0.35 &&
-    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && !accepted));
+    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && (!accepted || !itemNamed)));
   if (bestKnowledge && knowledgeFits) {
     return { kind: 'knowledge', entryId: bestKnowledge.id, score: bestKnowledge.headCoverage };
   }
@@ -189,8 +191,6 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   const themeConfidence = confidence(bestTheme);
   const topConfidence = confidence(top);
   // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
-  // The best item's own names explain nothing of such a question ("停车方便吗", "大厅几点上班").
-  const itemNamed = top !== undefined && evidence.namesItem(top.id);
   if (
     evidence.hallAnswer &&
     !state.currentItemId &&
