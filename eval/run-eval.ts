@@ -242,8 +242,9 @@ async function main(): Promise<void> {
         const bar = '='.repeat(24);
         console.log(`${bar} ${SECTION_TITLES[split]} ${bar}\n`);
         // With several ablations only the overview is printed, one line per suite.
-        if (ablations.length === 1)
+        if (ablations.length === 1) {
           for (const { report } of reports) console.log(`${formatReport(report, verbose)}\n`);
+        }
         if (reports.length > 1 || ablations.length > 1) {
           console.log(`-- ${split} overview --\n${formatOverview(reports)}\n`);
         }

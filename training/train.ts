@@ -243,8 +243,9 @@ function modelTable(name: string, model: { bias: number; weights: Record<string,
 
 function report(observations: Observation[], rank: RankWeights, decision: DecisionModel): string {
   const counts = new Map<string, number>();
-  for (const o of observations)
+  for (const o of observations) {
     counts.set(`${o.suite}/${o.kind}`, (counts.get(`${o.suite}/${o.kind}`) ?? 0) + 1);
+  }
   const inPool = observations
     .filter(rankable)
     .filter((o) => o.trace.pool.some((hit) => o.expected.has(hit.id)));

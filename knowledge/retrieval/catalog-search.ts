@@ -383,8 +383,9 @@ export class CatalogSearch {
     const plain = new Map<string, number>();
     if (kind === 'item') {
       const plainQuery = new Map<string, number>();
-      for (const token of query.literal)
+      for (const token of query.literal) {
         if (token.startsWith('b:') || token.startsWith('c:')) plainQuery.set(token, 1);
+      }
       const plainHits = this.plainIndex.search(plainQuery, pool);
       for (const hit of plainHits) plain.set(hit.id, hit.score / plainHits[0].score);
       const known = new Set(hits.map((hit) => hit.id));
