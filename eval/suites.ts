@@ -3,7 +3,7 @@
  * on one side of the fixed split:
  *
  * - `default`, `qingchuan`: the independent sets of eval/data/devsets, dev and holdout;
- * - `own-default`, `hand-over`, `other-hall`, `third-hall`: the project's own sets, dev only (they
+ * - `own-default`, `hand-over`, `dialogues`, `other-hall`, `third-hall`: the project's own sets, dev only (they
  *   were used to tune the system).
  *
  * Holdout suites are only run to report a finished change. Importing this module has no side effects
@@ -86,6 +86,14 @@ const SOURCES: ReadonlyArray<DevsetSource | OwnSource> = [
     kind: 'own',
     name: 'hand-over',
     questionsFile: path.join(EVAL_DATA, 'hand-over', 'questions.jsonl'),
+    catalogFile: path.join(SHIPPED, 'catalog.json'),
+    hallFile: path.join(SHIPPED, 'hall.json'),
+    docsDir: shippedDocs,
+  },
+  {
+    kind: 'own',
+    name: 'dialogues',
+    questionsFile: path.join(EVAL_DATA, 'dialogues', 'questions.jsonl'),
     catalogFile: path.join(SHIPPED, 'catalog.json'),
     hallFile: path.join(SHIPPED, 'hall.json'),
     docsDir: shippedDocs,

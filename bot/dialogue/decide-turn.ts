@@ -137,7 +137,14 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     }));
     return { kind: 'clarify', candidates, aspect: analysis.aspect };
   }
-  if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && suggestable) {
+  // Within a conversation a refusal needs the message itself to be off-topic or an injection: a
+  // detail ("原来的法定代表人要换成我") explains nothing alone but belongs to the topic.
+  const inConversation = state.currentItemId !== undefined || (state.pendingChoices?.length ?? 0) > 0;
+  const offTopicCue = Object.keys(analysis.cues).some(
+    (cue) => cue.startsWith('offtopic:') || cue.startsWith('injection:'),
+  );
+  const refusesHere = refuses && (!inConversation || offTopicCue);
+  if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && !refusesHere) {
     return {
       kind: 'item',
       itemId: top.id,
@@ -214,14 +221,14 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   // another item of the same topic the best candidate ("就我一个人，地方不大") moves to that item.
   // The ranker weighs the conversation (earlier turns' evidence, the item under discussion), so a
   // candidate it puts first with enough evidence is taken even when it is not the current item.
-  if (state.currentItemId && !refuses && !analysis.correction) {
-    if (analysis.contentLength <= 1 || !suggestable || top?.id === state.currentItemId) {
+  if (state.currentItemId && !refusesHere && !analysis.correction) {
+    if (analysis.contentLength <= 1 || !top || top.id === state.currentItemId) {
       return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: true };
   }
 
-  if (refuses && !accepted) return { kind: 'out_of_scope' };
+  if (refusesHere && !accepted) return { kind: 'out_of_scope' };
   if (evidence.hallAnswer && !accepted) return { kind: 'hall' };
 
   const bestPassage = passages[0];

@@ -184,7 +184,8 @@ export function collectAbbreviations(entries: Iterable<CedictEntry>): Set<string
   return pairs;
 }
 
-const specificity = (wordCount: number) => Math.log(3) / Math.log(1 + Math.max(wordCount, 2));
+/** How specific a gloss shared by `wordCount` headwords is: log 3 / log(1 + n), 1 for one or two. */
+export const specificity = (wordCount: number): number => Math.log(3) / Math.log(1 + Math.max(wordCount, 2));
 const isCharacter = (word: string) => [...word].length === 1;
 
 /** The synonym graph: each word with its neighbours, strongest first (symmetric). */

@@ -44,6 +44,7 @@ describe('suites', async () => {
       'qingchuan',
       'own-default',
       'hand-over',
+      'dialogues',
       'other-hall',
       'third-hall',
     ]);
@@ -52,6 +53,7 @@ describe('suites', async () => {
       'qingchuan/dev',
       'own-default/dev',
       'hand-over/dev',
+      'dialogues/dev',
       'other-hall/dev',
       'third-hall/dev',
       'default/holdout',

@@ -74,3 +74,13 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('How do I apply for a passport?').itemQuery).toBe('passport');
   });
 });
+
+describe('document nouns', () => {
+  it('are the materials aspect only with a verb or a question word, not as the thing applied for', () => {
+    expect(analyzeQuestion('要带哪些证件').aspect).toBe('materials');
+    expect(analyzeQuestion('需要什么材料').aspect).toBe('materials');
+    const certificate = analyzeQuestion('想开个收入证明，多久能拿到');
+    expect(certificate.itemQuery).toContain('证明');
+    expect(certificate.aspect).toBe('time');
+  });
+});

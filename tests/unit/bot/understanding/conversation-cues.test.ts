@@ -75,6 +75,8 @@ describe('hard-case cue classes', () => {
       '老人耳朵背，电话里听不清楚',
       '我不识字，表格谁帮我填',
       '不会用智能手机，只能到现场办吗',
+      '我爸架着双拐，楼梯爬不上去',
+      '腿做了手术下不了楼',
     ]);
     expectSilent('hard:special_needs', ['残疾人证到期了怎么换', '轮椅补贴怎么申请', '照片看不清要重拍吗']);
   });
@@ -99,7 +101,13 @@ describe('hard-case cue classes', () => {
 
 describe('hand-over, complaint and channel', () => {
   it('finds explicit wishes for a person', () => {
-    expectFires('handover', ['帮我转人工', '叫你们负责人来', '不想跟机器人说了', '我要去办不成事反映窗口']);
+    expectFires('handover', [
+      '帮我转人工',
+      '叫你们负责人来',
+      '不想跟机器人说了',
+      '我要去办不成事反映窗口',
+      '麻烦派个工作人员下来一趟',
+    ]);
     expectSilent('handover', ['办不成事窗口在几楼', '人工客服电话多少', '可以找人代办吗']);
   });
 
