@@ -34,7 +34,7 @@ import { rewriteQuestion } from './llm/rewrite-question.ts';
 import { answerHallQuestion } from './hall/answer-hall-question.ts';
 import { findPersonalData, maskPersonalData } from './privacy/personal-data.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understanding/analyze-question.ts';
-import { withoutNegatedContent } from './understanding/negated-content.ts';
+import { dismissesTopic, withoutNegatedContent } from './understanding/negated-content.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
 
@@ -173,8 +173,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const corrected =
       analysis.correction && previous.currentItemId ? itemsById.get(previous.currentItemId) : undefined;
     const query = search.query(itemQuery);
+    // A topic set aside ("先不说护照了") takes the earlier turns' evidence with it.
+    const dismissed = dismissesTopic(analysis.itemQuery);
+    const earlierState = dismissed ? { ...previous, context: [], currentItemId: undefined } : previous;
     const pool =
-      itemQuery || previous.context?.length ? await candidatePool(query, itemQuery, previous, corrected) : [];
+      itemQuery || earlierState.context?.length
+        ? await candidatePool(query, itemQuery, earlierState, corrected)
+        : [];
     const items = search.rankHits(pool, MAX_CANDIDATES);
     const themes = itemQuery ? search.searchThemes(query, 2) : [];
     const passages = itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
@@ -183,7 +188,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const unknownWords = itemQuery ? search.unknownWords(query) : [];
     const featureInput: Omit<TurnFeatureInput, 'items'> = {
       analysis,
-      state: previous,
+      state: earlierState,
       unknownWords,
       contentWords: contentWordCount(query),
       personalData: personal.length > 0,
@@ -191,7 +196,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const features = turnFeatures({ ...featureInput, items });
     const decision = decideTurn({
       analysis,
-      state: previous,
+      state: earlierState,
       items,
       themes,
       passages,
@@ -242,7 +247,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
     answer.latencyMs = round(performance.now() - started);
     return {
       answer,
-      state: { ...state, context: nextContext(previous, decision, itemQuery), turns: previous.turns + 1 },
+      state: {
+        ...state,
+        context: nextContext(dismissed ? { ...previous, context: [] } : previous, decision, itemQuery),
+        turns: previous.turns + 1,
+      },
     };
   }
 

@@ -139,11 +139,28 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   }
   // Within a conversation a refusal needs the message itself to be off-topic or an injection: a
   // detail ("原来的法定代表人要换成我") explains nothing alone but belongs to the topic.
-  const inConversation = state.currentItemId !== undefined || (state.pendingChoices?.length ?? 0) > 0;
+  const inConversation =
+    state.currentItemId !== undefined ||
+    (state.pendingChoices?.length ?? 0) > 0 ||
+    (state.context?.length ?? 0) > 0;
   const offTopicCue = Object.keys(analysis.cues).some(
     (cue) => cue.startsWith('offtopic:') || cue.startsWith('injection:'),
   );
   const refusesHere = refuses && (!inConversation || offTopicCue);
+  // A reply to a clarifying question answers it: the best-ranked of the offered items among this
+  // turn's candidates is taken ("刚出生，从来没办过" after 申领 or 补换?).
+  const offered = state.pendingChoices?.length
+    ? items.slice(0, 3).find((hit) => state.pendingChoices?.includes(hit.id))
+    : undefined;
+  if (offered && offered.id !== top?.id && !refusesHere && analysis.contentLength > 1) {
+    return {
+      kind: 'item',
+      itemId: offered.id,
+      aspect: analysis.aspect ?? state.lastAspect ?? 'overview',
+      alternatives: [],
+      followUp: true,
+    };
+  }
   if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && !refusesHere) {
     return {
       kind: 'item',
@@ -220,9 +237,10 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   // A follow-up about the item under discussion ("那要带什么？", "几号窗口"). A detail that makes
   // another item of the same topic the best candidate ("就我一个人，地方不大") moves to that item.
   // The ranker weighs the conversation (earlier turns' evidence, the item under discussion), so a
-  // candidate it puts first with enough evidence is taken even when it is not the current item.
+  // candidate it puts first is taken instead of the current item when the evidence is enough to
+  // answer it on its own (a topic switch needs the accept model's confidence).
   if (state.currentItemId && !refusesHere && !analysis.correction) {
-    if (analysis.contentLength <= 1 || !top || top.id === state.currentItemId) {
+    if (analysis.contentLength <= 1 || !accepted || top.id === state.currentItemId) {
       return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: true };

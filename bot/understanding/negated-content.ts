@@ -15,3 +15,11 @@ export function withoutNegatedContent(text: string, correction: boolean): string
   if (correction) result = result.replace(CORRECTION_NEGATION, ' ');
   return result.replace(/\s+/g, ' ').trim();
 }
+
+/** Whether the text sets a topic aside ("先不说护照了"): what came before no longer applies. */
+export function dismissesTopic(text: string): boolean {
+  DISMISSAL.lastIndex = 0;
+  const found = DISMISSAL.test(text);
+  DISMISSAL.lastIndex = 0;
+  return found;
+}
