@@ -6,6 +6,7 @@
 import type { ServiceItem, Theme } from '../catalog/schema.ts';
 import type { Lexicon } from '../text/lexicon.ts';
 import type { SynonymGraph } from '../text/synonym-graph.ts';
+import { MAX_PHRASE_WORDS, englishRuns, type EnglishDictionary } from '../text/english-dictionary.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
 import { tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
@@ -84,10 +85,25 @@ const SYNONYM_WEIGHTS: Record<TokenFamily, number> = { w: 0.5, b: 0.4, c: 0.25, 
  * a gloss shared by eight words, the median size of glosses that join two characters.
  */
 const SYNONYM_MIN_CHARACTER_WEIGHT = 0.5;
+/**
+ * Weight of the Chinese words of the question's English words (knowledge/text/english-dictionary.ts),
+ * times the translation's weight (≤ 1). A translation is a synonym across languages, found through the
+ * same CC-CEDICT glosses and weighted as the synonym graph weights an edge, so it weighs what a
+ * neighbour weighs: below the question's own Chinese and the lexicon's hand entries. A one-character
+ * translation ("dog" → 犬) meets the catalog as a character token, and only when it is at least as
+ * sure as a one-character synonym must be. Translations count towards name coverage (`own`), as the
+ * lexicon's terms do, but never as the question's literal words: without them a name matched only
+ * in English is a name match without coverage, which the fitted ranker reads as weak evidence.
+ */
+const ENGLISH_WEIGHTS: Record<TokenFamily, number> = SYNONYM_WEIGHTS;
+const ENGLISH_MIN_CHARACTER_WEIGHT = SYNONYM_MIN_CHARACTER_WEIGHT;
 
 export interface QueryTokens {
   weights: Map<string, number>;
-  /** The question's tokens and those of the lexicon's expansions, for coverage. */
+  /**
+   * The question's tokens and those of the lexicon's expansions and of its English words'
+   * translations, for coverage (an English question has no Chinese of its own to cover a name with).
+   */
   own: Set<string>;
   /** The question's own tokens only. */
   literal: Set<string>;
@@ -98,6 +114,8 @@ export interface QueryTokens {
   keys: string[];
   /** Synonym-graph neighbours of the question's words that the catalog uses ("犬" for "狗"). */
   synonyms: string[];
+  /** Chinese words of the question's English words that the catalog uses ("执照" for "license"). */
+  translations: string[];
 }
 
 /** The synonym graph and the vocabulary it may expand into (words the searched documents use). */
@@ -106,7 +124,18 @@ export interface SynonymExpansion {
   knows: (token: string) => boolean;
 }
 
-export function buildQuery(text: string, lexicon?: Lexicon, synonyms?: SynonymExpansion): QueryTokens {
+/** The English dictionary and the vocabulary it may translate into (words the searched documents use). */
+export interface EnglishExpansion {
+  dictionary: EnglishDictionary;
+  knows: (token: string) => boolean;
+}
+
+export function buildQuery(
+  text: string,
+  lexicon?: Lexicon,
+  synonyms?: SynonymExpansion,
+  english?: EnglishExpansion,
+): QueryTokens {
   const weights = new Map<string, number>();
   const put = (token: string, weight: number) => {
     if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
@@ -141,6 +170,14 @@ export function buildQuery(text: string, lexicon?: Lexicon, synonyms?: SynonymEx
     const tokens = [...word].length === 1 ? [`c:${word}`] : tokenize(word, ['w', 'b']);
     for (const token of tokens) put(token, SYNONYM_WEIGHTS[tokenFamily(token)] * weight);
   }
+  const translations = english ? translateEnglish(text, literal, english) : new Map<string, number>();
+  for (const [word, weight] of translations) {
+    const tokens = [...word].length === 1 ? [`c:${word}`] : tokenize(word, ['w', 'b']);
+    for (const token of tokens) {
+      put(token, ENGLISH_WEIGHTS[tokenFamily(token)] * weight);
+      own.add(token);
+    }
+  }
   return {
     weights,
     own,
@@ -149,7 +186,44 @@ export function buildQuery(text: string, lexicon?: Lexicon, synonyms?: SynonymEx
     phrases: [...phrases],
     keys: matches.map((match) => match.key),
     synonyms: [...neighbours.keys()],
+    translations: [...translations.keys()],
   };
+}
+
+/**
+ * Chinese words for the English words of a question that the catalog uses, with the strongest
+ * translation weight that led to each. In each run of latin words the longest phrase the dictionary
+ * knows is taken first (up to `MAX_PHRASE_WORDS` words: "driver license" is 驾照, not 司机 and 执照),
+ * and its words are then used up, whether or not the catalog knows its translations; words no phrase
+ * covers are looked up alone. As with synonyms, the catalog's vocabulary filters the translations.
+ */
+function translateEnglish(
+  text: string,
+  literal: Set<string>,
+  english: EnglishExpansion,
+): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const run of englishRuns(text)) {
+    let start = 0;
+    while (start < run.length) {
+      let used = 1;
+      for (let length = Math.min(MAX_PHRASE_WORDS, run.length - start); length >= 1; length -= 1) {
+        const translations = english.dictionary.lookup(run.slice(start, start + length).join(' '));
+        if (!translations.length) continue;
+        used = length;
+        for (const { word, weight } of translations) {
+          const character = [...word].length === 1;
+          if (character && weight < ENGLISH_MIN_CHARACTER_WEIGHT) continue;
+          const key = character ? `c:${word}` : `w:${word}`;
+          if (literal.has(key) || !english.knows(key)) continue;
+          if (weight > (found.get(word) ?? 0)) found.set(word, weight);
+        }
+        break;
+      }
+      start += used;
+    }
+  }
+  return found;
 }
 
 /**
@@ -228,6 +302,8 @@ export interface CatalogSearchOptions {
   lexicon?: Lexicon;
   /** General synonyms (knowledge/text/synonym-graph.ts), expanded into the catalog's own words. */
   synonyms?: SynonymGraph;
+  /** English → Chinese (knowledge/text/english-dictionary.ts), translated into the catalog's own words. */
+  english?: EnglishDictionary;
   /** Ranker weights; the fitted ones shipped with the project by default. */
   rankWeights?: RankWeights;
 }
@@ -252,6 +328,7 @@ export class CatalogSearch {
   private readonly phraseFrequency = new Map<string, number>();
   private readonly lexicon?: Lexicon;
   private readonly synonyms?: SynonymExpansion;
+  private readonly english?: EnglishExpansion;
   /** Every token of every field, per `kind:id`, for how much of a question a candidate explains. */
   private readonly allTokens = new Map<string, Set<string>>();
   private readonly weights: RankWeights;
@@ -261,6 +338,12 @@ export class CatalogSearch {
     if (options.synonyms) {
       this.synonyms = {
         graph: options.synonyms,
+        knows: (token) => this.itemIndex.documentFrequency(token) > 0,
+      };
+    }
+    if (options.english) {
+      this.english = {
+        dictionary: options.english,
         knows: (token) => this.itemIndex.documentFrequency(token) > 0,
       };
     }
@@ -292,7 +375,7 @@ export class CatalogSearch {
   }
 
   query(text: string): QueryTokens {
-    return buildQuery(text, this.lexicon, this.synonyms);
+    return buildQuery(text, this.lexicon, this.synonyms, this.english);
   }
 
   /**

