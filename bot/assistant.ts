@@ -13,6 +13,10 @@ import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
 import { loadDefaultLexicon, type Lexicon } from '../knowledge/text/lexicon.ts';
 import { loadDefaultSynonymGraph, type SynonymGraph } from '../knowledge/text/synonym-graph.ts';
+import {
+  loadDefaultEnglishDictionary,
+  type EnglishDictionary,
+} from '../knowledge/text/english-dictionary.ts';
 import { composeClarify } from './compose/compose-clarify.ts';
 import { composeEscalation } from './compose/compose-escalation.ts';
 import { composeItemAnswer, type Composed } from './compose/compose-item.ts';
@@ -57,6 +61,8 @@ export interface AssistantOptions {
   chatModel?: ChatModel;
   /** General synonyms (the shipped CC-CEDICT graph by default; `false` for none). */
   synonyms?: SynonymGraph | false;
+  /** English words → the catalog's Chinese (the shipped CC-CEDICT dictionary; `false` for none). */
+  english?: EnglishDictionary | false;
   /** Ranker weights and decision model; the fitted ones shipped with the project by default. */
   rankWeights?: RankWeights;
   decisionModel?: DecisionModel;
@@ -99,6 +105,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     themes: catalog.themes,
     lexicon,
     synonyms: options.synonyms === false ? undefined : (options.synonyms ?? loadDefaultSynonymGraph()),
+    english: options.english === false ? undefined : (options.english ?? loadDefaultEnglishDictionary()),
     rankWeights: options.rankWeights,
   });
   const model = options.decisionModel ?? loadDecisionModel();

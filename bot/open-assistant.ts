@@ -31,7 +31,7 @@ export async function openAssistant(options: {
   /** Other ranker weights or decision model, and a trace of every turn (training, diagnosis). */
   tuning?: Pick<
     AssistantOptions,
-    'rankWeights' | 'decisionModel' | 'trace' | 'synonyms' | 'dialogueEvidence'
+    'rankWeights' | 'decisionModel' | 'trace' | 'synonyms' | 'english' | 'dialogueEvidence'
   >;
 }): Promise<OpenedAssistant> {
   const index = await openIndex(options.indexDir, { embedder: options.embedder });

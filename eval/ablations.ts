@@ -11,6 +11,7 @@ export type Variant = Pick<RuntimeOverrides, 'tuning' | 'useVectors'>;
 export const ABLATIONS: Record<string, { label: string; variant: () => Variant }> = {
   none: { label: 'as shipped', variant: () => ({}) },
   synonyms: { label: 'no CC-CEDICT synonym graph', variant: () => ({ tuning: { synonyms: false } }) },
+  english: { label: 'no CC-CEDICT English dictionary', variant: () => ({ tuning: { english: false } }) },
   evidence: {
     label: 'no evidence-based acceptance (the best candidate is always answered)',
     variant: () => {
