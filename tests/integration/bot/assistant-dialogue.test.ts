@@ -2,33 +2,19 @@
  * The bot core driven as a citizen would, turn by turn, on a real index built from the shipped
  * catalog, hall and policy documents (no server involved).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../../ingest/build-index.ts';
-import { createEmbedder } from '../../../knowledge/embedders/create-embedder.ts';
-import { openAssistant, type OpenedAssistant } from '../../../bot/open-assistant.ts';
 import { emptyDialogueState, type Answer, type DialogueState } from '../../../bot/types.ts';
+import type { OpenedAssistant } from '../../../bot/open-assistant.ts';
+import { openDefaultAssistant } from '../../helpers/default-assistant.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-let folder: string;
 let assistant: OpenedAssistant;
+let dispose: () => void;
 
 beforeAll(async () => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'daoban-dialogue-'));
-  const embedder = await createEmbedder({ kind: 'builtin' });
-  await buildIndex({
-    catalogFile: path.join(root, 'knowledge/data/catalog.json'),
-    hallFile: path.join(root, 'knowledge/data/hall.json'),
-    docsDir: path.join(root, 'knowledge/data/policies'),
-    outDir: folder,
-    embedder,
-  });
-  assistant = await openAssistant({ indexDir: folder, embedder });
+  ({ assistant, dispose } = await openDefaultAssistant());
 });
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => dispose());
 
 async function converse(turns: string[]): Promise<Answer[]> {
   let state: DialogueState = emptyDialogueState();

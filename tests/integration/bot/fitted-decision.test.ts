@@ -4,34 +4,20 @@
  * upset, and conversations whose details move the answer. The sentences are written for this test
  * and are in no evaluation set; the model they exercise is the shipped one (`npm run train`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../../ingest/build-index.ts';
-import { createEmbedder } from '../../../knowledge/embedders/create-embedder.ts';
-import { openAssistant, type OpenedAssistant } from '../../../bot/open-assistant.ts';
 import { loadDecisionModel } from '../../../bot/decide/decision-model.ts';
 import { emptyDialogueState, type Answer, type DialogueState } from '../../../bot/types.ts';
+import type { OpenedAssistant } from '../../../bot/open-assistant.ts';
+import { openDefaultAssistant } from '../../helpers/default-assistant.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-let folder: string;
 let assistant: OpenedAssistant;
+let dispose: () => void;
 
 beforeAll(async () => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'daoban-decision-'));
-  const embedder = await createEmbedder({ kind: 'builtin' });
-  await buildIndex({
-    catalogFile: path.join(root, 'knowledge/data/catalog.json'),
-    hallFile: path.join(root, 'knowledge/data/hall.json'),
-    docsDir: path.join(root, 'knowledge/data/policies'),
-    outDir: folder,
-    embedder,
-  });
-  assistant = await openAssistant({ indexDir: folder, embedder });
+  ({ assistant, dispose } = await openDefaultAssistant());
 });
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => dispose());
 
 async function converse(turns: string[]): Promise<Answer> {
   let state: DialogueState = emptyDialogueState();
