@@ -4,19 +4,9 @@
  * DESIGN.md §4; the remaining fields carry structure for the UIs.
  */
 import type { Material } from '../knowledge/catalog/schema.ts';
+import { ASPECT_CLASSES } from '../knowledge/language/aspect-classes.ts';
 
-export const ASPECTS = [
-  'overview',
-  'materials',
-  'time',
-  'fee',
-  'where',
-  'online',
-  'conditions',
-  'process',
-  'basis',
-  'contact',
-] as const;
+export const ASPECTS = ['overview', ...ASPECT_CLASSES] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
 /**

@@ -8,17 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCueClasses, type CueClass } from './cue-file.ts';
 
-export const ASPECT_CLASSES = [
-  'materials',
-  'time',
-  'fee',
-  'where',
-  'online',
-  'conditions',
-  'process',
-  'basis',
-  'contact',
-] as const;
+export { ASPECT_CLASSES } from './aspect-classes.ts';
+import { ASPECT_CLASSES } from './aspect-classes.ts';
 export const FILLER_CLASSES = [
   'request',
   'address',

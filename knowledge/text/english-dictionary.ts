@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseWeightedWordLines } from './weighted-word-file.ts';
 
 export interface EnglishTranslation {
   /** A simplified Chinese headword. */
@@ -138,18 +139,9 @@ export class EnglishDictionary {
  */
 export function parseEnglishDictionary(source: string): EnglishDictionary {
   const entries = new Map<string, EnglishTranslation[]>();
-  for (const line of source.split(/\r?\n/u)) {
-    if (!line || line.startsWith('#')) continue;
-    const [english, ...fields] = line.split('\t');
-    const translations: EnglishTranslation[] = [];
-    for (const field of fields) {
-      const space = field.lastIndexOf(' ');
-      const weight = Number(field.slice(space + 1));
-      if (space <= 0 || !(weight > 0 && weight <= 1)) continue;
-      translations.push({ word: field.slice(0, space), weight });
-    }
-    const key = englishKey(english ?? '');
-    if (key && translations.length) entries.set(key, translations);
+  for (const [english, translations] of parseWeightedWordLines(source)) {
+    const key = englishKey(english);
+    if (key) entries.set(key, translations);
   }
   return new EnglishDictionary(entries);
 }

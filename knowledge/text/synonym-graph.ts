@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseWeightedWordLines } from './weighted-word-file.ts';
 
 export interface SynonymNeighbour {
   word: string;
@@ -37,20 +38,7 @@ export class SynonymGraph {
  * Malformed edges and weights outside (0, 1] are skipped rather than trusted.
  */
 export function parseSynonymGraph(source: string): SynonymGraph {
-  const edges = new Map<string, SynonymNeighbour[]>();
-  for (const line of source.split(/\r?\n/u)) {
-    if (!line || line.startsWith('#')) continue;
-    const [word, ...fields] = line.split('\t');
-    const neighbours: SynonymNeighbour[] = [];
-    for (const field of fields) {
-      const space = field.lastIndexOf(' ');
-      const weight = Number(field.slice(space + 1));
-      if (space <= 0 || !(weight > 0 && weight <= 1)) continue;
-      neighbours.push({ word: field.slice(0, space), weight });
-    }
-    if (word && neighbours.length) edges.set(word, neighbours);
-  }
-  return new SynonymGraph(edges);
+  return new SynonymGraph(new Map(parseWeightedWordLines(source)));
 }
 
 export const DEFAULT_SYNONYM_GRAPH_FILE = fileURLToPath(
