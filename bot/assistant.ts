@@ -474,8 +474,9 @@ function withHandOver(answered: Composed, handOver: Composed): Composed {
 function contentWordCount(query: QueryTokens): number {
   let count = 0;
   for (const token of query.literal) {
-    if (token.startsWith('w:') && [...token.slice(2)].length >= 2 && /\p{Script=Han}/u.test(token))
+    if (token.startsWith('w:') && [...token.slice(2)].length >= 2 && /\p{Script=Han}/u.test(token)) {
       count += 1;
+    }
   }
   return count;
 }
