@@ -148,23 +148,62 @@ async function readXlsxCatalog(file: string): Promise<RawCatalog> {
   };
 }
 
+const READERS: Record<string, (file: string) => Promise<RawCatalog>> = {
+  '.json': readJsonCatalog,
+  '.csv': readCsvCatalog,
+  '.xlsx': readXlsxCatalog,
+};
+
+/** Everything a catalog file gives: the catalog when it can be used, and what is wrong with it. */
+export interface CatalogReport {
+  /** The validated catalog; absent when there are errors. */
+  catalog?: Catalog;
+  /** Problems that block the file (structure, unreadable cells, duplicates). */
+  errors: CatalogIssue[];
+  /** Findings that do not block it (consistency rules); errors under `strict`. */
+  warnings: CatalogIssue[];
+}
+
+export interface CatalogReadOptions {
+  /** Turn warnings into errors (`npm run ingest -- --strict`). */
+  strict?: boolean;
+}
+
 /**
- * Load and validate a catalog file (.json, .csv or .xlsx). Throws CatalogValidationError listing
- * every problem found, or CatalogFileError when the file cannot be read at all.
+ * Read and validate a catalog file (.json, .csv or .xlsx) without throwing for its content: every
+ * error and warning is in the report. Throws CatalogFileError when the file cannot be read at all.
  */
-export async function loadCatalogFile(file: string): Promise<Catalog> {
+export async function readCatalogReport(
+  file: string,
+  options: CatalogReadOptions = {},
+): Promise<CatalogReport> {
   const extension = path.extname(file).toLowerCase();
-  let read: RawCatalog;
-  if (extension === '.json') read = await readJsonCatalog(file);
-  else if (extension === '.csv') read = await readCsvCatalog(file);
-  else if (extension === '.xlsx') read = await readXlsxCatalog(file);
-  else {
+  const reader = READERS[extension];
+  if (!reader) {
     throw new CatalogFileError(file, `不支持“${extension || '无扩展名'}”格式，请使用 .json、.csv 或 .xlsx`);
   }
-
-  if (read.raw === undefined) throw new CatalogValidationError(file, read.issues);
+  let read: RawCatalog;
+  try {
+    read = await reader(file);
+  } catch (error) {
+    // Encoding and CSV syntax problems are reported like any other error of the file.
+    if (error instanceof CatalogValidationError) return { errors: error.issues, warnings: [] };
+    throw error;
+  }
+  if (read.raw === undefined) return { errors: read.issues, warnings: [] };
   const { catalog, issues } = validateCatalog(read.raw, read.origin);
-  const all = [...read.issues, ...issues];
-  if (!catalog || all.length > 0) throw new CatalogValidationError(file, all);
-  return catalog;
+  const errors = [...read.issues, ...issues];
+  const warnings: CatalogIssue[] = [];
+  if (options.strict) errors.push(...warnings.splice(0));
+  return catalog && errors.length === 0 ? { catalog, errors, warnings } : { errors, warnings };
+}
+
+/**
+ * Load and validate a catalog file (.json, .csv or .xlsx). Throws CatalogValidationError listing
+ * every error found, or CatalogFileError when the file cannot be read at all.
+ */
+export async function loadCatalogFile(file: string, options: CatalogReadOptions = {}): Promise<Catalog> {
+  const report = await readCatalogReport(file, options);
+  if (!report.catalog) throw new CatalogValidationError(file, report.errors);
+  return report.catalog;
 }
