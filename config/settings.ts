@@ -63,6 +63,7 @@ const environmentSchema = z.object({
   ADMIN_PASSWORD: text(),
   MAX_MESSAGE_CHARS: int('MAX_MESSAGE_CHARS', 500, 1),
   MAX_BODY_BYTES: int('MAX_BODY_BYTES', 64 * 1024, 1024),
+  MAX_UPLOAD_BYTES: int('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024),
   RATE_LIMIT_IP_PER_MINUTE: int('RATE_LIMIT_IP_PER_MINUTE', 120, 1),
   RATE_LIMIT_SESSION_PER_MINUTE: int('RATE_LIMIT_SESSION_PER_MINUTE', 30, 1),
   CASE_REPLY_DAYS: int('CASE_REPLY_DAYS', 5, 1),
@@ -105,6 +106,8 @@ export type Settings = {
   limits: {
     maxMessageChars: number;
     maxBodyBytes: number;
+    /** Largest catalog or hall file an administrator may upload in the console. */
+    maxUploadBytes: number;
     ipPerMinute: number;
     sessionPerMinute: number;
     loginPerMinute: number;
@@ -168,6 +171,7 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     limits: {
       maxMessageChars: env.MAX_MESSAGE_CHARS,
       maxBodyBytes: env.MAX_BODY_BYTES,
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
       ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
       sessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,

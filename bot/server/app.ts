@@ -1,6 +1,6 @@
 /**
  * The Express application: middleware order matters — request id and security headers first, then
- * per-IP rate limits and the strict JSON body reader, the routes, the static UI, and last the
+ * per-IP rate limits, the catalog upload routes (raw bodies), the strict JSON body reader, the routes, the static UI, and last the
  * 404 and the one error handler.
  */
 import express, { type Express } from 'express';
@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
+import { catalogAdminRoutes } from './routes/catalog-admin-routes.ts';
 
 export function createApp(services: Services): Express {
   const app = express();
@@ -25,6 +26,8 @@ export function createApp(services: Services): Express {
     '/api',
     rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'),
   );
+  // Catalog uploads are raw files, read by their own size-limited reader before the JSON one.
+  app.use(catalogAdminRoutes(services));
   app.use(jsonBody({ maxBytes: services.settings.limits.maxBodyBytes }));
   app.use(healthRoutes(services));
   app.use(publicRoutes(services));

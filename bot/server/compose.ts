@@ -2,12 +2,23 @@
  * THE composition root of the server: settings → store, calendar, safety, services, Express app, with
  * the assistant from the runtime (`runtime/build-runtime.ts`: embedder, index — built from the shipped
  * catalog when the folder has none yet, so `npm start` works on a fresh checkout — lexicon, hall facts
- * and the chat model). Everything else receives its collaborators from here.
+ * and the chat model). Everything else receives its collaborators from here. The assistant is held
+ * by the live holder (`runtime/live-runtime.ts`), which catalog publishing and rollback replace.
  */
+import path from 'node:path';
 import type { Express } from 'express';
 import type { Settings } from '../../config/settings.ts';
 import type { Assistant } from '../types.ts';
-import { buildRuntime, type RuntimeOverrides } from '../../runtime/build-runtime.ts';
+import { buildRuntime, type Runtime, type RuntimeOverrides } from '../../runtime/build-runtime.ts';
+import { createLiveRuntime, type LiveRuntime } from '../../runtime/live-runtime.ts';
+import { createIndexPublisher } from '../../runtime/index-publisher.ts';
+import { readCatalogReport } from '../../ingest/loaders/load-catalog.ts';
+import type { Store } from '../store/store.ts';
+import {
+  createCatalogAdminService,
+  type CatalogAdminService,
+} from '../catalog-admin/catalog-admin-service.ts';
+import { createDraftStore } from '../catalog-admin/draft-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
 import { loadSensitiveWordFilter } from '../safety/sensitive-word-filter.ts';
@@ -30,6 +41,11 @@ export interface ComposeOverrides {
   clock?: () => Date;
   /** Where log lines go (tests collect them); stdout by default. */
   logWrite?: (line: string, level: LogLevel) => void;
+  /**
+   * Awaited when a published version is built and opened, just before it goes live (tests hold a
+   * publish here to ask questions while it runs).
+   */
+  beforeIndexSwitch?: (version: string) => Promise<void> | void;
 }
 
 export interface ComposedSystem {
@@ -39,11 +55,11 @@ export interface ComposedSystem {
   close(): void;
 }
 
-/** The assistant from the runtime (embedder, index, lexicon, hall, chat model), logging a first build. */
-async function openRuntimeAssistant(
+/** The runtime (embedder, index, lexicon, hall, chat model, assistant), logging a first build. */
+async function openRuntime(
   settings: Settings,
   services: { logger: Logger; knowledge: RuntimeOverrides['knowledge'] },
-): Promise<{ assistant: Assistant; indexInfo: IndexInfo }> {
+): Promise<Runtime> {
   const runtime = await buildRuntime(settings, {
     knowledge: services.knowledge,
     onBuildStart: () =>
@@ -65,14 +81,33 @@ async function openRuntimeAssistant(
       model: settings.chatModel?.model,
     });
   }
-  return {
-    assistant: runtime.assistant,
-    indexInfo: {
-      items: runtime.catalog.items.length,
-      indexVersion: runtime.indexVersion,
-      hall: runtime.hall,
-    },
-  };
+  return runtime;
+}
+
+/** Catalog and hall management on the runtime's index folder: drafts under DATA_DIR, versions in INDEX_DIR. */
+function createCatalogAdmin(
+  settings: Settings,
+  parts: { runtime: Runtime; live: LiveRuntime; store: Store; logger: Logger; clock: () => Date },
+  beforeSwitch: ComposeOverrides['beforeIndexSwitch'],
+): CatalogAdminService {
+  const draftsFolder = path.join(settings.dataDir, 'catalog-drafts');
+  const publisher = createIndexPublisher({
+    runtime: parts.runtime,
+    live: parts.live,
+    docsDir: settings.docsDir,
+    workDir: path.join(draftsFolder, '.work'),
+    beforeSwitch,
+  });
+  return createCatalogAdminService({
+    store: parts.store,
+    drafts: createDraftStore({ folder: draftsFolder }),
+    readCatalog: (file) => readCatalogReport(file),
+    publisher,
+    live: () => parts.live.current(),
+    maxUploadBytes: settings.limits.maxUploadBytes,
+    logger: parts.logger,
+    clock: parts.clock,
+  });
 }
 
 export async function composeSystem(
@@ -87,15 +122,40 @@ export async function composeSystem(
     const filter = loadSensitiveWordFilter(settings.safety.sensitiveWordsFile);
     const stored = store.listKnowledge().map(({ createdBy: _createdBy, ...entry }) => entry);
 
-    let assistant: Assistant;
-    let indexInfo: IndexInfo;
+    let live: LiveRuntime;
+    let catalogAdmin: CatalogAdminService | undefined;
     if (overrides.assistant) {
-      assistant = overrides.assistant;
-      indexInfo = overrides.indexInfo ?? { items: 0, indexVersion: 'external' };
-      for (const entry of stored) await assistant.addKnowledge(entry);
+      const info = overrides.indexInfo ?? { items: 0, indexVersion: 'external' };
+      for (const entry of stored) await overrides.assistant.addKnowledge(entry);
+      live = createLiveRuntime(
+        {
+          assistant: overrides.assistant,
+          indexVersion: info.indexVersion,
+          items: info.items,
+          hall: info.hall,
+        },
+        { knowledge: stored },
+      );
     } else {
-      ({ assistant, indexInfo } = await openRuntimeAssistant(settings, { logger, knowledge: stored }));
+      const runtime = await openRuntime(settings, { logger, knowledge: stored });
+      live = createLiveRuntime(
+        {
+          assistant: runtime.assistant,
+          indexVersion: runtime.indexVersion,
+          items: runtime.catalog.items.length,
+          catalog: runtime.catalog,
+          hall: runtime.hall,
+        },
+        { knowledge: stored },
+      );
+      catalogAdmin = createCatalogAdmin(
+        settings,
+        { runtime, live, store, logger, clock },
+        overrides.beforeIndexSwitch,
+      );
     }
+    // Services hold the live holder, never one version: a publish or rollback replaces what it holds.
+    const assistant: Assistant = live;
 
     const registry = createConnectionRegistry();
     const cases = createCaseService({
@@ -145,7 +205,11 @@ export async function composeSystem(
         login: createRateLimiter({ perMinute: settings.limits.loginPerMinute }),
       },
       logger,
-      indexInfo,
+      get indexInfo() {
+        const current = live.current();
+        return { items: current.items, indexVersion: current.indexVersion, hall: current.hall };
+      },
+      catalogAdmin,
     };
     return { services, app: createApp(services), registry, close: () => store.close() };
   } catch (error) {

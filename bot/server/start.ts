@@ -10,8 +10,16 @@ import { composeSystem, type ComposeOverrides } from './compose.ts';
 import { attachChatSocket } from './ws/chat-socket.ts';
 import type { Services } from './services/services.ts';
 
+/** The groups of settings that `mergeSettings` merges key by key. */
+type MergedGroup = 'embedder' | 'limits' | 'cases' | 'store' | 'server' | 'safety';
+
+/** Settings to put over the environment's: any top-level value, or some keys of a merged group. */
+export type SettingsOverride = Partial<Omit<Settings, MergedGroup>> & {
+  [Group in MergedGroup]?: Partial<Settings[Group]>;
+};
+
 export interface StartOptions extends ComposeOverrides {
-  settings?: Partial<Settings>;
+  settings?: SettingsOverride;
   port?: number;
 }
 
@@ -22,7 +30,7 @@ export interface RunningServer {
 }
 
 /** Settings from the environment with `override` on top; nested groups are merged, not replaced. */
-export function mergeSettings(base: Settings, override: Partial<Settings> = {}): Settings {
+export function mergeSettings(base: Settings, override: SettingsOverride = {}): Settings {
   return {
     ...base,
     ...override,

@@ -573,11 +573,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return { ...entry, id: Number(info.lastInsertRowid) };
     },
     listAudit(options) {
-      const rows = options?.beforeId
-        ? database
-            .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-            .all(options.beforeId, options.limit ?? 200)
-        : database.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(options?.limit ?? 200);
+      const conditions: string[] = [];
+      const parameters: unknown[] = [];
+      if (options?.beforeId) {
+        conditions.push('id < ?');
+        parameters.push(options.beforeId);
+      }
+      if (options?.actions) {
+        conditions.push(`action IN (${options.actions.map(() => '?').join(', ') || 'NULL'})`);
+        parameters.push(...options.actions);
+      }
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const rows = database
+        .prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ?`)
+        .all(...parameters, options?.limit ?? 200);
       return (rows as Row[]).map(toAudit);
     },
 

@@ -188,7 +188,8 @@ export interface Store {
 
   /** The audit log only grows: the schema refuses updates and deletes. */
   appendAudit(entry: Omit<AuditRecord, 'id'>): AuditRecord;
-  listAudit(options?: { limit?: number; beforeId?: number }): AuditRecord[];
+  /** Newest first; `actions` keeps only those actions (e.g. the index publications). */
+  listAudit(options?: { limit?: number; beforeId?: number; actions?: string[] }): AuditRecord[];
 
   insertKnowledge(entry: StoredKnowledge): void;
   listKnowledge(): StoredKnowledge[];

@@ -32,7 +32,12 @@ export async function requestJson<T = Record<string, unknown>>(
 export class StaffClient {
   private cookie = '';
   csrfToken = '';
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
+
+  /** The session cookie as a request header value. */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
 
   async login(username: string, password: string): Promise<JsonResponse> {
     const response = await requestJson(`${this.baseUrl}/api/v1/staff/login`, {
@@ -53,6 +58,29 @@ export class StaffClient {
     if (options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
     return requestJson<T>(`${this.baseUrl}${route}`, { method: 'POST', body, headers });
   }
+}
+
+/** A raw upload by a staff session (catalog files): the bytes as the body, the CSRF header unless told. */
+export async function uploadAs<T = Record<string, unknown>>(
+  client: StaffClient,
+  route: string,
+  bytes: Uint8Array,
+  options: { csrf?: boolean; contentType?: string } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {
+    cookie: client.cookieHeader,
+    'content-type': options.contentType ?? 'application/octet-stream',
+  };
+  if (options.csrf !== false) headers['x-csrf-token'] = client.csrfToken;
+  const response = await fetch(`${client.baseUrl}${route}`, { method: 'POST', headers, body: bytes });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    // Not JSON: the raw text.
+  }
+  return { status: response.status, headers: response.headers, body: body as T };
 }
 
 export type ChatEvent = Record<string, unknown> & { type: string };

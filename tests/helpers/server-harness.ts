@@ -7,8 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import type { Settings } from '../../config/settings.ts';
-import { startServer, type RunningServer, type StartOptions } from '../../bot/server/start.ts';
+import {
+  startServer,
+  type RunningServer,
+  type SettingsOverride,
+  type StartOptions,
+} from '../../bot/server/start.ts';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
 
@@ -38,7 +42,7 @@ export function removeTemporaryFolders(): void {
 let sharedIndexDir: string | undefined;
 
 export async function startHarness(
-  options: { settings?: Partial<Settings>; dataDir?: string } & Omit<StartOptions, 'settings' | 'port'> = {},
+  options: { settings?: SettingsOverride; dataDir?: string } & Omit<StartOptions, 'settings' | 'port'> = {},
 ): Promise<Harness> {
   sharedIndexDir ??= temporaryFolder('daoban-index-');
   const dataDir = options.dataDir ?? temporaryFolder('daoban-data-');

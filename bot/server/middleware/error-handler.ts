@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { contextOf } from '../request-context.ts';
 import { HttpError } from '../errors/http-error.ts';
+import { CATALOG_ADMIN_STATUS } from '../../catalog-admin/errors/catalog-admin-error.ts';
 
 const STATUS_BY_CODE: Record<string, number> = {
   AUTH_REQUIRED: 401,
@@ -16,6 +17,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   RATING_TARGET_NOT_FOUND: 404,
   CASE_INVALID_TRANSITION: 409,
   USER_INVALID: 400,
+  ...CATALOG_ADMIN_STATUS,
 };
 
 interface CodedError {

@@ -10,6 +10,7 @@ import type { Logger } from '../../logging/logger.ts';
 import type { ConversationService } from './conversation-service.ts';
 import type { KnowledgeService } from './knowledge-service.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
+import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-service.ts';
 
 export interface IndexInfo {
   items: number;
@@ -29,5 +30,8 @@ export interface Services {
   accounts: StaffAccounts;
   limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter };
   logger: Logger;
-  indexInfo: IndexInfo;
+  /** The version in service; read on every request, since a publish or rollback replaces it. */
+  readonly indexInfo: IndexInfo;
+  /** Catalog and hall management; absent when the host supplied its own assistant. */
+  catalogAdmin?: CatalogAdminService;
 }
