@@ -24,7 +24,7 @@ describe('diffCatalogs', () => {
     const after = catalog();
     const [first, second] = after.items;
     first.fee = '每件 10 元';
-    first.promisedDays = before.items[0].promisedDays + 1;
+    first.promisedDays = (before.items[0].promisedDays ?? 0) + 1;
     first.materials = [
       ...first.materials.slice(1),
       { name: '新增材料', form: '原件', copies: 2, required: '必要' },
@@ -42,7 +42,7 @@ describe('diffCatalogs', () => {
     expect(changes[0]).toMatchObject({
       field: 'promisedDays',
       before: String(before.items[0].promisedDays),
-      after: String(before.items[0].promisedDays + 1),
+      after: String((before.items[0].promisedDays ?? 0) + 1),
     });
     const materials = changes[2];
     expect(materials.addedLines).toEqual(['新增材料|原件|2|必要']);
