@@ -15,7 +15,9 @@ import { loadHallFile } from '../knowledge/hall/load-hall.ts';
 import { HnswVectorIndex } from '../knowledge/index/hnsw-vector-index.ts';
 import type { IndexedDocument } from '../knowledge/index/index-manifest.ts';
 import { openIndex, writeIndexVersion } from '../knowledge/index/index-store.ts';
-import { loadCatalogFile } from './loaders/load-catalog.ts';
+import type { CatalogIssue } from '../knowledge/catalog/catalog-issue.ts';
+import { CatalogValidationError } from '../knowledge/errors/catalog-validation-error.ts';
+import { readCatalogReport } from './loaders/load-catalog.ts';
 import { loadDocuments } from './loaders/load-documents.ts';
 
 export type BuildPhase = 'load' | 'chunk' | 'embed' | 'write';
@@ -36,6 +38,8 @@ export interface BuildIndexOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Batches in flight at once when embedding (default 2). */
   concurrency?: number;
+  /** Catalog warnings (consistency rules) block the build like errors (`--strict`). */
+  strict?: boolean;
 }
 
 export interface BuildSummary {
@@ -49,18 +53,28 @@ export interface BuildSummary {
   /** Documents that could not be read (the build goes on without them). */
   errors: number;
   errorDetails: Array<{ file: string; message: string }>;
+  /** Catalog findings that did not block the build (consistency rules), each with file, row and column. */
+  warnings: number;
+  warningDetails: CatalogIssue[];
   seconds: number;
   version: string;
   folder: string;
 }
 
-/** Builds and publishes a new index version; throws (touching nothing) when the catalog is invalid. */
+/**
+ * Builds and publishes a new index version; throws (touching nothing) when the catalog has errors, or
+ * warnings under `strict`. Warnings otherwise only go into the summary.
+ */
 export async function buildIndex(options: BuildIndexOptions): Promise<BuildSummary> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
 
   progress({ phase: 'load', done: 0, total: 3 });
-  const catalog = await loadCatalogFile(options.catalogFile);
+  const report = await readCatalogReport(options.catalogFile, { strict: options.strict });
+  if (!report.catalog) {
+    throw new CatalogValidationError(options.catalogFile, report.errors, report.warnings);
+  }
+  const { catalog } = report;
   progress({ phase: 'load', done: 1, total: 3 });
   const hall = await loadHallFile(options.hallFile);
   progress({ phase: 'load', done: 2, total: 3 });
@@ -125,6 +139,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildSumma
     documents: documents.length,
     errors: errorDetails.length,
     errorDetails,
+    warnings: report.warnings.length,
+    warningDetails: report.warnings,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     version: written.version,
     folder: written.folder,

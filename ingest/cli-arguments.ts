@@ -10,6 +10,8 @@ export interface IngestArguments {
   hall?: string;
   out?: string;
   json: boolean;
+  /** Catalog warnings (consistency rules) count as errors. */
+  strict: boolean;
   help: boolean;
 }
 
@@ -23,13 +25,15 @@ export class CliUsageError extends Error {
 }
 
 export const INGEST_USAGE = [
-  '用法：npm run ingest -- [--catalog <事项清单.json|.csv|.xlsx>] [--docs <政策文件夹>] [--hall <大厅布局.json>] [--out <索引文件夹>] [--json]',
+  '用法：npm run ingest -- [--catalog <事项清单.json|.csv|.xlsx>] [--docs <政策文件夹>] [--hall <大厅布局.json>] [--out <索引文件夹>] [--strict] [--json]',
   '',
   '  不带参数时，按配置（CATALOG_FILE、DOCS_DIR、HALL_FILE、INDEX_DIR）建立默认索引。',
   '  --catalog  事项清单文件；指定后只导入 --docs 给出的政策文件夹',
   '  --docs     政策文件所在文件夹（TXT/MD/HTML/PDF/DOCX）',
   '  --hall     大厅布局文件，默认取配置 HALL_FILE',
   '  --out      索引输出文件夹，默认取配置 INDEX_DIR',
+  '  --strict   把事项清单的提醒（承诺时限超过法定时限、全程网办仍需到现场、即办件时限不为 0、收费未写依据等）',
+  '             也当作错误：有提醒时不建立索引。不加时照常建立索引，并逐条列出提醒',
   '  --json     以 JSON 输出结果摘要',
 ].join('\n');
 
@@ -44,6 +48,7 @@ export function parseIngestArguments(argv: string[]): IngestArguments {
         hall: { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -65,6 +70,7 @@ export function parseIngestArguments(argv: string[]): IngestArguments {
     hall: values.hall,
     out: values.out,
     json: values.json ?? false,
+    strict: values.strict ?? false,
     help: values.help ?? false,
   };
 }

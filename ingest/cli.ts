@@ -2,13 +2,15 @@
  * `npm run ingest`: builds an index version from a catalog (and optionally policy documents and the
  * hall layout) and switches the index to it. With no arguments it builds the default index from
  * settings. A progress bar is drawn only on an interactive terminal, so logs and pipes stay clean;
- * the final summary line (or JSON with --json) is always printed. Exit code 0 on success, 1 when the
- * input or the build fails (every catalog issue is printed), 2 on wrong arguments.
+ * the final summary line (or JSON with --json) is always printed, and every catalog warning (file,
+ * row, column, reason) goes to stderr. Exit code 0 on success, 1 when the input or the build fails
+ * (every catalog error is printed; with --strict warnings count as errors), 2 on wrong arguments.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { loadSettings } from '../config/settings.ts';
+import { formatCatalogIssue, type CatalogIssue } from '../knowledge/catalog/catalog-issue.ts';
 import { createEmbedder } from '../knowledge/embedders/create-embedder.ts';
 import { buildIndex, type BuildProgress, type BuildSummary } from './build-index.ts';
 import { CliUsageError, INGEST_USAGE, parseIngestArguments } from './cli-arguments.ts';
@@ -24,8 +26,13 @@ export function formatSummary(summary: BuildSummary): string {
   return (
     `已建立索引 v${summary.version}：事项 ${summary.items} 个，片段 ${summary.chunks} 个` +
     `（新嵌入 ${summary.embedded}，复用 ${summary.reused}），文档 ${summary.documents} 份，` +
-    `错误 ${summary.errors} 个，用时 ${summary.seconds.toFixed(1)} 秒`
+    `错误 ${summary.errors} 个，提醒 ${summary.warnings} 处，用时 ${summary.seconds.toFixed(1)} 秒`
   );
+}
+
+/** One stderr line per catalog warning: file, row, column and reason. */
+function printWarnings(warnings: CatalogIssue[]): void {
+  for (const warning of warnings) process.stderr.write(`提醒：${formatCatalogIssue(warning)}\n`);
 }
 
 function createProgressReporter(): { onProgress?: (progress: BuildProgress) => void; stop(): void } {
@@ -82,9 +89,11 @@ export async function runIngestCli(argv: string[]): Promise<number> {
       outDir: path.resolve(args.out ?? settings.indexDir),
       embedder: await createEmbedder(settings.embedder),
       onProgress: reporter.onProgress,
+      strict: args.strict,
     });
     reporter.stop();
     for (const problem of summary.errorDetails) process.stderr.write(`警告：${problem.message}\n`);
+    printWarnings(summary.warningDetails);
     process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return 0;
   } catch (error) {

@@ -3,12 +3,11 @@
  * as written, so the validator can quote them back ("实际为“三天”") instead of silently dropping them.
  */
 import { MATERIAL_PARTS, type ColumnKind } from '../../knowledge/catalog/catalog-columns.ts';
+import { readBoolean, readCount, readDays } from '../../knowledge/catalog/tolerant-values.ts';
+import { splitMaterialCell } from './material-lines.ts';
 
 /** What a CSV or XLSX cell can hold before conversion. */
 export type CellValue = string | number | boolean | Date | undefined;
-
-const TRUE_WORDS = new Set(['是', '实行', '适用', 'true', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['否', '不实行', '不适用', 'false', 'no', 'n', '0']);
 
 export function cellText(value: CellValue): string {
   if (value === undefined) return '';
@@ -19,25 +18,6 @@ export function cellText(value: CellValue): string {
 function formatDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
-
-/** "5", "5 个工作日", "5天" → 5; anything else stays as written. */
-function readCount(value: CellValue): unknown {
-  if (typeof value === 'number') return value;
-  const text = cellText(value);
-  if (!text) return undefined;
-  const match = /^(\d+)\s*(个工作日|工作日|天|日|次|份)?$/.exec(text);
-  return match ? Number(match[1]) : text;
-}
-
-function readBoolean(value: CellValue): unknown {
-  if (typeof value === 'boolean') return value;
-  const text = cellText(value);
-  if (!text) return undefined;
-  const lower = text.toLowerCase();
-  if (TRUE_WORDS.has(lower)) return true;
-  if (FALSE_WORDS.has(lower)) return false;
-  return text;
 }
 
 function readDate(value: CellValue): unknown {
@@ -54,10 +34,12 @@ const splitLines = (text: string): string[] =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-/** One material per line: 名称|形式|份数|必要性|情形|免提交|备注; trailing parts may be left out. */
+const MATERIAL_SEPARATOR = /[|｜]/u;
+
+/** One material per entry: 名称|形式|份数|必要性|情形|免提交|备注; trailing parts may be left out. */
 function readMaterials(value: CellValue): unknown[] {
-  return splitLines(cellText(value)).map((line) => {
-    const parts = line.split(/[|｜]/).map((part) => part.trim());
+  return splitMaterialCell(cellText(value)).map((line) => {
+    const parts = line.split(MATERIAL_SEPARATOR).map((part) => part.trim());
     const material: Record<string, unknown> = {};
     MATERIAL_PARTS.forEach((part, index) => {
       const text = parts[index] ?? '';
@@ -70,13 +52,35 @@ function readMaterials(value: CellValue): unknown[] {
   });
 }
 
+/** Material entries of a cell that cannot be read: more parts than the format has. */
+export function unreadableMaterials(value: CellValue): Array<{ position: number; reason: string }> {
+  const format = MATERIAL_PARTS.map((part) => part.label).join('|');
+  return splitMaterialCell(cellText(value)).flatMap((line, position) => {
+    const count = line.split(MATERIAL_SEPARATOR).length;
+    if (count <= MATERIAL_PARTS.length) return [];
+    return [
+      {
+        position,
+        reason: `无法识别“${line}”：用“|”分隔的部分有 ${count} 个，最多 ${MATERIAL_PARTS.length} 个（${format}）`,
+      },
+    ];
+  });
+}
+
 /** Convert a cell to the value of a field of the given kind; empty cells become undefined. */
 export function readCell(kind: ColumnKind, value: CellValue): unknown {
   switch (kind) {
     case 'int':
-      return readCount(value);
+      return typeof value === 'number' ? value : readCount(cellText(value));
+    case 'days':
+      // An empty cell in a time-limit column means "no limit": null, never undefined or 0.
+      return typeof value === 'number' ? value : readDays(cellText(value));
     case 'bool':
-      return readBoolean(value);
+      return typeof value === 'boolean' ? value : readBoolean(cellText(value));
+    case 'benefit': {
+      const text = cellText(value);
+      return text === '' ? undefined : { amount: text };
+    }
     case 'date':
       return readDate(value);
     case 'list':

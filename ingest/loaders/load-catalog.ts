@@ -8,6 +8,10 @@
  *   更新日期 of the items (or "1").
  * Themes (一件事): the XLSX sheet 主题 (or themes) when present; otherwise they are gathered from the
  * items' 一件事 column, the theme name serving as its id.
+ *
+ * CSV files may be UTF-8 (with or without BOM), UTF-16 with BOM or GBK/GB18030, separated by commas,
+ * tabs or semicolons; title rows above the header are skipped in CSV and XLSX alike. What is read is
+ * reported as errors (the file cannot be used) and warnings (consistency rules; the file is used).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +23,7 @@ import { CatalogValidationError } from '../../knowledge/errors/catalog-validatio
 import { cellText } from './catalog-cells.ts';
 import { readHallPairs, readTable, themesFromItems, type SheetRow } from './catalog-table.ts';
 import { CsvSyntaxError, parseCsv } from './parse-csv.ts';
-import { decodeUtf8, NotUtf8Error } from './read-text-file.ts';
+import { decodeCatalogText, UnknownEncodingError } from './decode-catalog-text.ts';
 import { readXlsx } from './read-xlsx.ts';
 
 interface RawCatalog {
@@ -40,13 +44,23 @@ async function readBytes(file: string): Promise<Buffer> {
 
 function decode(file: string, bytes: Uint8Array): string {
   try {
-    return decodeUtf8(bytes);
+    return decodeCatalogText(bytes).text;
   } catch (error) {
-    if (error instanceof NotUtf8Error) {
+    if (error instanceof UnknownEncodingError) {
       throw new CatalogValidationError(file, [{ file, field: '', message: error.message }]);
     }
     throw error;
   }
+}
+
+// Excel saves "CSV" with ; in some locales and "Unicode 文本" with tabs: the header line tells which.
+const DELIMITERS = [',', '\t', ';', '；'] as const;
+
+function delimiterOf(text: string): string {
+  const header = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (!header) return ',';
+  const count = (delimiter: string) => header.split(delimiter).length - 1;
+  return DELIMITERS.reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best), ',');
 }
 
 /** Version and hall block from the file's key/value pairs, with the file name and dates as fallback. */
@@ -85,7 +99,7 @@ async function readCsvCatalog(file: string): Promise<RawCatalog> {
   const text = decode(file, await readBytes(file));
   let records;
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, delimiterOf(text));
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       throw new CatalogValidationError(file, [{ file, row: error.line, field: '', message: error.message }]);
@@ -94,7 +108,12 @@ async function readCsvCatalog(file: string): Promise<RawCatalog> {
   }
   const pairs: Array<[string, string]> = [];
   while (records.length > 0 && (records[0].cells[0] ?? '').trimStart().startsWith('#')) {
-    const line = records.shift()!.cells.join(',').trim().replace(/^#\s*/, '');
+    const line = records
+      .shift()!
+      .cells.filter((cell) => cell.trim() !== '')
+      .join(',')
+      .trim()
+      .replace(/^#\s*/, '');
     const separator = line.search(/[:：]/);
     if (separator > 0) pairs.push([line.slice(0, separator), line.slice(separator + 1)]);
   }
@@ -191,10 +210,11 @@ export async function readCatalogReport(
     throw error;
   }
   if (read.raw === undefined) return { errors: read.issues, warnings: [] };
-  const { catalog, issues } = validateCatalog(read.raw, read.origin);
-  const errors = [...read.issues, ...issues];
-  const warnings: CatalogIssue[] = [];
+  const validation = validateCatalog(read.raw, read.origin);
+  const errors = [...read.issues, ...validation.issues];
+  const warnings = [...validation.warnings];
   if (options.strict) errors.push(...warnings.splice(0));
+  const { catalog } = validation;
   return catalog && errors.length === 0 ? { catalog, errors, warnings } : { errors, warnings };
 }
 

@@ -6,7 +6,17 @@
 
 /** How a cell's text becomes a field value. */
 export type ColumnKind =
-  'text' | 'optionalText' | 'int' | 'enum' | 'bool' | 'list' | 'lines' | 'materials' | 'date';
+  | 'text'
+  | 'optionalText'
+  | 'int'
+  | 'days'
+  | 'enum'
+  | 'bool'
+  | 'list'
+  | 'lines'
+  | 'materials'
+  | 'benefit'
+  | 'date';
 
 export interface CatalogColumn {
   field: string;
@@ -17,10 +27,24 @@ export interface CatalogColumn {
   headers: string[];
   /** A tabular catalog without this column cannot be read. */
   required?: boolean;
+  /**
+   * Another field whose column stands in for this one when this one is missing: a provincial export
+   * with 基本编码 but no 实施编码 uses it as the id; 是否收费 without 收费标准 says 不收费.
+   */
+  standIn?: string;
 }
 
+// Headers as provincial 办事指南 exports write them, besides the canonical Chinese and English ones.
 export const CATALOG_COLUMNS: CatalogColumn[] = [
-  { field: 'id', label: '事项编码', kind: 'text', headers: ['id', '编码', '事项代码'], required: true },
+  {
+    field: 'id',
+    label: '事项编码',
+    kind: 'text',
+    headers: ['id', '编码', '事项代码', '实施编码', '事项实施编码', '业务办理项编码'],
+    required: true,
+    standIn: 'baseCode',
+  },
+  { field: 'baseCode', label: '基本编码', kind: 'optionalText', headers: ['baseCode', '事项基本编码'] },
   { field: 'name', label: '事项名称', kind: 'text', headers: ['name', '名称'], required: true },
   { field: 'aliases', label: '别名', kind: 'list', headers: ['aliases', '俗称'] },
   { field: 'type', label: '事项类型', kind: 'enum', headers: ['type'], required: true },
@@ -28,7 +52,7 @@ export const CATALOG_COLUMNS: CatalogColumn[] = [
     field: 'department',
     label: '实施部门',
     kind: 'text',
-    headers: ['department', '实施机构'],
+    headers: ['department', '实施机构', '实施主体'],
     required: true,
   },
   { field: 'zone', label: '所属专区', kind: 'enum', headers: ['zone', '专区'], required: true },
@@ -37,29 +61,58 @@ export const CATALOG_COLUMNS: CatalogColumn[] = [
   {
     field: 'legalDays',
     label: '法定时限',
-    kind: 'int',
+    kind: 'days',
     headers: ['legalDays', '法定办结时限'],
     required: true,
   },
   {
     field: 'promisedDays',
     label: '承诺时限',
-    kind: 'int',
+    kind: 'days',
     headers: ['promisedDays', '承诺办结时限'],
     required: true,
   },
-  { field: 'commitment', label: '告知承诺制', kind: 'bool', headers: ['commitment'] },
-  { field: 'visits', label: '跑动次数', kind: 'int', headers: ['visits', '到现场次数'], required: true },
+  { field: 'commitment', label: '告知承诺制', kind: 'bool', headers: ['commitment', '是否实行告知承诺制'] },
+  {
+    field: 'visits',
+    label: '跑动次数',
+    kind: 'int',
+    headers: ['visits', '到现场次数', '到办事现场次数'],
+    required: true,
+  },
   { field: 'online', label: '网办深度', kind: 'enum', headers: ['online'], required: true },
-  { field: 'fee', label: '收费标准', kind: 'text', headers: ['fee', '是否收费'], required: true },
+  {
+    field: 'fee',
+    label: '收费标准',
+    kind: 'text',
+    headers: ['fee', '收费项目及标准'],
+    required: true,
+    standIn: 'feeCharged',
+  },
+  { field: 'feeCharged', label: '是否收费', kind: 'bool', headers: ['feeCharged'] },
+  { field: 'feeBasis', label: '收费依据', kind: 'optionalText', headers: ['feeBasis'] },
+  { field: 'benefit', label: '给付标准', kind: 'benefit', headers: ['benefit', '发放标准', '补贴标准'] },
   { field: 'conditions', label: '受理条件', kind: 'lines', headers: ['conditions', '申请条件'] },
   { field: 'materials', label: '申请材料', kind: 'materials', headers: ['materials', '材料'] },
   { field: 'process', label: '办理流程', kind: 'lines', headers: ['process', '流程'] },
   { field: 'basis', label: '设定依据', kind: 'lines', headers: ['basis', '法律依据'] },
-  { field: 'hours', label: '办公时间', kind: 'optionalText', headers: ['hours'] },
-  { field: 'phone', label: '咨询电话', kind: 'optionalText', headers: ['phone'] },
+  { field: 'hours', label: '办公时间', kind: 'optionalText', headers: ['hours', '办理时间'] },
+  { field: 'phone', label: '咨询电话', kind: 'optionalText', headers: ['phone', '咨询方式'] },
   { field: 'address', label: '办理地点', kind: 'optionalText', headers: ['address'] },
   { field: 'onlineUrl', label: '网办地址', kind: 'optionalText', headers: ['onlineUrl', '网上办理地址'] },
+  {
+    field: 'complaintChannel',
+    label: '监督投诉方式',
+    kind: 'optionalText',
+    headers: ['complaintChannel', '投诉电话', '监督电话'],
+  },
+  { field: 'appointment', label: '是否支持预约', kind: 'bool', headers: ['appointment', '支持预约'] },
+  {
+    field: 'delivery',
+    label: '是否支持物流快递',
+    kind: 'bool',
+    headers: ['delivery', '支持物流快递', '是否支持快递'],
+  },
   { field: 'themes', label: '一件事', kind: 'list', headers: ['themes', '一件事主题'] },
   { field: 'updatedAt', label: '更新日期', kind: 'date', headers: ['updatedAt'] },
 ];

@@ -24,6 +24,8 @@ export interface RowOrigin {
   /** Field → header as written in the file. */
   columns: Record<string, string>;
   sheet?: string;
+  /** Field paths the reader already reported for this row (`materials[2]`), not to be reported twice. */
+  reported?: string[];
 }
 
 /** One line for logs and error messages: the file name, then the issue's own sentence. */

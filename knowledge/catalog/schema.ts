@@ -4,6 +4,8 @@
  * for the hall staff who maintain the catalog, so they are in plain Chinese.
  */
 import { z } from 'zod';
+import { normaliseItemInput } from './item-input.ts';
+import { normaliseMaterialInput } from './material-input.ts';
 
 export const ZONES = [
   '企业开办',
@@ -39,13 +41,16 @@ const text = (label: string) =>
     .trim()
     .min(1, `${label}不能为空`);
 const optionalText = z.string().trim().optional();
+/** Working days; `null` when the catalog states no limit (无法定时限), never a made-up number. */
 const days = (label: string) =>
   z
     .number({ error: `${label}必须是数字（工作日）` })
     .int(`${label}必须是整数`)
-    .min(0, `${label}不能为负数`);
+    .min(0, `${label}不能为负数`)
+    .nullable();
+const optionalFlag = z.boolean({ error: '只能填“是”或“否”' }).optional();
 
-export const materialSchema = z.object({
+const materialFields = z.object({
   name: text('材料名称'),
   /** 原件 / 复印件 / 原件及复印件 / 电子证照 / 电子材料 … */
   form: text('材料形式'),
@@ -53,13 +58,20 @@ export const materialSchema = z.object({
   required: z.enum(MATERIAL_NECESSITY, { error: `必要性只能是${MATERIAL_NECESSITY.join('、')}` }),
   /** The situation in which the material is needed (for 情形 materials). */
   when: optionalText,
-  /** Why the citizen need not bring it (data sharing, electronic licence), when that applies. */
-  exempt: optionalText,
+  /** The citizen need not bring it (免提交): data sharing, an electronic licence, taken at the window. */
+  exempt: z.boolean({ error: '免提交只能填“是”“否”或免提交的理由' }).optional(),
+  /** Why or when it need not be brought, as the catalog says it ("通过人脸识别核验身份的，免提交"). */
+  exemptNote: optionalText,
   note: optionalText,
 });
 
-export const itemSchema = z.object({
+/** A material; 免提交 written as 是/否, a boolean or the reason itself is read as `exempt` + `exemptNote`. */
+export const materialSchema = z.preprocess(normaliseMaterialInput, materialFields);
+
+const itemFields = z.object({
   id: text('事项编码'),
+  /** 基本编码: the code the item shares with the same item in every region (the id is the 实施编码). */
+  baseCode: optionalText,
   name: text('事项名称'),
   aliases: z.array(z.string().trim().min(1)).default([]),
   type: z.enum(ITEM_TYPES, { error: `事项类型只能是${ITEM_TYPES.join('、')}` }),
@@ -73,6 +85,10 @@ export const itemSchema = z.object({
   visits: z.number({ error: '跑动次数必须是数字' }).int().min(0, '跑动次数不能为负数'),
   online: z.enum(ONLINE_DEPTHS, { error: `网办深度只能是${ONLINE_DEPTHS.join('、')}` }),
   fee: text('收费标准'),
+  /** 是否收费, when the export has that column besides (or instead of) the fee text. */
+  feeCharged: optionalFlag,
+  /** 收费依据: the document that sets the fee. */
+  feeBasis: optionalText,
   /**
    * What the citizen receives from a 行政给付 or subsidy item (失业保险金, 生育津贴, 高龄津贴, 低保 …),
    * as the catalog states it: `amount` the standard as written ("每人每月100元"), `basis` the document
@@ -89,12 +105,27 @@ export const itemSchema = z.object({
   phone: optionalText,
   address: optionalText,
   onlineUrl: optionalText,
+  /** 监督投诉方式: where to complain about how the item was handled. */
+  complaintChannel: optionalText,
+  /** 是否支持预约 */
+  appointment: optionalFlag,
+  /** 是否支持物流快递 (results or materials sent by post). */
+  delivery: optionalFlag,
   themes: z.array(z.string().trim().min(1)).default([]),
   updatedAt: z
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}/, '更新日期的格式应为 YYYY-MM-DD')
     .optional(),
+});
+
+/**
+ * A service item. Everyday spellings ("20个工作日", "即办", "无法定时限", 是/否/√/×) are read before
+ * the check, so JSON, CSV and XLSX catalogs are read alike.
+ */
+export const itemSchema = Object.assign(z.preprocess(normaliseItemInput, itemFields), {
+  /** The fields of the model, as on a plain object schema (`itemSchema.shape.type.options`). */
+  shape: itemFields.shape,
 });
 
 /** 一件事 theme: several items done together through one application. */

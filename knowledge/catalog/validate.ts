@@ -1,8 +1,9 @@
 /**
- * Catalog validation: turns raw data (parsed JSON, or rows read from CSV/XLSX) into a `Catalog`, or
- * reports every problem at once — schema errors and the consistency rules of the reform plan
- * (即办件 ⇔ 承诺时限 0, 承诺时限 ≤ 法定时限, 全程网办 ⇒ 跑动 0, unique ids, themes that name known
- * items). Messages are for hall staff: plain Chinese, naming row, column and the value found.
+ * Catalog validation: turns raw data (parsed JSON, or rows read from CSV/XLSX) into a `Catalog`, and
+ * reports every problem at once. Errors block the catalog: schema errors (no id or name, an unknown
+ * zone or type, a value that cannot be read as its type), duplicate ids, themes that name unknown
+ * items. Warnings do not: the consistency rules of the reform plan (consistency-rules.ts). Messages
+ * are for hall staff: plain Chinese, naming row, column and the value found.
  */
 import {
   hallInfoSchema,
@@ -25,6 +26,8 @@ import {
   type ColumnKind,
 } from './catalog-columns.ts';
 import type { CatalogIssue, RowOrigin } from './catalog-issue.ts';
+import { consistencyFindings } from './consistency-rules.ts';
+import { normaliseItemInput } from './item-input.ts';
 
 export type { CatalogIssue, RowOrigin } from './catalog-issue.ts';
 
@@ -82,6 +85,10 @@ function reasonFor(kind: ColumnKind | undefined, field: string, value: unknown, 
   switch (kind) {
     case 'int':
       return actual ? `应为不小于 0 的整数，实际为${actual}` : '不能为空，应填写不小于 0 的整数';
+    case 'days':
+      return actual
+        ? `应为工作日数（如“20”“20个工作日”“即办”），没有时限的填“无”，实际为${actual}`
+        : '应填写工作日数；没有时限的请填“无”或留空';
     case 'enum': {
       const allowed = (ENUM_VALUES[field] ?? []).map((v) => `“${v}”`).join('、');
       return actual ? `应为${allowed}之一，实际为${actual}` : `不能为空，应为${allowed}之一`;
@@ -189,49 +196,34 @@ function kindOf(columns: CatalogColumn[], path: Path): { kind?: ColumnKind; fiel
 const idOf = (raw: unknown): string | undefined =>
   isRecord(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : undefined;
 
-function checkConsistency(collector: IssueCollector, index: number, raw: Record_, itemId?: string): void {
-  const { kind, promisedDays, legalDays, online, visits } = raw;
-  const isCount = (value: unknown): value is number =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 0;
-  if (kind === '即办件' && isCount(promisedDays) && promisedDays !== 0) {
-    collector.add(
-      'items',
-      index,
-      ['promisedDays'],
-      `办件类型为“即办件”时应为 0，实际为“${promisedDays}”`,
-      itemId,
-    );
-  }
-  if (kind === '承诺件' && promisedDays === 0) {
-    collector.add('items', index, ['kind'], '承诺时限为 0 的事项应为“即办件”，实际为“承诺件”', itemId);
-  }
-  if (isCount(promisedDays) && isCount(legalDays) && promisedDays > legalDays) {
-    collector.add(
-      'items',
-      index,
-      ['promisedDays'],
-      `承诺时限（${promisedDays} 个工作日）不能超过法定时限（${legalDays} 个工作日）`,
-      itemId,
-    );
-  }
-  if (online === '全程网办' && isCount(visits) && visits !== 0) {
-    collector.add('items', index, ['visits'], `网办深度为“全程网办”时应为 0，实际为“${visits}”`, itemId);
+function checkConsistency(warnings: IssueCollector, index: number, raw: unknown, itemId?: string): void {
+  const normalised = normaliseItemInput(raw);
+  if (!isRecord(normalised)) return;
+  for (const finding of consistencyFindings(normalised)) {
+    warnings.add('items', index, [finding.field], finding.reason, itemId);
   }
 }
 
+export interface CatalogValidation {
+  /** The catalog, when there is no error (warnings do not block it). */
+  catalog?: Catalog;
+  /** Errors, in file order: structure, unreadable values, duplicates, themes naming unknown items. */
+  issues: CatalogIssue[];
+  /** Broken consistency rules (承诺 ≤ 法定, 全程网办 ⇒ 0 次, 即办件 ⇔ 0 天, 收费依据), in file order. */
+  warnings: CatalogIssue[];
+}
+
 /**
- * Validate a whole catalog. Returns the catalog only when there is no issue at all; otherwise every
- * issue found, in file order.
+ * Validate a whole catalog. Returns the catalog when there is no error; every error and every warning
+ * found, in file order.
  */
-export function validateCatalog(
-  raw: unknown,
-  origin: CatalogOrigin,
-): { catalog?: Catalog; issues: CatalogIssue[] } {
+export function validateCatalog(raw: unknown, origin: CatalogOrigin): CatalogValidation {
   const collector = new IssueCollector(origin);
+  const warnings = new IssueCollector(origin);
   const missing = new Set(origin.missingFields ?? []);
   if (!isRecord(raw)) {
     collector.addFileLevel('', '文件内容应为一个对象：{ version, hall, items, themes }');
-    return { issues: collector.issues };
+    return { issues: collector.issues, warnings: warnings.issues };
   }
 
   const version = typeof raw.version === 'number' ? String(raw.version) : raw.version;
@@ -247,7 +239,7 @@ export function validateCatalog(
   }
   if (!Array.isArray(raw.items)) {
     collector.addFileLevel('items', '缺少事项列表（items），应为数组');
-    return { issues: collector.issues };
+    return { issues: collector.issues, warnings: warnings.issues };
   }
   const rawThemes: unknown[] = raw.themes === undefined ? [] : Array.isArray(raw.themes) ? raw.themes : [];
   if (raw.themes !== undefined && !Array.isArray(raw.themes)) {
@@ -265,8 +257,10 @@ export function validateCatalog(
     const parsed = itemSchema.safeParse(rawItem);
     if (parsed.success) items.push(parsed.data);
     else {
+      const reported = origin.rows?.[index]?.reported ?? [];
       for (const issue of parsed.error.issues) {
         if (missing.has(String(issue.path[0]))) continue;
+        if (reported.some((field) => pathText(issue.path).startsWith(field))) continue;
         const { kind, field } = kindOf(CATALOG_COLUMNS, issue.path);
         collector.add(
           'items',
@@ -277,7 +271,7 @@ export function validateCatalog(
         );
       }
     }
-    checkConsistency(collector, index, rawItem, itemId);
+    checkConsistency(warnings, index, rawItem, itemId);
     if (itemId) {
       const first = firstIndexOfId.get(itemId);
       if (first === undefined) firstIndexOfId.set(itemId, index);
@@ -338,7 +332,11 @@ export function validateCatalog(
   });
 
   if (collector.issues.length > 0 || !hall.success || typeof version !== 'string') {
-    return { issues: collector.issues };
+    return { issues: collector.issues, warnings: warnings.issues };
   }
-  return { catalog: { version: version.trim(), hall: hall.data, items, themes }, issues: [] };
+  return {
+    catalog: { version: version.trim(), hall: hall.data, items, themes },
+    issues: [],
+    warnings: warnings.issues,
+  };
 }

@@ -1,0 +1,47 @@
+/**
+ * One item as halls write it, before the model checks it: time limits as "20个工作日", "即办" or
+ * "无法定时限" (→ 20, 0, null), counts and booleans in their everyday spellings, 是否收费 "否" as
+ * 不收费, a 给付标准 written as plain text. Used by the item model, so JSON, CSV and XLSX catalogs
+ * all get the same reading; values it cannot read stay as written, for the validator to quote.
+ */
+import { booleanWord, readBoolean, readCount, readDays } from './tolerant-values.ts';
+
+const KIND_WORDS: Record<string, string> = {
+  即办: '即办件',
+  即办件: '即办件',
+  承诺: '承诺件',
+  承诺件: '承诺件',
+};
+
+const BOOLEAN_FIELDS = ['commitment', 'feeCharged', 'appointment', 'delivery'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function readFee(item: Record<string, unknown>): void {
+  const { fee } = item;
+  if (fee === false || (typeof fee === 'string' && booleanWord(fee) === false)) item.fee = '不收费';
+  else if ((fee === undefined || fee === '') && item.feeCharged === false) item.fee = '不收费';
+}
+
+/** A copy of the raw item with its variants normalised. */
+export function normaliseItemInput(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const item: Record<string, unknown> = { ...raw };
+  if (typeof item.id === 'number') item.id = String(item.id);
+  if (typeof item.baseCode === 'number') item.baseCode = String(item.baseCode);
+  item.legalDays = readDays(item.legalDays);
+  item.promisedDays = readDays(item.promisedDays);
+  item.visits = readCount(item.visits);
+  for (const field of BOOLEAN_FIELDS) {
+    if (item[field] === undefined) continue;
+    item[field] = readBoolean(item[field]);
+    if (item[field] === undefined) delete item[field];
+  }
+  if (typeof item.kind === 'string') item.kind = KIND_WORDS[item.kind.replace(/\s+/g, '')] ?? item.kind;
+  readFee(item);
+  if (typeof item.benefit === 'string') {
+    item.benefit = item.benefit.trim() === '' ? undefined : { amount: item.benefit.trim() };
+  }
+  return item;
+}
