@@ -329,7 +329,8 @@ export function generateCatalog(count: number, seed = 1): GeneratedCatalog {
           form: '原件',
           copies: 1,
           required: '必要',
-          exempt: '可通过电子证照核验',
+          exempt: true,
+          exemptNote: '可通过电子证照核验',
         },
         ...action.extra.map((name) => ({
           name,

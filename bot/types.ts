@@ -52,8 +52,9 @@ export interface ItemCard {
   area?: string;
   window: string;
   kind: string;
-  legalDays: number;
-  promisedDays: number;
+  /** Working days; null when the catalog sets no limit (无法定时限). */
+  legalDays: number | null;
+  promisedDays: number | null;
   commitment: boolean;
   visits: number;
   online: string;

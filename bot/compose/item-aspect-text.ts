@@ -22,11 +22,21 @@ export interface AspectContext {
 const isFree = (fee: string): boolean =>
   /^(不收费|免费|无|无收费|0|0元|不收取费用|免收费用)[。.]?$/.test(fee.trim());
 
-/** "承诺5个工作日办结（法定20个工作日）" or "当场办结". */
+/**
+ * "承诺5个工作日内办结（法定时限20个工作日）" or "当场办结". A null limit is one the catalog does not set:
+ * said as "无法定时限", never replaced by a number.
+ */
 export function timeSummary(item: ServiceItem): string {
   if (item.kind === '即办件') return '即办件，材料齐全、符合条件的当场办结';
-  const promised = item.promisedDays === 0 ? '承诺当日办结' : `承诺${item.promisedDays}个工作日内办结`;
-  return item.legalDays > 0 ? `${promised}（法定时限${item.legalDays}个工作日）` : promised;
+  const { legalDays, promisedDays } = item;
+  if (promisedDays === null) {
+    return legalDays === null
+      ? '无法定时限，事项清单也未设承诺时限'
+      : `法定时限${legalDays}个工作日（事项清单未设承诺时限）`;
+  }
+  const promised = promisedDays === 0 ? '承诺当日办结' : `承诺${promisedDays}个工作日内办结`;
+  if (legalDays === null) return `${promised}（无法定时限）`;
+  return legalDays > 0 ? `${promised}（法定时限${legalDays}个工作日）` : promised;
 }
 
 export function visitsText(visits: number): string {
@@ -141,15 +151,25 @@ function overview({ item, hall, themes }: AspectContext): string {
 
 function time({ item }: AspectContext): string {
   const lines: string[] = [];
+  const { legalDays, promisedDays } = item;
   if (item.kind === '即办件') {
     lines.push(`“${item.name}”是即办件：材料齐全、符合条件的，当场办结。`);
-    if (item.legalDays > 0) lines.push(`法定时限为${item.legalDays}个工作日。`);
+    if (legalDays === null) lines.push('本事项无法定时限。');
+    else if (legalDays > 0) lines.push(`法定时限为${legalDays}个工作日。`);
   } else {
     lines.push(`“${item.name}”是承诺件。`);
-    lines.push(item.promisedDays === 0 ? '承诺时限：当日办结。' : `承诺时限：${item.promisedDays}个工作日。`);
-    if (item.legalDays > 0) lines.push(`法定时限：${item.legalDays}个工作日。`);
-    if (item.legalDays > item.promisedDays) lines.push('实际按承诺时限办理，比法定时限更快。');
-    lines.push('时限从受理之日起按工作日计算，不含法定节假日。');
+    if (promisedDays === null) lines.push('承诺时限：事项清单未设承诺时限。');
+    else lines.push(promisedDays === 0 ? '承诺时限：当日办结。' : `承诺时限：${promisedDays}个工作日。`);
+    if (legalDays === null) lines.push('法定时限：无法定时限。');
+    else if (legalDays > 0) lines.push(`法定时限：${legalDays}个工作日。`);
+    if (legalDays !== null && promisedDays !== null && legalDays > promisedDays) {
+      lines.push('实际按承诺时限办理，比法定时限更快。');
+    }
+    if (legalDays !== null || promisedDays !== null) {
+      lines.push('时限从受理之日起按工作日计算，不含法定节假日。');
+    } else {
+      lines.push('具体办理时间请向办理窗口咨询。');
+    }
   }
   if (item.commitment) {
     lines.push(

@@ -3,7 +3,7 @@
  * checklist (form, copies, notes, the reason a material need not be submitted), so the text names
  * every material once, in catalog order — the ones everyone prepares in one short list, then each
  * situation with what it adds — and marks only what changes whether to bring it (可容缺后补, 无需提交).
- * An `exempt` note usually says WHEN a material may be skipped (data sharing, 电子证照 …), so the text
+ * An `exemptNote` usually says WHEN a material may be skipped (data sharing, 电子证照 …), so the text
  * says "符合条件的可无需提交" and leaves the condition to the card.
  */
 import type { Material, ServiceItem } from '../../knowledge/catalog/schema.ts';
@@ -44,6 +44,15 @@ export function describeExemption(exempt: string): Exemption {
   return { label, reason: reason || text };
 }
 
+/**
+ * The exemption of a material, or undefined when it must be brought: what need not be submitted and,
+ * when the record gives it, why (`reason` is empty for a bare 免提交 “是”).
+ */
+export function materialExemption(material: Pick<Material, 'exempt' | 'exemptNote'>): Exemption | undefined {
+  if (!material.exempt) return undefined;
+  return material.exemptNote ? describeExemption(material.exemptNote) : { label: '无需提交', reason: '' };
+}
+
 /** "可免提交", "可免提交复印件", "可不自带照片": the short mark of an exemption in the text. */
 export function exemptionMark(exempt: string): string {
   const { label } = describeExemption(exempt);
@@ -53,7 +62,7 @@ export function exemptionMark(exempt: string): string {
 /** A material's name with the marks that change whether to bring it now: "住所使用证明（可容缺后补）". */
 export function markedMaterialName(material: Material): string {
   const marks: string[] = [];
-  if (material.exempt) marks.push(exemptionMark(material.exempt));
+  if (material.exempt) marks.push(exemptionMark(material.exemptNote ?? '免提交'));
   if (material.required === '容缺') marks.push('可容缺后补');
   return marks.length > 0 ? `${material.name}（${marks.join('，')}）` : material.name;
 }
@@ -104,7 +113,7 @@ export function materialListSentences(item: ServiceItem): { general?: string; si
 export function checklistPointer(item: ServiceItem): string {
   const marks = new Set(
     item.materials.flatMap((material) =>
-      material.exempt ? [exemptionMark(material.exempt).slice(0, 4)] : [],
+      material.exempt ? [exemptionMark(material.exemptNote ?? '免提交').slice(0, 4)] : [],
     ),
   );
   const conditions: string[] = [];

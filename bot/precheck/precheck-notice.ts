@@ -64,7 +64,7 @@ export function composePrecheckNotice({
   }
   if (exempt.length > 0) {
     lines.push('以下材料在符合说明的情况下可免提交：');
-    for (const material of exempt) lines.push(`- ${material.name}（${material.exempt ?? '可免提交'}）`);
+    for (const material of exempt) lines.push(`- ${material.name}（${material.exemptNote ?? '可免提交'}）`);
   }
   if (unrecognised.length > 0) {
     lines.push(`您提到的“${unrecognised.join('”“')}”没有对应到本事项的材料清单，请以上面的清单为准。`);

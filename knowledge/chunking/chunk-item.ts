@@ -14,14 +14,19 @@ function describeMaterial(material: Material): string {
   if (material.required === '容缺') details.push('可容缺后补');
   if (material.required === '情形' && material.when) details.push(`${material.when}时提供`);
   else if (material.when) details.push(material.when);
-  if (material.exempt) details.push(material.exempt);
+  if (material.exempt) details.push(material.exemptNote ?? '免提交');
   if (material.note) details.push(material.note);
   return `${material.name}（${details.join('；')}）`;
 }
 
+// A null limit (无法定时限) is said as such, never as a number.
+const legalText = (item: ServiceItem): string =>
+  item.legalDays === null ? '无法定时限' : `法定时限 ${item.legalDays} 个工作日`;
+
 function timeLimits(item: ServiceItem): string {
-  if (item.kind === '即办件') return `即办件，符合条件的当场办结（法定时限 ${item.legalDays} 个工作日）`;
-  return `承诺件，承诺 ${item.promisedDays} 个工作日办结（法定时限 ${item.legalDays} 个工作日）`;
+  if (item.kind === '即办件') return `即办件，符合条件的当场办结（${legalText(item)}）`;
+  const promised = item.promisedDays === null ? '未设承诺时限' : `承诺 ${item.promisedDays} 个工作日办结`;
+  return `承诺件，${promised}（${legalText(item)}）`;
 }
 
 function summaryOf(item: ServiceItem): string {

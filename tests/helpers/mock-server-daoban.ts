@@ -39,7 +39,14 @@ const card: NonNullable<Answer['card']> = {
   process: [],
   materials: [
     { name: '食品经营许可申请书', form: '原件', copies: 1, required: '必要' },
-    { name: '营业执照', form: '电子证照', copies: 0, required: '必要', exempt: '通过数据共享获取，无需提交' },
+    {
+      name: '营业执照',
+      form: '电子证照',
+      copies: 0,
+      required: '必要',
+      exempt: true,
+      exemptNote: '通过数据共享获取，无需提交',
+    },
     { name: '经营场所平面图', form: '原件', copies: 1, required: '容缺' },
     { name: '委托书', form: '原件', copies: 1, required: '情形', when: '委托他人办理的' },
   ],

@@ -5,7 +5,7 @@
  * full lists are here. Every value is set as text; the only link allowed is a plain http(s) online
  * address.
  */
-import { describeExemption } from '../../../bot/compose/materials-list.ts';
+import { materialExemption } from '../../../bot/compose/materials-list.ts';
 import type { Answer, ItemCard } from '../../../bot/types.ts';
 import { h } from './dom.ts';
 import type { Child } from './dom.ts';
@@ -24,14 +24,14 @@ function materialTags(material: Material): Child[] {
   const tags: Child[] = [];
   if (material.required === '容缺') tags.push(h('span', { class: 'db-tag db-tag-lenient', text: '可容缺' }));
   if (material.required === '情形') tags.push(h('span', { class: 'db-tag db-tag-case', text: '视情形' }));
-  if (material.exempt) {
+  const exemption = materialExemption(material);
+  if (exemption) {
     // An exemption is usually a condition ("通过人脸识别核验身份的"), so it is said with its reason and
     // the material stays on the list to tick, never struck through.
-    const { label, reason } = describeExemption(material.exempt);
-    tags.push(
-      h('span', { class: 'db-tag db-tag-exempt', text: label }),
-      h('span', { class: 'db-exempt-reason', text: `（${reason}）` }),
-    );
+    tags.push(h('span', { class: 'db-tag db-tag-exempt', text: exemption.label }));
+    if (exemption.reason) {
+      tags.push(h('span', { class: 'db-exempt-reason', text: `（${exemption.reason}）` }));
+    }
   }
   return tags;
 }
@@ -88,10 +88,13 @@ function fact(label: string, value: Child, className = ''): HTMLElement {
   return h('div', { class: `db-fact ${className}`.trim() }, h('dt', { text: label }), h('dd', {}, value));
 }
 
+// A null limit is one the catalog does not set: said as such, never as a number.
 function timeLimit(card: ItemCard): string {
   if (card.kind === '即办件' || card.promisedDays === 0) return '即办件，材料齐全当场办结';
-  const legal = card.legalDays > 0 ? `法定${card.legalDays}个工作日，` : '';
-  return `${legal}承诺${card.promisedDays}个工作日办结`;
+  const legal =
+    card.legalDays === null ? '无法定时限，' : card.legalDays > 0 ? `法定${card.legalDays}个工作日，` : '';
+  const promised = card.promisedDays === null ? '未设承诺时限' : `承诺${card.promisedDays}个工作日办结`;
+  return `${legal}${promised}`;
 }
 
 export function whereToGo(card: ItemCard): string {

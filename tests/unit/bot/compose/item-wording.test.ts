@@ -16,10 +16,14 @@ describe('item answer wording', () => {
       copies: 1,
       required: '情形' as const,
       when: '以合法稳定住所申领的',
-      exempt: '不动产权证书通过电子证照核验的',
+      exempt: true,
+      exemptNote: '不动产权证书通过电子证照核验的',
     };
     expect(markedMaterialName(material)).toBe('合法稳定住所证明（可免提交）');
-    expect(describeExemption(material.exempt)).toEqual({ label: '无需提交', reason: material.exempt });
+    expect(describeExemption(material.exemptNote)).toEqual({
+      label: '无需提交',
+      reason: material.exemptNote,
+    });
     // The record's own "…免提交" is not doubled in the reason.
     expect(describeExemption('不动产权证书通过电子证照核验的，免提交。')).toEqual({
       label: '无需提交',
@@ -28,10 +32,14 @@ describe('item answer wording', () => {
     const item = variant(socialCardItem, { materials: [...socialCardItem.materials, material] });
     const { answer, card } = composeItemAnswer({ item, aspect: 'materials', hall });
     expect(answer).toContain('以合法稳定住所申领的，还需合法稳定住所证明（可免提交）。');
-    expect(answer).not.toContain(material.exempt);
+    expect(answer).not.toContain(material.exemptNote);
     expect(answer).not.toMatch(/\d项免提交/);
     // The card keeps the record's data as it is.
-    expect(card?.materials.at(-1)).toMatchObject({ name: material.name, exempt: material.exempt });
+    expect(card?.materials.at(-1)).toMatchObject({
+      name: material.name,
+      exempt: true,
+      exemptNote: material.exemptNote,
+    });
   });
 
   it('gives counts in the overview, and every condition in a brief when short, the first two when long', () => {
