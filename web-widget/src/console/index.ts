@@ -1,10 +1,12 @@
 /**
  * Entry of the staff console (`/console`): checks the session, shows the login form or the app shell,
- * and routes by URL hash between the queue, a case, ratings, knowledge gaps and analytics.
+ * and routes by URL hash between the queue, a case, ratings, knowledge gaps, analytics and (admins)
+ * catalog management.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
 import { analyticsView } from './analytics-view.ts';
 import { caseView } from './case-view.ts';
+import { catalogView } from './catalog-view.ts';
 import { gapsView } from './gaps-view.ts';
 import { loginView } from './login-view.ts';
 import type { StaffUser } from './models.ts';
@@ -20,6 +22,8 @@ const NAV: [string, string][] = [
   ['#/gaps', '知识缺口'],
   ['#/analytics', '统计分析'],
 ];
+/** Views only administrators see. */
+const ADMIN_NAV: [string, string][] = [['#/catalog', '事项清单管理']];
 
 let user: StaffUser | undefined;
 const main = h('main', { attrs: { id: 'main', tabindex: -1 } });
@@ -36,7 +40,9 @@ function route(): void {
         ? gapsView()
         : hash === '#/analytics'
           ? analyticsView()
-          : queueView();
+          : hash === '#/catalog' && user.role === 'admin'
+            ? catalogView()
+            : queueView();
   replaceChildren(main, view);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = hash.startsWith(link.getAttribute('href') ?? '');
@@ -70,7 +76,9 @@ function shell(current: StaffUser): void {
       h(
         'nav',
         { attrs: { 'aria-label': '功能导航' } },
-        ...NAV.map(([href, text]) => h('a', { attrs: { href }, text })),
+        ...[...NAV, ...(current.role === 'admin' ? ADMIN_NAV : [])].map(([href, text]) =>
+          h('a', { attrs: { href }, text }),
+        ),
       ),
       h('span', {
         class: 'who',

@@ -21,9 +21,11 @@ export const setCsrfToken = (token: string): void => {
 
 const BASE = '/api/v1';
 
+/** `body` is sent as JSON, or as it is when it is a file (uploads). */
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -31,7 +33,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
     });
   } catch {
     throw new StaffApiError('NETWORK', '无法连接服务器，请检查网络后重试。', 0);
@@ -57,6 +59,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const api = {
   get: <T>(path: string): Promise<T> => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body),
+  upload: <T>(path: string, file: Blob): Promise<T> => request<T>('POST', path, file),
 };
 
 /** Lists come either bare or wrapped (`{ cases: [...] }`); accept both so the console is robust. */
