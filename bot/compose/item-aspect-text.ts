@@ -182,7 +182,10 @@ function time({ item }: AspectContext): string {
 function fee(context: AspectContext): string {
   const { item } = context;
   if (isBenefitItem(item)) return benefitAnswer(context);
-  return isFree(item.fee) ? `“${item.name}”不收费。` : `“${item.name}”的收费标准：${sentence(item.fee)}`;
+  if (isFree(item.fee)) return `“${item.name}”不收费。`;
+  const lines = [`“${item.name}”的收费标准：${sentence(item.fee)}`];
+  if (item.feeBasis) lines.push(`收费依据：${sentence(item.feeBasis)}`);
+  return lines.join('\n');
 }
 
 function where({ item, hall }: AspectContext): string {
@@ -235,6 +238,7 @@ function contact({ item, hall }: AspectContext): string {
   if (location.hours) lines.push(`办理时间：${sentence(location.hours)}`);
   lines.push(`地址：${sentence(item.address ?? hall.address)}`);
   lines.push(`窗口：${describeItemPlace(item, location)}。`);
+  if (item.complaintChannel) lines.push(`监督投诉：${sentence(item.complaintChannel)}`);
   return lines.join('\n');
 }
 

@@ -188,6 +188,13 @@ export interface CatalogReadOptions {
   strict?: boolean;
 }
 
+// Issues of the whole file first, then by sheet and row; the order within a row is kept (stable sort).
+function inFileOrder(issues: CatalogIssue[]): CatalogIssue[] {
+  return [...issues].sort(
+    (a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0),
+  );
+}
+
 /**
  * Read and validate a catalog file (.json, .csv or .xlsx) without throwing for its content: every
  * error and warning is in the report. Throws CatalogFileError when the file cannot be read at all.
@@ -211,7 +218,7 @@ export async function readCatalogReport(
   }
   if (read.raw === undefined) return { errors: read.issues, warnings: [] };
   const validation = validateCatalog(read.raw, read.origin);
-  const errors = [...read.issues, ...validation.issues];
+  const errors = inFileOrder([...read.issues, ...validation.issues]);
   const warnings = [...validation.warnings];
   if (options.strict) errors.push(...warnings.splice(0));
   const { catalog } = validation;

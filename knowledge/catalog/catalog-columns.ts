@@ -92,6 +92,8 @@ export const CATALOG_COLUMNS: CatalogColumn[] = [
   { field: 'feeCharged', label: '是否收费', kind: 'bool', headers: ['feeCharged'] },
   { field: 'feeBasis', label: '收费依据', kind: 'optionalText', headers: ['feeBasis'] },
   { field: 'benefit', label: '给付标准', kind: 'benefit', headers: ['benefit', '发放标准', '补贴标准'] },
+  { field: 'benefitBasis', label: '给付依据', kind: 'optionalText', headers: ['benefitBasis', '发放依据'] },
+  { field: 'benefitNote', label: '给付说明', kind: 'optionalText', headers: ['benefitNote', '发放说明'] },
   { field: 'conditions', label: '受理条件', kind: 'lines', headers: ['conditions', '申请条件'] },
   { field: 'materials', label: '申请材料', kind: 'materials', headers: ['materials', '材料'] },
   { field: 'process', label: '办理流程', kind: 'lines', headers: ['process', '流程'] },

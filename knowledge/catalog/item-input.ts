@@ -24,6 +24,23 @@ function readFee(item: Record<string, unknown>): void {
   else if ((fee === undefined || fee === '') && item.feeCharged === false) item.fee = '不收费';
 }
 
+/** 给付标准 as plain text, and 给付依据 / 给付说明 in columns of their own, become one benefit record. */
+function readBenefit(item: Record<string, unknown>): void {
+  if (typeof item.benefit === 'string') {
+    item.benefit = item.benefit.trim() === '' ? undefined : { amount: item.benefit.trim() };
+  }
+  const { benefitBasis: basis, benefitNote: note } = item;
+  delete item.benefitBasis;
+  delete item.benefitNote;
+  if (basis === undefined && note === undefined) return;
+  const benefit = isRecord(item.benefit) ? item.benefit : {};
+  item.benefit = {
+    ...benefit,
+    ...(basis !== undefined ? { basis } : {}),
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
 /** A copy of the raw item with its variants normalised. */
 export function normaliseItemInput(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
@@ -40,8 +57,6 @@ export function normaliseItemInput(raw: unknown): unknown {
   }
   if (typeof item.kind === 'string') item.kind = KIND_WORDS[item.kind.replace(/\s+/g, '')] ?? item.kind;
   readFee(item);
-  if (typeof item.benefit === 'string') {
-    item.benefit = item.benefit.trim() === '' ? undefined : { amount: item.benefit.trim() };
-  }
+  readBenefit(item);
   return item;
 }

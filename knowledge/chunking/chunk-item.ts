@@ -41,6 +41,11 @@ function summaryOf(item: ServiceItem): string {
   if (item.hours) parts.push(`办公时间：${item.hours}`);
   if (item.phone) parts.push(`咨询电话：${item.phone}`);
   if (item.onlineUrl) parts.push(`网上办理：${item.onlineUrl}`);
+  // Optional fields of provincial exports, only when the catalog has them.
+  if (item.feeBasis) parts.push(`收费依据：${item.feeBasis}`);
+  if (item.appointment !== undefined) parts.push(`预约办理：${item.appointment ? '支持' : '不支持'}`);
+  if (item.delivery !== undefined) parts.push(`物流快递：${item.delivery ? '支持' : '不支持'}`);
+  if (item.complaintChannel) parts.push(`监督投诉：${item.complaintChannel}`);
   return parts.join('\n');
 }
 
