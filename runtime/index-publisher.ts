@@ -127,10 +127,12 @@ export function createIndexPublisher(options: IndexPublisherOptions) {
           progress({ phase: 'switch', done: 1, total: 1 });
         } catch (error) {
           // The build already pointed the folder at the new version: point it back, so that a
-          // restart opens what is in service.
+          // restart opens what is in service, and drop the version that never went live, so that
+          // it takes no place of a version to roll back to.
           if ((await readCurrentVersion(indexDir)) === summary.version) {
-            await switchCurrentVersion(indexDir, previousVersion).catch(() => undefined);
+            await switchCurrentVersion(indexDir, previousVersion);
           }
+          await rm(versionFolder(indexDir, summary.version), { recursive: true, force: true });
           throw error;
         }
         return { version: summary.version, previousVersion, summary };

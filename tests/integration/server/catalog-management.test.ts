@@ -56,7 +56,10 @@ const deferred = (): Deferred => {
 
 /** While set, a publish waits just before its switch: `reached` resolves, then `release` is awaited. */
 let hold: { reached: Deferred; release: Deferred } | undefined;
+/** While set, a publish fails just before its switch. */
+let failSwitch = false;
 const beforeIndexSwitch = async () => {
+  if (failSwitch) throw new Error('simulated failure before the switch');
   if (!hold) return;
   hold.reached.resolve();
   await hold.release.promise;
@@ -191,6 +194,17 @@ describe('catalog management: what an upload must be', () => {
       expect(response.body.error?.code, name).toBe(code);
       expect(response.body.error?.message, name).toMatch(message);
     }
+    // A zip archive that is no workbook passes the content check but cannot be read.
+    const notWorkbook = await upload(
+      client,
+      'catalog',
+      'archive.xlsx',
+      Buffer.from('PK\x03\x04 not a workbook'),
+    );
+    expect(notWorkbook.status).toBe(400);
+    expect(notWorkbook.body.error?.code).toBe('UPLOAD_INVALID');
+    expect(notWorkbook.body.error?.message).toContain('archive.xlsx');
+    expect(notWorkbook.body.error?.message).not.toContain(harness.dataDir);
     // A real workbook passes the content check and is read.
     const workbook = await upload(client, 'catalog', 'small-catalog.xlsx', xlsx);
     expect(workbook.status).toBe(201);
@@ -324,6 +338,38 @@ describe('catalog management: publish, switch, rollback', () => {
     expect(after.body.answer).not.toContain('A06');
     expect(await health()).toMatchObject({ indexVersion: publishedVersion, items: 67 });
     expect((await ask('大厅哪里可以给手机充电')).body.answer).toContain('充电宝');
+  });
+
+  it('leaves the live version in service when a publish fails', async () => {
+    const client = await admin();
+    const liveBefore = (await health()).indexVersion;
+    const uploaded = await upload(client, 'catalog', 'fails.json', changedCatalog());
+    failSwitch = true;
+    try {
+      const started = await client.post<{ job: Job }>(
+        `/api/v1/admin/catalog/drafts/${uploaded.body.draft.id}/publish`,
+      );
+      const finished = await waitForJob(client, started.body.job.id);
+      expect(finished.status).toBe('failed');
+      expect(finished.error).toContain('线上版本未改变');
+    } finally {
+      failSwitch = false;
+    }
+    expect((await health()).indexVersion).toBe(liveBefore);
+    expect(await readCurrentVersion(harness.server.services.settings.indexDir)).toBe(liveBefore);
+    // The version that never went live is gone from the history.
+    const versions = await client.get<{ versions: Array<{ version: string }> }>(
+      '/api/v1/admin/catalog/versions',
+    );
+    expect(versions.body.versions.map((entry) => entry.version)).toEqual([liveBefore, shippedVersion]);
+    const audit = await client.get<{ entries: Array<{ action: string; detail?: Record<string, unknown> }> }>(
+      '/api/v1/staff/audit',
+    );
+    expect(audit.body.entries.find((entry) => entry.action === 'index.publish-failed')?.detail).toMatchObject(
+      {
+        fileName: 'fails.json',
+      },
+    );
   });
 
   it('refuses a publish against a live version that has changed since the diff', async () => {
