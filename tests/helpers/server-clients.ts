@@ -72,7 +72,11 @@ export async function uploadAs<T = Record<string, unknown>>(
     'content-type': options.contentType ?? 'application/octet-stream',
   };
   if (options.csrf !== false) headers['x-csrf-token'] = client.csrfToken;
-  const response = await fetch(`${client.baseUrl}${route}`, { method: 'POST', headers, body: bytes });
+  const response = await fetch(`${client.baseUrl}${route}`, {
+    method: 'POST',
+    headers,
+    body: new Uint8Array(bytes),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
