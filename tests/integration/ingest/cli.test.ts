@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ describe('npm run ingest', { timeout: 180_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(
-      /^已建立索引 v\S+：事项 3 个，片段 \d+ 个（新嵌入 \d+，复用 0），文档 1 份，错误 0 个，用时 \d+\.\d 秒$/,
+      /^已建立索引 v\S+：事项 3 个，片段 \d+ 个（新嵌入 \d+，复用 0），文档 1 份，错误 0 个，提醒 0 处，用时 \d+\.\d 秒$/,
     );
     const index = await openIndex(out, { embedder: new LexicalEmbedder() });
     expect(run.stdout).toContain(`v${index.manifest.version}`);
@@ -98,6 +98,41 @@ describe('npm run ingest', { timeout: 180_000 }, () => {
     }
     expect(run.stderr).toContain('马上办');
     expect(await readCurrentVersion(out)).toBe(before);
+  });
+
+  it('builds despite catalog warnings and prints each one; --strict refuses them and keeps the index', async () => {
+    const out = path.join(work, 'index');
+    const catalog = JSON.parse(await readFile(path.join(fixtures, 'catalog.json'), 'utf8'));
+    catalog.items[2].visits = 1; // 全程网办 with a visit
+    catalog.items[2].legalDays = 3; // promised 5 > legal 3
+    const warned = path.join(work, 'warned.json');
+    await writeFile(warned, JSON.stringify(catalog));
+
+    const run = await runCli([...fixtureArgs(out, warned), '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ items: 3, errors: 0, warnings: 2 });
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      `提醒：${warned}：第 3 条事项「承诺时限」（items[2].promisedDays）：承诺时限（5 个工作日）不能超过法定时限（3 个工作日）`,
+      `提醒：${warned}：第 3 条事项「跑动次数」（items[2].visits）：网办深度为“全程网办”时应为 0，实际为“1”`,
+    ]);
+    const text = await runCli(fixtureArgs(out, warned));
+    expect(text.stdout).toContain('错误 0 个，提醒 2 处');
+
+    const before = await readCurrentVersion(out);
+    const strict = await runCli([...fixtureArgs(out, warned), '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('有 2 处问题');
+    expect(strict.stderr).toContain('items[2].visits');
+    expect(await readCurrentVersion(out)).toBe(before);
+  });
+
+  it('documents --strict in the usage text', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[--strict]');
+    expect(run.stdout).toMatch(/--strict {3}把事项清单的提醒/);
   });
 
   it('explains wrong arguments with the usage text and exit code 2', async () => {
