@@ -298,11 +298,26 @@ export function createAssistant(options: AssistantOptions): Assistant {
         }
       }
     }
+    const offered = new Set(conversation ? (previous.pendingChoices ?? []) : []);
+    for (const id of offered) {
+      if (pool.has(id)) continue;
+      pool.set(id, {
+        id,
+        score: 0,
+        relevance: 0,
+        nameCoverage: 0,
+        literalCoverage: 0,
+        phraseMatch: 0,
+        features: emptyCandidateFeatures(),
+        reasons: [],
+      });
+    }
     if (corrected) pool.delete(corrected.id);
     const discussed = new Set(previous.previousItemIds);
     for (const hit of pool.values()) {
       hit.features.current = conversation && hit.id === previous.currentItemId ? 1 : 0;
       hit.features.discussed = conversation && discussed.has(hit.id) ? 1 : 0;
+      hit.features.offered = offered.has(hit.id) ? 1 : 0;
     }
     if (options.vectorScores && pool.size && itemQuery) {
       const similarities = await options.vectorScores(itemQuery);

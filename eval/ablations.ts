@@ -5,8 +5,9 @@
 import type { RuntimeOverrides } from '../runtime/build-runtime.ts';
 import { loadDecisionModel } from '../bot/decide/decision-model.ts';
 import { INITIAL_DECISION, INITIAL_RANK } from '../training/initial-models.ts';
+import { Lexicon } from '../knowledge/text/lexicon.ts';
 
-export type Variant = Pick<RuntimeOverrides, 'tuning' | 'useVectors'>;
+export type Variant = Pick<RuntimeOverrides, 'tuning' | 'useVectors' | 'lexicon'>;
 
 export const ABLATIONS: Record<string, { label: string; variant: () => Variant }> = {
   none: { label: 'as shipped', variant: () => ({}) },
@@ -37,6 +38,10 @@ export const ABLATIONS: Record<string, { label: string; variant: () => Variant }
     variant: () => ({ tuning: { decisionModel: INITIAL_DECISION } }),
   },
   vector: { label: 'no vector signal', variant: () => ({ useVectors: false }) },
+  lexicon: {
+    label: 'no hand lexicon (colloquial, domain and situation words)',
+    variant: () => ({ lexicon: new Lexicon([]) }),
+  },
 };
 
 export const ABLATION_NAMES = Object.keys(ABLATIONS);

@@ -38,7 +38,7 @@ export async function buildEvalIndex(options: {
 
 export async function openEvalAssistant(
   indexDir: string,
-  variant: Pick<RuntimeOverrides, 'tuning' | 'useVectors'> = {},
+  variant: Pick<RuntimeOverrides, 'tuning' | 'useVectors' | 'lexicon'> = {},
 ): Promise<Pick<Assistant, 'ask'>> {
   const settings: Settings = { ...loadSettings(), embedder: EVAL_EMBEDDER, chatModel: undefined };
   const runtime = await buildRuntime(settings, {

@@ -147,20 +147,8 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     (cue) => cue.startsWith('offtopic:') || cue.startsWith('injection:'),
   );
   const refusesHere = refuses && (!inConversation || offTopicCue);
-  // A reply to a clarifying question answers it: the best-ranked of the offered items among this
-  // turn's candidates is taken ("刚出生，从来没办过" after 申领 or 补换?).
-  const offered = state.pendingChoices?.length
-    ? items.slice(0, 3).find((hit) => state.pendingChoices?.includes(hit.id))
-    : undefined;
-  if (offered && offered.id !== top?.id && !refusesHere && analysis.contentLength > 1) {
-    return {
-      kind: 'item',
-      itemId: offered.id,
-      aspect: analysis.aspect ?? state.lastAspect ?? 'overview',
-      alternatives: [],
-      followUp: true,
-    };
-  }
+  // A reply to a clarifying question answers it when the ranker (which knows which candidates were
+  // offered) puts one of the offered items first ("刚出生，从来没办过" after 申领 or 补换?).
   if (state.pendingChoices?.length && top && state.pendingChoices.includes(top.id) && !refusesHere) {
     return {
       kind: 'item',
@@ -230,7 +218,11 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     (analysis.joint &&
       themeConfidence >= WEAK &&
       (!top || evidence.themeIncludes(bestTheme.id, top.id) || themeConfidence >= topConfidence));
-  if (bestTheme && (themeAsked || (themeConfidence >= STRONG && themeConfidence > topConfidence + 0.15))) {
+  if (
+    bestTheme &&
+    (!state.currentItemId || /一件事/u.test(analysis.text)) &&
+    (themeAsked || (themeConfidence >= STRONG && themeConfidence > topConfidence + 0.15))
+  ) {
     return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
   }
 
@@ -240,7 +232,7 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   // candidate it puts first is taken instead of the current item when the evidence is enough to
   // answer it on its own (a topic switch needs the accept model's confidence).
   if (state.currentItemId && !refusesHere && !analysis.correction) {
-    if (analysis.contentLength <= 1 || !accepted || top.id === state.currentItemId) {
+    if (!top || top.id === state.currentItemId) {
       return { kind: 'item', itemId: state.currentItemId, aspect, alternatives: [], followUp: true };
     }
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: true };

@@ -42,6 +42,8 @@ export const CANDIDATE_FEATURES = [
   'current',
   /** The candidate was discussed earlier in the conversation. */
   'discussed',
+  /** The candidate was one of the choices of the clarifying question the message replies to. */
+  'offered',
 ] as const;
 
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];

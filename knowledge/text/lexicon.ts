@@ -71,8 +71,9 @@ export class Lexicon {
   }
 
   /**
-   * Keys found in the text (already normalised for matching). A key inside a longer key that
-   * matched at the same place is skipped, so "结婚证丢了" does not also expand "结婚".
+   * Keys found in the text (already normalised for matching), longest first: a key that overlaps a
+   * longer key already matched is skipped, so "结婚证丢了" does not also expand "结婚", and "领养老金"
+   * reads 养老金, not 领养.
    */
   match(text: string): LexiconMatch[] {
     const taken: Array<[number, number]> = [];
@@ -84,7 +85,7 @@ export class Lexicon {
         if (start < 0) break;
         const end = start + key.length;
         from = start + 1;
-        if (taken.some(([s, e]) => start >= s && end <= e)) continue;
+        if (taken.some(([s, e]) => start < e && end > s)) continue;
         taken.push([start, end]);
         matches.push({ key, expansions: this.byKey.get(key) ?? [] });
         break;
@@ -97,6 +98,8 @@ export class Lexicon {
   /**
    * Keys written with homophones ("底保" for "低保", "残积证" for "残疾证"). A two-character stretch
    * that is itself a dictionary word ("事业") is not taken for a key that sounds the same ("失业").
+   * A typo replaces some characters of a word, not all of them: a stretch that shares too few
+   * characters with the key ("爷是" in "我爷爷是…" against "夜市") is a coincidence of sound.
    */
   private matchBySound(text: string, taken: Array<[number, number]>): LexiconMatch[] {
     const matches: LexiconMatch[] = [];
@@ -112,6 +115,7 @@ export class Lexicon {
           if (!key) continue;
           const written = characters.slice(start, start + length).join('');
           if (length === 2 && isDictionaryWord(written)) continue;
+          if (!typoOf(written, key)) continue;
           taken.push([absolute, absolute + length]);
           matches.push({ key, expansions: this.byKey.get(key) ?? [] });
         }
@@ -119,6 +123,18 @@ export class Lexicon {
     }
     return matches;
   }
+}
+
+/**
+ * Whether a stretch written with homophones can be a typo of a key of the same length: at most half
+ * of its characters (at least one) differ from the key's, place by place.
+ */
+function typoOf(written: string, key: string): boolean {
+  const a = [...written];
+  const b = [...key];
+  if (a.length !== b.length) return false;
+  const differing = a.filter((character, index) => character !== b[index]).length;
+  return differing <= Math.max(1, Math.floor(a.length / 2));
 }
 
 /**

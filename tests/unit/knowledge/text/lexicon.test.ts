@@ -54,4 +54,28 @@ describe('Lexicon', () => {
     expect(expansions).toContain('转移登记');
     expect(expansions).toContain('不动产权证书');
   });
+
+  it('does not read a key across the end of a longer key it overlaps', () => {
+    const lexicon = new Lexicon(parseLexicon('领养 => 收养登记\n养老金 => 养老保险待遇'));
+    expect(lexicon.match('领养老金的手续').map((match) => match.key)).toEqual(['养老金']);
+    expect(lexicon.match('想领养一个孩子').map((match) => match.key)).toEqual(['领养']);
+  });
+
+  it('reads a key typed with a homophone in place of some of its characters', () => {
+    const lexicon = new Lexicon(
+      parseLexicon('低保 => 最低生活保障\n残疾证 => 残疾人证\n社保卡 => 社会保障卡'),
+    );
+    expect(lexicon.match('底保怎么申请').map((match) => match.key)).toEqual(['低保']);
+    expect(lexicon.match('残积证到期了').map((match) => match.key)).toEqual(['残疾证']);
+    expect(lexicon.match('社宝卡补办').map((match) => match.key)).toEqual(['社保卡']);
+  });
+
+  it('does not take words that only sound like a key for it', () => {
+    const lexicon = new Lexicon(parseLexicon('夜市 => 占道经营\n失业 => 失业保险金'));
+    // 爷是 (in 我爷爷是…) and 夜市 share the sound "ye shi" but no character.
+    expect(lexicon.match('我爷爷是老党员')).toEqual([]);
+    expect(lexicon.match('他叶诗文的粉丝')).toEqual([]);
+    // 事业 is a word of its own.
+    expect(lexicon.match('事业单位招聘')).toEqual([]);
+  });
 });
