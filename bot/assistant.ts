@@ -199,6 +199,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       unknownWords,
       contentWords: contentWordCount(query),
       personalData: personal.length > 0,
+      ...(themes[0] ? { theme: { hit: themes[0], itemIds: themesById.get(themes[0].id)?.items ?? [] } } : {}),
     };
     const features = turnFeatures({ ...featureInput, items });
     const decision = decideTurn({
@@ -209,7 +210,6 @@ export function createAssistant(options: AssistantOptions): Assistant {
       passages,
       knowledge,
       hallAnswer: hallComposed !== undefined,
-      themeIncludes: (themeId, itemId) => themesById.get(themeId)?.items.includes(itemId) ?? false,
       unknownWords,
       personalData: personal.length > 0,
       features,

@@ -21,4 +21,14 @@ export const INITIAL_DECISION: DecisionModel = {
   },
   escalate: { bias: -4, weights: { explicitHandover: 8 }, cutoff: 0.5 },
   refuse: { bias: -3, weights: { outOfScope: 5, injection: 5, serviceDomain: -2 }, cutoff: 0.5 },
+  theme: {
+    bias: -4,
+    weights: {
+      themeNameCoverage: 3,
+      themeOverTop: 3,
+      'cue:discourse:joint': 2,
+      'cue:discourse:theme_name': 3,
+    },
+    cutoff: 0.5,
+  },
 };

@@ -36,7 +36,8 @@ const PASSES = 3;
  * Utilities of a decision, per dev question (policy, not fitted): answering with the right item
  * +1, with a wrong one −2 (a wrong, confident answer is the worst outcome); offering suggestions
  * that hold the right item +0.5, that do not −0.25, to a question that is no service question −1;
- * refusing a non-service message +1, refusing a real question −2; hand-over decisions by F1.
+ * refusing a non-service message +1, refusing a real question −2; presenting a 一件事 theme to a
+ * question about it +1, to any other question −1; hand-over decisions by F1.
  */
 const UTILITY = {
   rightAnswer: 1,
@@ -46,6 +47,8 @@ const UTILITY = {
   suggestionToNegative: -1,
   rightRefusal: 1,
   wrongRefusal: -2,
+  rightTheme: 1,
+  wrongTheme: -1,
 };
 
 interface Observation {
@@ -175,6 +178,17 @@ function fitDecision(observations: Observation[], label: string): DecisionModel 
       utilityIfYes: sample.y ? UTILITY.rightRefusal : UTILITY.wrongRefusal,
     })),
   );
+  // The theme model sees every turn that found a theme; the positives are the theme questions.
+  const themeSamples: BinarySample[] = observations
+    .filter((o) => o.trace.featureInput.theme !== undefined)
+    .map((o) => ({ x: o.trace.features, y: o.kind === 'theme' ? 1 : 0 }));
+  const theme = fitLogistic(themeSamples);
+  const themeCut = bestCutoff(
+    themeSamples.map((sample) => ({
+      p: probability(theme, sample.x),
+      utilityIfYes: sample.y ? UTILITY.rightTheme : UTILITY.wrongTheme,
+    })),
+  );
   return {
     trainedOn: label,
     accept: {
@@ -184,6 +198,7 @@ function fitDecision(observations: Observation[], label: string): DecisionModel 
     },
     escalate: { ...escalate, cutoff: escalateCut },
     refuse: { ...refuse, cutoff: refuseCut.cutoff },
+    theme: { ...theme, cutoff: themeCut.cutoff },
   };
 }
 
@@ -265,13 +280,15 @@ function report(observations: Observation[], rank: RankWeights, decision: Decisi
     '',
     '## Decision (logistic models, cut-offs by the utilities in training/train.ts)',
     '',
-    `accept cut-off ${decision.accept.cutoff}, suggest cut-off ${decision.accept.suggestCutoff}, escalate cut-off ${decision.escalate.cutoff}, refuse cut-off ${decision.refuse.cutoff}.`,
+    `accept cut-off ${decision.accept.cutoff}, suggest cut-off ${decision.accept.suggestCutoff}, escalate cut-off ${decision.escalate.cutoff}, refuse cut-off ${decision.refuse.cutoff}, theme cut-off ${decision.theme.cutoff}.`,
     '',
     ...modelTable('accept', decision.accept),
     '',
     ...modelTable('escalate', decision.escalate),
     '',
     ...modelTable('refuse', decision.refuse),
+    '',
+    ...modelTable('theme', decision.theme),
     '',
   ].join('\n');
 }

@@ -6,7 +6,9 @@
  *   at or above `cutoff` the item is answered, at or above `suggestCutoff` the nearest items are
  *   offered, below that the citizen is told that no matching service was found;
  * - `escalate`: the probability that the turn needs a person (a hand-over wish or a hard case);
- * - `refuse`: the probability that the message is not a service question at all.
+ * - `refuse`: the probability that the message is not a service question at all;
+ * - `theme`: the probability that the question asks for a 一件事 theme (the joint service) rather
+ *   than one of its items.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,7 @@ const modelSchema = z.object({
   accept: logisticSchema.extend({ suggestCutoff: z.number().min(0).max(1) }),
   escalate: logisticSchema,
   refuse: logisticSchema,
+  theme: logisticSchema,
 });
 
 export type LogisticModel = z.infer<typeof logisticSchema>;
@@ -53,6 +56,7 @@ export interface DecisionScores {
   accept: number;
   escalate: number;
   refuse: number;
+  theme: number;
 }
 
 export function decisionScores(model: DecisionModel, features: TurnFeatures): DecisionScores {
@@ -60,5 +64,6 @@ export function decisionScores(model: DecisionModel, features: TurnFeatures): De
     accept: probability(model.accept, features),
     escalate: probability(model.escalate, features),
     refuse: probability(model.refuse, features),
+    theme: probability(model.theme, features),
   };
 }

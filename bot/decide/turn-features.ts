@@ -21,6 +21,8 @@ export interface TurnFeatureInput {
   /** Content words of the question (two characters or more), for the unexplained share. */
   contentWords: number;
   personalData: boolean;
+  /** The best 一件事 theme of the turn, if any, with the items it bundles. */
+  theme?: { hit: SearchHit; itemIds: string[] };
 }
 
 /** Softmax share of the best candidate among all candidates: a relative confidence (0…1). */
@@ -30,6 +32,22 @@ function topShare(items: SearchHit[]): number {
   let total = 0;
   for (const hit of items) total += Math.exp(hit.score - best);
   return 1 / total;
+}
+
+/**
+ * How well the best theme matches, against the best item, and whether the theme bundles that item
+ * (the `theme` model reads them with the cue features, e.g. `cue:discourse:joint`).
+ */
+function themeFeatures({ theme, items }: TurnFeatureInput): TurnFeatures {
+  if (!theme) return {};
+  const [top] = items;
+  return {
+    themeNameCoverage: theme.hit.nameCoverage,
+    themeRelevance: theme.hit.relevance,
+    themePhraseMatch: theme.hit.phraseMatch,
+    themeOverTop: theme.hit.nameCoverage - (top?.nameCoverage ?? 0),
+    themeIncludesTop: top && theme.itemIds.includes(top.id) ? 1 : 0,
+  };
 }
 
 export function turnFeatures(input: TurnFeatureInput): TurnFeatures {
@@ -60,6 +78,7 @@ export function turnFeatures(input: TurnFeatureInput): TurnFeatures {
     hasCurrent: state.currentItemId ? 1 : 0,
     topIsCurrent: top && top.id === state.currentItemId ? 1 : 0,
     laterTurn: state.turns > 0 ? 1 : 0,
+    ...themeFeatures(input),
   };
   for (const [cue, count] of Object.entries(analysis.cues ?? {})) {
     if (count > 0) features[`cue:${cue}`] = Math.min(2, count);

@@ -40,8 +40,6 @@ export interface TurnEvidence {
   knowledge: PassageHit[];
   /** Whether the hall-guidance reader recognised the message. */
   hallAnswer: boolean;
-  /** Whether a 一件事 theme includes an item. */
-  themeIncludes: (themeId: string, itemId: string) => boolean;
   /** Words of the question that nothing in the catalog or lexicon explains. */
   unknownWords: string[];
   /** The message held an ID number, phone or card number (removed before reading). */
@@ -54,16 +52,6 @@ export interface TurnEvidence {
   features: TurnFeatures;
   model: DecisionModel;
 }
-
-/**
- * How sure a theme or policy hit is: the largest of name coverage, relative BM25F score and a
- * whole-phrase match. Items are judged by the fitted accept model instead.
- */
-export const confidence = (hit: SearchHit | undefined): number =>
-  hit ? Math.max(hit.nameCoverage, hit.relevance * 1.6, hit.phraseMatch * 0.8) : 0;
-
-const STRONG = 0.42;
-const WEAK = 0.22;
 
 /** The hand-over category of a hard case that names no explicit wish. */
 const HARD_CASE_CATEGORY: Record<string, EscalationCategory> = {
@@ -200,30 +188,15 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   }
 
   const bestTheme = themes[0];
-  const themeConfidence = confidence(bestTheme);
-  const topConfidence = confidence(top);
   // Questions about the hall itself (帮办代办, 停车, 几点上班) before themes and weak item matches.
-  if (
-    evidence.hallAnswer &&
-    !state.currentItemId &&
-    (!accepted || !itemNamed) &&
-    !/一件事/u.test(analysis.text)
-  ) {
+  if (evidence.hallAnswer && !state.currentItemId && (!accepted || !itemNamed) && !analysis.themeName) {
     return { kind: 'hall' };
   }
 
-  // A theme only when the question is about the joint service itself, not one of its items.
-  const themeAsked =
-    (/一件事/u.test(analysis.text) && themeConfidence >= STRONG) ||
-    (analysis.joint &&
-      themeConfidence >= WEAK &&
-      (!top || evidence.themeIncludes(bestTheme.id, top.id) || themeConfidence >= topConfidence));
-  if (
-    bestTheme &&
-    (!state.currentItemId || /一件事/u.test(analysis.text)) &&
-    (themeAsked || (themeConfidence >= STRONG && themeConfidence > topConfidence + 0.15))
-  ) {
-    return { kind: 'theme', themeId: bestTheme.id, score: themeConfidence };
+  // A theme when the fitted theme model says the question is about the joint service itself, not
+  // one of its items; within a conversation about an item only when it names the joint service.
+  if (bestTheme && scores.theme >= model.theme.cutoff && (!state.currentItemId || analysis.themeName)) {
+    return { kind: 'theme', themeId: bestTheme.id, score: scores.theme };
   }
 
   // A follow-up about the item under discussion ("那要带什么？", "几号窗口"). A detail that makes

@@ -47,6 +47,8 @@ export interface QuestionAnalysis {
   definition: boolean;
   /** Asks for several services done together (a 一件事 theme). */
   joint: boolean;
+  /** Names the joint-service reform itself ("一件事"). */
+  themeName: boolean;
   /** Corrects which item was meant ("不对，我是个体户"). */
   correction: boolean;
   /** Asks who or what the assistant is. */
@@ -116,6 +118,7 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     identity: Boolean(cues.identity),
     correction: Boolean(cues['discourse:correction']),
     joint: Boolean(cues['discourse:joint']),
+    themeName: Boolean(cues['discourse:theme_name']),
     progress: Boolean(cues['discourse:progress']),
     ordinal: detectOrdinal(bare),
   };

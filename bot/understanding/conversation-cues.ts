@@ -23,7 +23,7 @@
  *   emotion                       distress or anger (急死了); never a hard case by itself
  *   offtopic:<topic|advice|creative|task|harmful>
  *   injection:<instruction|role_play|secret|scripted_reply|markup>
- *   discourse:<reference_back|correction|definition|joint|progress|hypothetical>
+ *   discourse:<reference_back|correction|definition|joint|theme_name|progress|hypothetical>
  *   domain                        words of public administration (办, 证, 社保 …)
  * Only classes with at least one match appear.
  */
@@ -111,7 +111,14 @@ export function countConversationCues(text: string, kept: string, bare: string):
     if (wholeMessage(cues.smallTalk[name], bare)) add(counts, name, 1);
   }
   add(counts, 'identity', count(cues.smallTalk.identity, bare));
-  for (const name of ['reference_back', 'definition', 'joint', 'progress', 'hypothetical'] as const) {
+  for (const name of [
+    'reference_back',
+    'definition',
+    'joint',
+    'theme_name',
+    'progress',
+    'hypothetical',
+  ] as const) {
     add(counts, `discourse:${name}`, count(cues.discourse[name], text));
   }
   add(counts, 'discourse:correction', count(cues.discourse.correction, bare));

@@ -27,6 +27,7 @@ export const DISCOURSE_CLASSES = [
   'correction',
   'definition',
   'joint',
+  'theme_name',
   'progress',
   'choice_last',
   'hypothetical',
