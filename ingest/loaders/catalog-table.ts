@@ -21,6 +21,8 @@ export interface TableRecords {
   /** Required fields with no column; reported once here instead of once per row. */
   missingFields: string[];
   issues: CatalogIssue[];
+  /** Findings that do not block the file: columns daoban does not know. */
+  warnings: CatalogIssue[];
 }
 
 // Title rows ("某某市政务服务事项清单", "填报单位：…") come before the header in exports; the header is
@@ -45,9 +47,10 @@ function headerIndex(rows: SheetRow[], columns: CatalogColumn[]): number {
 export function readTable(
   rows: SheetRow[],
   columns: CatalogColumn[],
-  context: { file: string; sheet?: string },
+  context: { file: string; sheet?: string; keepOthers?: boolean },
 ): TableRecords {
   const issues: CatalogIssue[] = [];
+  const warnings: CatalogIssue[] = [];
   const sheetText = context.sheet ? `「${context.sheet}」表` : '';
   const nonEmpty = rows.filter((row) => row.cells.some((value) => cellText(value) !== ''));
   const [header, ...body] = nonEmpty.slice(headerIndex(nonEmpty, columns));
@@ -58,14 +61,30 @@ export function readTable(
       sheet: context.sheet,
       message: `${sheetText}没有表头和数据`,
     });
-    return { records: [], origins: [], missingFields: [], issues };
+    return { records: [], origins: [], missingFields: [], issues, warnings };
   }
 
   const mapped: Array<{ index: number; column: CatalogColumn; written: string }> = [];
+  // Columns daoban has no field for: their content is kept as 其他信息 (items), never dropped silently.
+  const others: Array<{ index: number; written: string }> = [];
   header.cells.forEach((value, index) => {
     const written = cellText(value);
     const column = findColumn(written, columns);
-    if (!column) return;
+    if (!column) {
+      if (written === '') return;
+      others.push({ index, written });
+      warnings.push({
+        file: context.file,
+        row: header.row,
+        column: written,
+        field: context.keepOthers ? `extra.${written}` : '',
+        sheet: context.sheet,
+        message: `${sheetText}第 ${header.row} 行（表头）「${written}」：不是已知的列，${
+          context.keepOthers ? '各行的内容作为“其他信息”保留在事项中' : '这一列的内容不会导入'
+        }`,
+      });
+      return;
+    }
     const earlier = mapped.find((entry) => entry.column.field === column.field);
     if (earlier) {
       issues.push({
@@ -129,6 +148,14 @@ export function readTable(
         }
       }
     }
+    if (context.keepOthers) {
+      const extra: Record<string, string> = {};
+      for (const other of others) {
+        const value = cellText(row.cells[other.index]);
+        if (value !== '') extra[other.written] = value;
+      }
+      if (Object.keys(extra).length > 0) record.extra = extra;
+    }
     for (const column of standIns) {
       if (standIn(column, record, written, issues, { ...context, row: row.row })) reported.push(column.field);
     }
@@ -140,7 +167,7 @@ export function readTable(
       ...(context.sheet ? { sheet: context.sheet } : {}),
     });
   }
-  return { records, origins, missingFields, issues };
+  return { records, origins, missingFields, issues, warnings };
 }
 
 /**

@@ -31,6 +31,8 @@ interface RawCatalog {
   origin: CatalogOrigin;
   /** Problems found while reading, before validation (headers, encoding). */
   issues: CatalogIssue[];
+  /** Findings while reading that do not block the file (columns daoban does not know). */
+  warnings?: CatalogIssue[];
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -118,7 +120,7 @@ async function readCsvCatalog(file: string): Promise<RawCatalog> {
     if (separator > 0) pairs.push([line.slice(0, separator), line.slice(separator + 1)]);
   }
   const rows: SheetRow[] = records.map((record) => ({ row: record.row, cells: record.cells }));
-  const table = readTable(rows, CATALOG_COLUMNS, { file });
+  const table = readTable(rows, CATALOG_COLUMNS, { file, keepOthers: true });
   return {
     raw: {
       ...catalogHeader(file, pairs, table.records),
@@ -127,6 +129,7 @@ async function readCsvCatalog(file: string): Promise<RawCatalog> {
     },
     origin: { file, rows: table.origins, missingFields: table.missingFields },
     issues: table.issues,
+    warnings: table.warnings,
   };
 }
 
@@ -138,8 +141,9 @@ async function readXlsxCatalog(file: string): Promise<RawCatalog> {
   } catch (error) {
     throw new CatalogFileError(file, '不是有效的 Excel（.xlsx）文件', { cause: error });
   }
-  const table = readTable(workbook.rows() ?? [], CATALOG_COLUMNS, { file });
+  const table = readTable(workbook.rows() ?? [], CATALOG_COLUMNS, { file, keepOthers: true });
   const issues = [...table.issues];
+  const warnings = [...table.warnings];
 
   const themeSheetName = ['主题', '一件事', 'themes'].find((name) => workbook.rows(name) !== undefined);
   let themes: unknown[] = themesFromItems(table.records);
@@ -150,6 +154,7 @@ async function readXlsxCatalog(file: string): Promise<RawCatalog> {
       sheet: themeSheetName,
     });
     issues.push(...themeTable.issues);
+    warnings.push(...themeTable.warnings);
     themes = themeTable.records;
     themeRows = themeTable.origins;
   }
@@ -164,6 +169,7 @@ async function readXlsxCatalog(file: string): Promise<RawCatalog> {
     },
     origin: { file, rows: table.origins, themeRows, missingFields: table.missingFields },
     issues,
+    warnings,
   };
 }
 
@@ -219,7 +225,7 @@ export async function readCatalogReport(
   if (read.raw === undefined) return { errors: read.issues, warnings: [] };
   const validation = validateCatalog(read.raw, read.origin);
   const errors = inFileOrder([...read.issues, ...validation.issues]);
-  const warnings = [...validation.warnings];
+  const warnings = [...(read.warnings ?? []), ...validation.warnings];
   if (options.strict) errors.push(...warnings.splice(0));
   const { catalog } = validation;
   return catalog && errors.length === 0 ? { catalog, errors, warnings } : { errors, warnings };

@@ -41,8 +41,33 @@ function readBenefit(item: Record<string, unknown>): void {
   };
 }
 
-/** A copy of the raw item with its variants normalised. */
-export function normaliseItemInput(raw: unknown): unknown {
+const asText = (value: unknown): string =>
+  typeof value === 'string'
+    ? value.trim()
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+
+/** Fields the model has no place for move to `extra` under their own name, as text. */
+function keepOthers(item: Record<string, unknown>, known: ReadonlySet<string>): void {
+  const extra: Record<string, string> = isRecord(item.extra)
+    ? { ...(item.extra as Record<string, string>) }
+    : {};
+  for (const key of Object.keys(item)) {
+    if (known.has(key)) continue;
+    const value = item[key];
+    delete item[key];
+    if (value === undefined || value === null || asText(value) === '') continue;
+    extra[key] = asText(value);
+  }
+  if (Object.keys(extra).length > 0) item.extra = extra;
+}
+
+/**
+ * A copy of the raw item with its variants normalised; with `known` (the model's fields), any other
+ * field is kept in `extra`.
+ */
+export function normaliseItemInput(raw: unknown, known?: ReadonlySet<string>): unknown {
   if (!isRecord(raw)) return raw;
   const item: Record<string, unknown> = { ...raw };
   if (typeof item.id === 'number') item.id = String(item.id);
@@ -58,5 +83,6 @@ export function normaliseItemInput(raw: unknown): unknown {
   if (typeof item.kind === 'string') item.kind = KIND_WORDS[item.kind.replace(/\s+/g, '')] ?? item.kind;
   readFee(item);
   readBenefit(item);
+  if (known) keepOthers(item, known);
   return item;
 }

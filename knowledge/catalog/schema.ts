@@ -112,6 +112,11 @@ const itemFields = z.object({
   /** 是否支持物流快递 (results or materials sent by post). */
   delivery: optionalFlag,
   themes: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * 其他信息: columns (CSV, XLSX) or fields (JSON) daoban has no field for, kept as written under
+   * their own header, so nothing a hall exported is lost; indexed and searchable like the rest.
+   */
+  extra: z.record(z.string(), z.string()).optional(),
   updatedAt: z
     .string()
     .trim()
@@ -123,10 +128,15 @@ const itemFields = z.object({
  * A service item. Everyday spellings ("20个工作日", "即办", "无法定时限", 是/否/√/×) are read before
  * the check, so JSON, CSV and XLSX catalogs are read alike.
  */
-export const itemSchema = Object.assign(z.preprocess(normaliseItemInput, itemFields), {
-  /** The fields of the model, as on a plain object schema (`itemSchema.shape.type.options`). */
-  shape: itemFields.shape,
-});
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(itemFields.shape));
+
+export const itemSchema = Object.assign(
+  z.preprocess((raw) => normaliseItemInput(raw, KNOWN_FIELDS), itemFields),
+  {
+    /** The fields of the model, as on a plain object schema (`itemSchema.shape.type.options`). */
+    shape: itemFields.shape,
+  },
+);
 
 /** 一件事 theme: several items done together through one application. */
 export const themeSchema = z.object({

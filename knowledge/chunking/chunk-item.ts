@@ -60,6 +60,13 @@ function fieldsOf(item: ServiceItem): Array<[field: string, label: string, body:
     ['process', '办理流程', item.process.join(' → ')],
     ['basis', '设定依据', item.basis.join('\n')],
     ['summary', '收费、时限和地点', summaryOf(item)],
+    [
+      'extra',
+      '其他信息',
+      Object.entries(item.extra ?? {})
+        .map(([name, value]) => `${name}：${value}`)
+        .join('\n'),
+    ],
   ];
 }
 
