@@ -23,7 +23,25 @@ const STOP_CHARACTERS = new Set([
   ...'的了和与及或等是在有我你他她们这那个吗呢吧啊呀哦嘛就都也还要想去来把被给让对从向为以之其一不没很能会怎么什哪请问下办理',
 ]);
 
+/**
+ * One string per distinct token: a catalog repeats the same tokens in thousands of items, and the
+ * per-item token sets would otherwise hold a copy of each (bounded by the vocabulary).
+ */
+const interned = new Map<string, string>();
+function intern(token: string): string {
+  const known = interned.get(token);
+  if (known !== undefined) return known;
+  interned.set(token, token);
+  return token;
+}
+
 export function tokenize(text: string, families: readonly TokenFamily[] = ALL_FAMILIES): string[] {
+  const tokens = rawTokens(text, families);
+  for (let index = 0; index < tokens.length; index += 1) tokens[index] = intern(tokens[index]);
+  return tokens;
+}
+
+function rawTokens(text: string, families: readonly TokenFamily[]): string[] {
   const normalized = normalizeForMatch(text);
   const tokens: string[] = [];
   if (families.includes('w')) {
