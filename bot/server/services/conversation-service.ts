@@ -253,8 +253,5 @@ export type ConversationService = ReturnType<typeof createConversationService>;
 
 /** The mainland mobile number in a message, as 11 digits, if it holds one. */
 function contactPhone(text: string): string | undefined {
-  const match = findPersonalData(text).find((found) => found.kind === 'phone');
-  if (!match) return undefined;
-  const digits = text.slice(match.start, match.end).replace(/\D/g, '');
-  return digits.length >= 11 ? digits.slice(-11) : undefined;
+  return findPersonalData(text).find((found) => found.kind === 'phone')?.digits;
 }
