@@ -173,6 +173,7 @@ export async function composeSystem(
       lookupGuard: createCaseLookupGuard({
         maxFailures: settings.cases.lookupMaxFailures,
         lockMinutes: settings.cases.lookupLockMinutes,
+        clock: () => clock().getTime(),
       }),
     });
     const conversations = createConversationService({
