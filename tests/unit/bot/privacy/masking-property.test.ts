@@ -30,8 +30,9 @@ describe('masking by normalisation (property)', () => {
       if (survivingNumber(masked, writing.number.digits)) survivors.push(`${writing.text} → ${masked}`);
       if (!masked.includes(writing.ordinary)) damaged.push(`${writing.text} → ${masked}`);
       // The staff-facing masker (with its backstop) agrees.
-      if (survivingNumber(maskPersonalText(writing.text), writing.number.digits))
-        {survivors.push(writing.text);}
+      if (survivingNumber(maskPersonalText(writing.text), writing.number.digits)) {
+        survivors.push(writing.text);
+      }
     }
     expect(survivors.slice(0, 10)).toEqual([]);
     expect(damaged.slice(0, 10)).toEqual([]);
