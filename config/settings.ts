@@ -69,6 +69,8 @@ const environmentSchema = z.object({
   CASE_REPLY_DAYS: int('CASE_REPLY_DAYS', 5, 1),
   CASE_SPECIAL_DAYS: int('CASE_SPECIAL_DAYS', 10, 1),
   RECTIFY_DAYS: int('RECTIFY_DAYS', 15, 1),
+  CASE_LOOKUP_MAX_FAILURES: int('CASE_LOOKUP_MAX_FAILURES', 5, 1),
+  CASE_LOOKUP_LOCK_MINUTES: int('CASE_LOOKUP_LOCK_MINUTES', 15, 1),
   HOLIDAYS_FILE: text(),
   // Server, store and protection settings (issue 3).
   TIME_ZONE: text('Asia/Shanghai'),
@@ -113,7 +115,15 @@ export type Settings = {
     loginPerMinute: number;
     wsMaxConnections: number;
   };
-  cases: { replyDays: number; specialDays: number; rectifyDays: number; holidaysFile?: string };
+  cases: {
+    replyDays: number;
+    specialDays: number;
+    rectifyDays: number;
+    holidaysFile?: string;
+    /** Wrong lookups of one case number before it is locked, and for how long. */
+    lookupMaxFailures: number;
+    lookupLockMinutes: number;
+  };
   /** IANA time zone of the hall: case numbers, deadlines and daily analytics follow its calendar. */
   timeZone: string;
   store: { synchronous: 'full' | 'normal' };
@@ -182,6 +192,8 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       specialDays: env.CASE_SPECIAL_DAYS,
       rectifyDays: env.RECTIFY_DAYS,
       holidaysFile: env.HOLIDAYS_FILE ? path.resolve(env.HOLIDAYS_FILE) : undefined,
+      lookupMaxFailures: env.CASE_LOOKUP_MAX_FAILURES,
+      lookupLockMinutes: env.CASE_LOOKUP_LOCK_MINUTES,
     },
     timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
     store: { synchronous: env.DB_SYNCHRONOUS },

@@ -7,13 +7,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { toLocalDate } from '../calendar/local-date.ts';
-import { maskPersonalText, maskPhone } from '../logging/personal-data-masker.ts';
+import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import type { CaseEventRecord, CaseFilter, CaseRecord, MessageRecord, Store } from '../store/store.ts';
 import type { CaseAction, CaseCategory } from './case-types.ts';
 import { formatCaseNumber, CASE_PREFIX, normalizeCaseNumber } from './case-number.ts';
 import { nextStatus } from './case-status.ts';
 import { computeDeadline, deadlineStatus, type DeadlinePolicy } from './case-deadline.ts';
 import { CaseNotFoundError } from './errors/case-not-found-error.ts';
+import type { CaseLookupGuard } from './case-lookup-guard.ts';
+import { toStaffCaseEvent, toStaffCaseView, type StaffCaseView } from './staff-case-view.ts';
+
+export type { StaffCaseView } from './staff-case-view.ts';
 
 /** Delivers a staff reply to the citizen's open chat, if any; returns whether it reached a socket. */
 export interface StaffReplyNotifier {
@@ -33,13 +37,6 @@ export interface OpenCaseInput {
   ratingId?: number;
   /** Who opened it: `citizen`, `assistant` (automatic escalation) or `ratings`. */
   actor: string;
-}
-
-export interface StaffCaseView extends Omit<CaseRecord, 'phone'> {
-  phoneMasked?: string;
-  hasPhone: boolean;
-  overdue: boolean;
-  workingDaysLeft: number;
 }
 
 export interface CitizenCaseView {
@@ -65,6 +62,8 @@ export interface CaseServiceOptions {
   timeZone: string;
   clock?: () => Date;
   notifier?: StaffReplyNotifier;
+  /** Per-number lockout of the citizen's lookup; without it only the per-IP limit applies. */
+  lookupGuard?: CaseLookupGuard;
 }
 
 export interface CaseService {
@@ -105,14 +104,9 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
   const today = () => toLocalDate(clock(), timeZone);
 
   const view = (record: CaseRecord): StaffCaseView => {
-    const { phone, ...rest } = record;
     const status = deadlineStatus(calendar, record.deadline, record.status, today());
-    return {
-      ...rest,
-      phoneMasked: phone ? maskPhone(phone) : undefined,
-      hasPhone: Boolean(phone),
-      ...status,
-    };
+    const conversationRef = store.getConversation(record.conversationId)?.publicId;
+    return toStaffCaseView(record, { conversationRef, ...status });
   };
 
   const require = (number: string): CaseRecord => {
@@ -202,16 +196,18 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       });
     },
     lookup(number, phoneLast4) {
-      const record = store.getCase(normalizeCaseNumber(number));
-      // The same error for "no such case" and "wrong digits", so numbers cannot be probed.
-      if (
-        !record ||
-        !record.phone ||
-        !/^\d{4}$/.test(phoneLast4) ||
-        !safeEqual(record.phone.slice(-4), phoneLast4)
-      ) {
+      const key = normalizeCaseNumber(number);
+      options.lookupGuard?.assertOpen(key);
+      const record = store.getCase(key);
+      // The same error (and the same count towards the lock) for "no such case" and "wrong digits",
+      // so numbers cannot be probed.
+      const digits = /^\d{4}$/.test(phoneLast4) ? phoneLast4 : '----';
+      const matches = safeEqual(record?.phone?.slice(-4) ?? '', digits);
+      if (!record || !matches) {
+        options.lookupGuard?.recordFailure(key);
         throw new CaseNotFoundError(`No case ${number} for these digits.`);
       }
+      options.lookupGuard?.recordSuccess(key);
       return {
         number: record.number,
         status: record.status,
@@ -247,7 +243,11 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         at: message.createdAt,
         staff: message.staffUsername,
       }));
-      return { case: view(record), transcript, history: store.listCaseEvents(record.number) };
+      return {
+        case: view(record),
+        transcript,
+        history: store.listCaseEvents(record.number).map(toStaffCaseEvent),
+      };
     },
     claim(number, staff) {
       return view(act(number, staff, 'claim', { assignee: staff }));

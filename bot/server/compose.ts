@@ -24,6 +24,7 @@ import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
 import { loadSensitiveWordFilter } from '../safety/sensitive-word-filter.ts';
 import { createRateLimiter } from '../safety/rate-limiter.ts';
 import { createCaseService } from '../cases/case-service.ts';
+import { createCaseLookupGuard } from '../cases/case-lookup-guard.ts';
 import { createRatingService } from '../ratings/rating-service.ts';
 import { createAnalyticsService } from '../analytics/analytics-service.ts';
 import { createStaffAccounts } from '../auth/staff-accounts.ts';
@@ -169,6 +170,11 @@ export async function composeSystem(
       timeZone: settings.timeZone,
       clock,
       notifier: registry.notifier,
+      lookupGuard: createCaseLookupGuard({
+        maxFailures: settings.cases.lookupMaxFailures,
+        lockMinutes: settings.cases.lookupLockMinutes,
+        clock: () => clock().getTime(),
+      }),
     });
     const conversations = createConversationService({
       store,

@@ -141,6 +141,17 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // The chat session key is the citizen's secret; staff and the audit log see this public id instead,
+    // which cannot resume a session. Existing conversations get one here and keep their key.
+    version: 2,
+    name: 'public conversation ids',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN public_id TEXT;
+      UPDATE conversations SET public_id = 'cv~' || lower(hex(randomblob(12))) WHERE public_id IS NULL;
+      CREATE UNIQUE INDEX conversations_public_id ON conversations(public_id);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

@@ -11,6 +11,8 @@ import type { CaseCategory, CaseStatus } from '../cases/case-types.ts';
 import type { SatisfactionLevel } from '../ratings/satisfaction-levels.ts';
 import { SATISFACTION_SCORE } from '../ratings/satisfaction-levels.ts';
 import { migrate } from './migrations.ts';
+import { newPublicConversationId } from './public-conversation-id.ts';
+import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -173,14 +175,21 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   migrate(database);
+  // Case search reads descriptions as staff see them, masked: a search for digits of an ID number
+  // must not find (and so confirm) the digits that the mask hides.
+  database.function('masked_text', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? maskPersonalText(text) : null,
+  );
 
   // Statements are prepared once; better-sqlite3 reuses them.
   const statements = {
     getConversation: database.prepare('SELECT * FROM conversations WHERE id = ?'),
-    upsertConversation: database.prepare(`INSERT INTO conversations (id, created_at, updated_at, state_json)
-      VALUES (@id, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at, state_json = @state`),
-    ensureConversation: database.prepare(`INSERT INTO conversations (id, created_at, updated_at, state_json)
-      VALUES (@id, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at`),
+    upsertConversation:
+      database.prepare(`INSERT INTO conversations (id, public_id, created_at, updated_at, state_json)
+      VALUES (@id, @publicId, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at, state_json = @state`),
+    ensureConversation:
+      database.prepare(`INSERT INTO conversations (id, public_id, created_at, updated_at, state_json)
+      VALUES (@id, @publicId, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at`),
     insertMessage:
       database.prepare(`INSERT INTO messages (conversation_id, role, text, created_at, local_date,
       answer_json, intent, item_id, item_name, zone, escalate, low_confidence, case_number, staff_username, delivered)
@@ -365,17 +374,24 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (!row) return undefined;
       return {
         id: row.id as string,
+        publicId: row.public_id as string,
         createdAt: row.created_at as string,
         updatedAt: row.updated_at as string,
         state: JSON.parse(row.state_json as string) as DialogueState,
       };
     },
     saveConversationState(id, state, at) {
-      statements.upsertConversation.run({ id, at, state: JSON.stringify(state) });
+      statements.upsertConversation.run({
+        id,
+        publicId: newPublicConversationId(),
+        at,
+        state: JSON.stringify(state),
+      });
     },
     appendMessage(message: NewMessage): MessageRecord {
       statements.ensureConversation.run({
         id: message.conversationId,
+        publicId: newPublicConversationId(),
         at: message.createdAt,
         state: JSON.stringify({ previousItemIds: [], turns: 0 }),
       });
@@ -461,7 +477,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }
       if (filter.query) {
         where.push(
-          "(number LIKE ? ESCAPE '\\' OR item_name LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\')",
+          "(number LIKE ? ESCAPE '\\' OR item_name LIKE ? ESCAPE '\\' OR masked_text(description) LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\')",
         );
         const pattern = `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
         parameters.push(pattern, pattern, pattern, pattern);

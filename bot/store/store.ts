@@ -47,7 +47,10 @@ export interface MessageRecord {
 }
 
 export interface ConversationRecord {
+  /** The chat session key: the citizen's secret, never shown to staff. */
   id: string;
+  /** What staff, analytics and the audit log call the conversation (`cv~…`); cannot resume it. */
+  publicId: string;
   createdAt: string;
   updatedAt: string;
   state: DialogueState;
@@ -95,7 +98,7 @@ export interface CaseFilter {
   category?: CaseCategory;
   /** Only cases whose deadline is before this day and that are still open. */
   overdueBefore?: string;
-  /** Substring of number, item name, description or department. */
+  /** Substring of number, item name, masked description (as staff see it) or department. */
   query?: string;
   conversationId?: string;
   limit?: number;

@@ -1,6 +1,7 @@
 /**
  * Citizen routes: ask a question in a session, open a case (转人工 / 办不成事 / 投诉), look a case up
- * with its number and the phone's last four digits, and rate (好差评).
+ * with its number and the phone's last four digits (limited per IP and locked per number after
+ * repeated wrong digits), and rate (好差评).
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { validate } from '../validate.ts';
 import { HttpError } from '../errors/http-error.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { newSessionId } from '../services/session-id.ts';
+import { CaseLookupLockedError } from '../../cases/errors/case-lookup-locked-error.ts';
 import { caseRequestSchema, ratingRequestSchema, sessionIdSchema } from './request-schemas.ts';
 
 export function publicRoutes(services: Services): Router {
@@ -60,7 +62,14 @@ export function publicRoutes(services: Services): Router {
     const number = typeof request.query.number === 'string' ? request.query.number : '';
     const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';
     if (!number || !last4) throw new HttpError(400, 'VALIDATION_FAILED', '请填写件号和手机号后四位。');
-    response.json(cases.lookup(number, last4));
+    try {
+      response.json(cases.lookup(number, last4));
+    } catch (error) {
+      if (!(error instanceof CaseLookupLockedError)) throw error;
+      throw new HttpError(429, error.code, error.userMessage, {
+        'Retry-After': String(error.retryAfterSeconds),
+      });
+    }
   });
 
   router.post('/api/v1/ratings', sessionLimit, (request, response) => {

@@ -18,7 +18,7 @@ import { staffOf } from '../request-context.ts';
 import { isSatisfactionLevel } from '../../ratings/satisfaction-levels.ts';
 import { CSV_REPORTS, type CsvReport } from '../../analytics/analytics-service.ts';
 import type { CaseCategory, CaseStatus } from '../../cases/case-types.ts';
-import { maskPersonalText } from '../../logging/personal-data-masker.ts';
+import { toStaffRatingView } from '../../ratings/staff-rating-view.ts';
 import {
   caseListQuerySchema,
   followUpSchema,
@@ -75,12 +75,7 @@ export function staffRoutes(services: Services): Router {
       overdue: query.overdue === '1' || query.overdue === 'true',
       query: query.q,
     });
-    response.json({
-      cases: list.map((record) => ({
-        ...record,
-        description: record.description && maskPersonalText(record.description),
-      })),
-    });
+    response.json({ cases: list });
   });
 
   staff.get('/api/v1/staff/cases/:number', (request, response) => {
@@ -91,13 +86,7 @@ export function staffRoutes(services: Services): Router {
       action: 'case.view',
       target: detail.case.number,
     });
-    response.json({
-      ...detail,
-      case: {
-        ...detail.case,
-        description: detail.case.description && maskPersonalText(detail.case.description),
-      },
-    });
+    response.json(detail);
   });
 
   staff.post('/api/v1/staff/cases/:number/claim', (request, response) => {
@@ -152,12 +141,7 @@ export function staffRoutes(services: Services): Router {
       throw new HttpError(400, 'VALIDATION_FAILED', '评价等级不正确。');
     }
     const ratings = store.listRatings({ level: level && isSatisfactionLevel(level) ? level : undefined });
-    response.json({
-      ratings: ratings.map((rating) => ({
-        ...rating,
-        comment: rating.comment && maskPersonalText(rating.comment),
-      })),
-    });
+    response.json({ ratings: ratings.map((rating) => toStaffRatingView(rating, store)) });
   });
 
   staff.get('/api/v1/staff/gaps', (request, response) => {

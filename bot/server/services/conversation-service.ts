@@ -122,19 +122,6 @@ export function createConversationService(options: ConversationServiceOptions) {
         const check = filter.check(text);
         let answer: Answer;
         let nextState = state;
-        if (check.hits.length > 0) {
-          store.appendAudit({
-            at: clock().toISOString(),
-            actor: 'citizen',
-            action: 'safety.sensitive-word',
-            target: sessionId,
-            detail: {
-              categories: [...new Set(check.hits.map((hit) => hit.category))],
-              action: check.action,
-              text: maskPersonalText(text).slice(0, 200),
-            },
-          });
-        }
         if (check.action && check.action !== 'log') {
           answer = sensitiveReply(check.action);
           nextState = { ...state, turns: state.turns + 1 };
@@ -158,6 +145,20 @@ export function createConversationService(options: ConversationServiceOptions) {
             createdAt: at,
             localDate,
           });
+          if (check.hits.length > 0) {
+            // The conversation exists now (the question created it): the audit names its public id.
+            store.appendAudit({
+              at,
+              actor: 'citizen',
+              action: 'safety.sensitive-word',
+              target: store.getConversation(sessionId)?.publicId,
+              detail: {
+                categories: [...new Set(check.hits.map((hit) => hit.category))],
+                action: check.action,
+                text: maskPersonalText(text).slice(0, 200),
+              },
+            });
+          }
           // A phone number typed in answer to the hand-over's request for a contact: the citizen gave it
           // for that purpose, so it is attached to the open case that has none, and confirmed masked.
           const contact = contactPhone(text);
@@ -195,7 +196,7 @@ export function createConversationService(options: ConversationServiceOptions) {
           return { question, reply, openedCase };
         });
         logger.debug('turn answered', {
-          sessionId,
+          conversation: store.getConversation(sessionId)?.publicId,
           intent: answer.intent,
           item: answer.items[0]?.id,
           escalate: answer.escalate,
@@ -253,8 +254,5 @@ export type ConversationService = ReturnType<typeof createConversationService>;
 
 /** The mainland mobile number in a message, as 11 digits, if it holds one. */
 function contactPhone(text: string): string | undefined {
-  const match = findPersonalData(text).find((found) => found.kind === 'phone');
-  if (!match) return undefined;
-  const digits = text.slice(match.start, match.end).replace(/\D/g, '');
-  return digits.length >= 11 ? digits.slice(-11) : undefined;
+  return findPersonalData(text).find((found) => found.kind === 'phone')?.digits;
 }

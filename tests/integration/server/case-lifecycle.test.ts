@@ -29,7 +29,7 @@ describe('case lifecycle', () => {
     });
     const opened = await citizen.next((event) => event.type === 'case_opened');
     const number = (opened.case as { number: string }).number;
-    expect(number).toMatch(/^BCS\d{8}-\d{4}$/);
+    expect(number).toMatch(/^BCS\d{8}-\d{4}-[A-Z][A-Z2-9]{3}$/);
     expect((opened.case as { status: string }).status).toBe('受理');
 
     const staff = new StaffClient(harness.url);
@@ -173,7 +173,7 @@ describe('case lifecycle', () => {
       body: { sessionId, category: '投诉', phone: '13900001111', consent: true },
     });
     expect([200, 201]).toContain(opened.status);
-    expect(opened.body.number).toMatch(/^TS\d{8}-\d{4}$/);
+    expect(opened.body.number).toMatch(/^TS\d{8}-\d{4}-[A-Z][A-Z2-9]{3}$/);
     expect(opened.body.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -25,7 +25,7 @@ describe('ratings and analytics', () => {
       comment: '说得不清楚，电话13698765432',
     });
     const poor = await chat.next((event) => event.type === 'rated');
-    expect(poor.caseNumber).toMatch(/^ZG\d{8}-\d{4}$/);
+    expect(poor.caseNumber).toMatch(/^ZG\d{8}-\d{4}-[A-Z][A-Z2-9]{3}$/);
     await chat.close();
 
     // An unknown answer id is refused.

@@ -156,6 +156,7 @@ export function caseView(number: string): HTMLElement {
             ['问题说明', entry.description ?? '—'],
             ['办结说明', entry.resolution ?? '—'],
             ['回访结果', entry.followUp ?? '—'],
+            ['会话编号', entry.conversationRef ?? '—'],
           ] as [string, string][]
         ).map(([label, value]) => h('div', {}, h('dt', { text: label }), h('dd', { text: value }))),
       ),

@@ -28,6 +28,11 @@ export interface CaseSummary {
   assignee?: string;
   resolution?: string;
   followUp?: string;
+  /**
+   * The conversation's public id (`cv~…`): for telling conversations apart and quoting to
+   * colleagues. It cannot open the citizen's chat; the session key never reaches the console.
+   */
+  conversationRef?: string;
 }
 
 export interface TranscriptEntry {

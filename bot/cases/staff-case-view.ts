@@ -1,0 +1,43 @@
+/**
+ * What staff see of a case: personal numbers in every free-text field masked (the citizen's
+ * description, the resolution and follow-up notes, the history's notes), the phone only as
+ * 138****5678, and the conversation by its public id — never the citizen's session key, which
+ * would let anyone who reads it resume the chat and read it unmasked. The full phone comes only
+ * through the audited reveal action.
+ */
+import { maskPersonalText, maskPhone } from '../logging/personal-data-masker.ts';
+import type { CaseEventRecord, CaseRecord } from '../store/store.ts';
+
+export interface StaffCaseView extends Omit<CaseRecord, 'phone' | 'conversationId'> {
+  /** The conversation's public id (`cv~…`). */
+  conversationRef?: string;
+  phoneMasked?: string;
+  hasPhone: boolean;
+  overdue: boolean;
+  workingDaysLeft: number;
+}
+
+const masked = (text: string | undefined) => (text === undefined ? undefined : maskPersonalText(text));
+
+export function toStaffCaseView(
+  record: CaseRecord,
+  context: { conversationRef?: string; overdue: boolean; workingDaysLeft: number },
+): StaffCaseView {
+  const { phone, conversationId: _secret, ...rest } = record;
+  return {
+    ...rest,
+    description: masked(record.description),
+    resolution: masked(record.resolution),
+    followUp: masked(record.followUp),
+    conversationRef: context.conversationRef,
+    phoneMasked: phone ? maskPhone(phone) : undefined,
+    hasPhone: Boolean(phone),
+    overdue: context.overdue,
+    workingDaysLeft: context.workingDaysLeft,
+  };
+}
+
+export const toStaffCaseEvent = (event: CaseEventRecord): CaseEventRecord => ({
+  ...event,
+  note: masked(event.note),
+});
