@@ -61,13 +61,20 @@ export interface ConversationServiceOptions {
   timeZone: string;
   logger: Logger;
   clock?: () => Date;
+  /** How long a turn's write waits for a database lock held elsewhere (DB_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export function createConversationService(options: ConversationServiceOptions) {
   const { store, assistant, cases, filter, timeZone, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const queue = createKeyedQueue();
-  const commits = createGroupCommit(store);
+  const commits = createGroupCommit(store, {
+    maxWaitMs: options.lockWaitMs,
+    onLocked: ({ writes, attempt }) => {
+      if (attempt === 0) logger.warn('database locked by another process: waiting to write', { writes });
+    },
+  });
 
   /** The item a conversation is about, for cases and ratings. */
   const currentItem = (sessionId: string) => {
@@ -122,19 +129,21 @@ export function createConversationService(options: ConversationServiceOptions) {
         const check = filter.check(text);
         let answer: Answer;
         let nextState = state;
-        if (check.hits.length > 0) {
-          store.appendAudit({
-            at: clock().toISOString(),
-            actor: 'citizen',
-            action: 'safety.sensitive-word',
-            target: sessionId,
-            detail: {
-              categories: [...new Set(check.hits.map((hit) => hit.category))],
-              action: check.action,
-              text: maskPersonalText(text).slice(0, 200),
-            },
-          });
-        }
+        // Committed with the turn, so a locked database delays it rather than failing the turn.
+        const sensitiveAudit =
+          check.hits.length > 0
+            ? {
+                at: clock().toISOString(),
+                actor: 'citizen',
+                action: 'safety.sensitive-word',
+                target: sessionId,
+                detail: {
+                  categories: [...new Set(check.hits.map((hit) => hit.category))],
+                  action: check.action,
+                  text: maskPersonalText(text).slice(0, 200),
+                },
+              }
+            : undefined;
         if (check.action && check.action !== 'log') {
           answer = sensitiveReply(check.action);
           nextState = { ...state, turns: state.turns + 1 };
@@ -151,6 +160,7 @@ export function createConversationService(options: ConversationServiceOptions) {
         const at = now.toISOString();
         const localDate = toLocalDate(now, timeZone);
         const committed = await commits.run(() => {
+          if (sensitiveAudit) store.appendAudit(sensitiveAudit);
           const question = store.appendMessage({
             conversationId: sessionId,
             role: 'citizen',
@@ -210,7 +220,7 @@ export function createConversationService(options: ConversationServiceOptions) {
       request: EscalationRequest,
     ): Promise<{ record: CaseRecord; created: boolean }> {
       return queue.run(sessionId, async () =>
-        store.transaction(() => {
+        commits.run(() => {
           const opened = openCase(sessionId, request, 'citizen');
           if (opened.created) {
             const now = clock();
