@@ -82,7 +82,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const settings = loadSettings();
-  const store = openSqliteStore({ dataDir: settings.dataDir, ...settings.store });
+  // A command line may wait for the running server's short transactions; only the server must not block.
+  const store = openSqliteStore({
+    dataDir: settings.dataDir,
+    ...settings.store,
+    busyTimeoutMs: Math.max(settings.store.busyTimeoutMs, 5000),
+  });
   try {
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours });
     const done = await command(accounts, { ...values, username: values.username });

@@ -4,7 +4,7 @@
  * user's open sessions stop working at once and login is refused), enable, reset a password,
  * revoke all sessions — admin only, and every action in the audit log.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, useHarness } from '../../helpers/server-harness.ts';
@@ -31,13 +31,28 @@ async function loggedIn(username: string, password: string): Promise<StaffClient
   return client;
 }
 
-function runAdminCli(args: string[], input = '') {
-  return spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bot/cli/admin.ts'), ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: harness.dataDir, LOG_LEVEL: 'silent' },
-  });
+/**
+ * Runs the CLI as its own process without blocking this one, which hosts the server (a blocked
+ * event loop would let keep-alive connections go stale).
+ */
+function runAdminCli(
+  args: string[],
+  input = '',
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'bot/cli/admin.ts'), ...args],
+    {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: harness.dataDir, LOG_LEVEL: 'silent' },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 const auditActions = async (target: string) => {
@@ -157,21 +172,23 @@ describe('npm run admin', () => {
     await createStaff('qian.lei', 'service-desk-three');
     const staff = await loggedIn('qian.lei', 'service-desk-three');
 
-    const disable = runAdminCli(['disable-user', '--username', 'qian.lei']);
+    const disable = await runAdminCli(['disable-user', '--username', 'qian.lei']);
     expect(disable.status, disable.stderr).toBe(0);
     expect((await staff.get('/api/v1/staff/me')).status).toBe(401);
     expect((await new StaffClient(harness.url).login('qian.lei', 'service-desk-three')).status).toBe(403);
 
-    expect(runAdminCli(['enable-user', '--username', 'qian.lei']).status).toBe(0);
+    expect((await runAdminCli(['enable-user', '--username', 'qian.lei'])).status).toBe(0);
     const again = await loggedIn('qian.lei', 'service-desk-three');
-    const revoke = runAdminCli(['revoke-sessions', '--username', 'qian.lei']);
+    const revoke = await runAdminCli(['revoke-sessions', '--username', 'qian.lei']);
     expect(revoke.stdout).toContain('ended 1 session');
     expect((await again.get('/api/v1/staff/me')).status).toBe(401);
 
-    const weak = runAdminCli(['reset-password', '--username', 'qian.lei'], 'aaaaaaaaaa\n');
+    const weak = await runAdminCli(['reset-password', '--username', 'qian.lei'], 'aaaaaaaaaa\n');
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('同一个字符');
-    expect(runAdminCli(['reset-password', '--username', 'qian.lei'], 'quiet-river-lamp\n').status).toBe(0);
+    expect(
+      (await runAdminCli(['reset-password', '--username', 'qian.lei'], 'quiet-river-lamp\n')).status,
+    ).toBe(0);
     await loggedIn('qian.lei', 'quiet-river-lamp');
     expect(await auditActions('qian.lei')).toEqual(
       expect.arrayContaining([
@@ -181,6 +198,6 @@ describe('npm run admin', () => {
         'cli:user.password-reset',
       ]),
     );
-    expect(runAdminCli(['frobnicate-user', '--username', 'qian.lei']).status).toBe(2);
+    expect((await runAdminCli(['frobnicate-user', '--username', 'qian.lei'])).status).toBe(2);
   });
 });
