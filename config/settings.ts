@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCookieSecure } from './cookie-secure.ts';
 
 const int = (name: string, fallback: number, min = 0) =>
   z
@@ -26,18 +27,21 @@ const text = (fallback?: string) =>
     .optional()
     .transform((value) => (value === undefined || value.trim() === '' ? fallback : value.trim()));
 
+function parseFlag(value: string, context: z.RefinementCtx): boolean {
+  const normalized = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
+  context.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
+  return z.NEVER;
+}
+
 const flag = (fallback: boolean) =>
   z
     .string()
     .optional()
-    .transform((value, context) => {
-      if (value === undefined || value.trim() === '') return fallback;
-      const normalized = value.trim().toLowerCase();
-      if (['1', 'true', 'yes', 'on'].includes(normalized)) return true;
-      if (['0', 'false', 'no', 'off'].includes(normalized)) return false;
-      context.addIssue({ code: 'custom', message: `expected true or false, got "${value}"` });
-      return z.NEVER;
-    });
+    .transform((value, context) =>
+      value === undefined || value.trim() === '' ? fallback : parseFlag(value, context),
+    );
 
 const environmentSchema = z.object({
   HOST: text('127.0.0.1'),
@@ -78,13 +82,26 @@ const environmentSchema = z.object({
     .enum(['full', 'normal'], { error: 'DB_SYNCHRONOUS must be full or normal' })
     .optional()
     .default('full'),
-  COOKIE_SECURE: flag(false),
+  // Unset: on when a reverse proxy is trusted (HTTPS ends there), see cookie-secure.ts.
+  COOKIE_SECURE: z
+    .string()
+    .optional()
+    .transform((value, context) =>
+      value === undefined || value.trim() === '' ? undefined : parseFlag(value, context),
+    ),
   TRUST_PROXY: flag(false),
   STATIC_DIR: text('web-widget/dist'),
   STAFF_SESSION_HOURS: int('STAFF_SESSION_HOURS', 12, 1),
   RATE_LIMIT_LOGIN_PER_MINUTE: int('RATE_LIMIT_LOGIN_PER_MINUTE', 10, 1),
   WS_MAX_CONNECTIONS: int('WS_MAX_CONNECTIONS', 5000, 1),
   SENSITIVE_WORDS_FILE: text(),
+  // Store availability and transport hardening (issue 9, part E).
+  DB_BUSY_TIMEOUT_MS: int('DB_BUSY_TIMEOUT_MS', 50),
+  DB_LOCK_WAIT_MS: int('DB_LOCK_WAIT_MS', 10_000),
+  DB_MAX_SIZE_MB: int('DB_MAX_SIZE_MB', 0),
+  DB_MIN_FREE_MB: int('DB_MIN_FREE_MB', 64),
+  HSTS: flag(false),
+  HSTS_MAX_AGE: int('HSTS_MAX_AGE', 15_552_000, 1),
 });
 
 export type Settings = {
@@ -126,12 +143,25 @@ export type Settings = {
   };
   /** IANA time zone of the hall: case numbers, deadlines and daily analytics follow its calendar. */
   timeZone: string;
-  store: { synchronous: 'full' | 'normal' };
+  store: {
+    synchronous: 'full' | 'normal';
+    /** How long one SQLite call may block the event loop waiting for another process's lock. */
+    busyTimeoutMs: number;
+    /** How long a write keeps retrying (asynchronously) before the turn fails with STORE_BUSY. */
+    lockWaitMs: number;
+    /** Cap on the database size (0: none); beyond it writes fail and /healthz is degraded. */
+    maxSizeMb: number;
+    /** /healthz is degraded when the data folder's disk has less free space than this. */
+    minFreeMb: number;
+  };
   server: {
     cookieSecure: boolean;
     trustProxy: boolean;
     staticDir: string;
     staffSessionHours: number;
+    /** Send Strict-Transport-Security (only behind HTTPS). */
+    hsts: boolean;
+    hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
 };
@@ -196,12 +226,20 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       lookupLockMinutes: env.CASE_LOOKUP_LOCK_MINUTES,
     },
     timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
-    store: { synchronous: env.DB_SYNCHRONOUS },
+    store: {
+      synchronous: env.DB_SYNCHRONOUS,
+      busyTimeoutMs: env.DB_BUSY_TIMEOUT_MS,
+      lockWaitMs: env.DB_LOCK_WAIT_MS,
+      maxSizeMb: env.DB_MAX_SIZE_MB,
+      minFreeMb: env.DB_MIN_FREE_MB,
+    },
     server: {
-      cookieSecure: env.COOKIE_SECURE,
+      cookieSecure: env.COOKIE_SECURE ?? defaultCookieSecure(env.TRUST_PROXY),
       trustProxy: env.TRUST_PROXY,
       staticDir: path.resolve(env.STATIC_DIR ?? 'web-widget/dist'),
       staffSessionHours: env.STAFF_SESSION_HOURS,
+      hsts: env.HSTS,
+      hstsMaxAgeSeconds: env.HSTS_MAX_AGE,
     },
     safety: {
       sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,

@@ -1,6 +1,8 @@
 /**
  * Staff accounts and sessions: creating users (the first admin from settings or the CLI), logging
- * in and out, and resolving a session cookie to its user. Session tokens are random and stored only
+ * in and out, resolving a session cookie to its user, and the administrator's account actions —
+ * disable and enable, reset a password, revoke every session — each in the audit log. A disabled
+ * account cannot log in and its sessions end at once (they are deleted, and checked on every request). Session tokens are random and stored only
  * as SHA-256 hashes, so a copy of the database does not let anyone log in.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,12 +11,17 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.ts';
 import { createCsrfToken } from './csrf.ts';
 import { AuthError } from './errors/auth-error.ts';
 import { UserInputError } from './errors/user-input-error.ts';
+import { UserNotFoundError } from './errors/user-not-found-error.ts';
 import { ROLES } from './roles.ts';
+import { assertPasswordAllowed } from './password-policy.ts';
+
+export { MIN_PASSWORD_LENGTH } from './password-policy.ts';
 
 export interface StaffUser {
   username: string;
   role: Role;
   department?: string;
+  disabledAt?: string;
 }
 
 export interface StaffSession {
@@ -37,18 +44,25 @@ export interface NewUserInput {
 }
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
-export const MIN_PASSWORD_LENGTH = 10;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const publicUser = (user: UserRecord): StaffUser => ({
   username: user.username,
   role: user.role,
   department: user.department,
+  ...(user.disabledAt ? { disabledAt: user.disabledAt } : {}),
 });
 
 export function createStaffAccounts(options: StaffAccountsOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
+  const existingUser = (username: string): UserRecord => {
+    const user = store.getUser(username);
+    if (!user) throw new UserNotFoundError(username);
+    return user;
+  };
+  const activeAdmins = () =>
+    store.listUsers().filter((user) => user.role === 'admin' && !user.disabledAt).length;
 
   return {
     async createUser(input: NewUserInput, actor: string): Promise<StaffUser> {
@@ -58,9 +72,7 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       if (!ROLES.includes(input.role)) {
         throw new UserInputError('Invalid role.', '角色只能是 staff 或 admin。');
       }
-      if (input.password.length < MIN_PASSWORD_LENGTH) {
-        throw new UserInputError('Password too short.', `密码至少 ${MIN_PASSWORD_LENGTH} 位。`);
-      }
+      assertPasswordAllowed(input.password, input.username);
       if (store.getUser(input.username)) throw new UserInputError('Username taken.', '该用户名已存在。');
       const passwordHash = await hashPassword(input.password);
       const at = clock().toISOString();
@@ -102,6 +114,11 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
         });
         throw new AuthError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password.');
       }
+      // Told only to someone who knows the password: the account exists but is switched off.
+      if (user.disabledAt) {
+        store.appendAudit({ at: at.toISOString(), actor: user.username, action: 'staff.login-disabled' });
+        throw new AuthError('ACCOUNT_DISABLED', 'Account disabled.');
+      }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = createCsrfToken();
       const tokenHash = hashToken(token);
@@ -126,8 +143,73 @@ export function createStaffAccounts(options: StaffAccountsOptions) {
       const session = store.getStaffSession(tokenHash);
       if (!session || session.expiresAt <= clock().toISOString()) return undefined;
       const user = store.getUser(session.username);
-      if (!user) return undefined;
+      if (!user || user.disabledAt) return undefined;
       return { user: publicUser(user), csrfToken: session.csrfToken, tokenHash };
+    },
+
+    /** Disables an account and ends its sessions; an admin cannot disable themselves or the last admin. */
+    disableUser(username: string, actor: string): StaffUser {
+      const user = existingUser(username);
+      if (username === actor) {
+        throw new UserInputError('Cannot disable oneself.', '不能停用自己正在使用的账号。');
+      }
+      if (user.role === 'admin' && !user.disabledAt && activeAdmins() <= 1) {
+        throw new UserInputError('Last admin.', '这是唯一启用中的管理员账号，不能停用。');
+      }
+      const at = clock().toISOString();
+      store.transaction(() => {
+        store.setUserDisabled(username, at);
+        const sessions = store.deleteStaffSessionsOf(username);
+        store.appendAudit({ at, actor, action: 'user.disable', target: username, detail: { sessions } });
+      });
+      return publicUser({ ...user, disabledAt: at });
+    },
+
+    enableUser(username: string, actor: string): StaffUser {
+      const user = existingUser(username);
+      const at = clock().toISOString();
+      store.transaction(() => {
+        store.setUserDisabled(username, undefined);
+        store.appendAudit({ at, actor, action: 'user.enable', target: username });
+      });
+      return publicUser({ ...user, disabledAt: undefined });
+    },
+
+    /** Sets a new password (same rules as a new account) and ends the user's sessions. */
+    async resetPassword(username: string, password: string, actor: string): Promise<StaffUser> {
+      const user = existingUser(username);
+      assertPasswordAllowed(password, username);
+      const passwordHash = await hashPassword(password);
+      const at = clock().toISOString();
+      store.transaction(() => {
+        store.setUserPassword(username, passwordHash);
+        const sessions = store.deleteStaffSessionsOf(username);
+        store.appendAudit({
+          at,
+          actor,
+          action: 'user.password-reset',
+          target: username,
+          detail: { sessions },
+        });
+      });
+      return publicUser(user);
+    },
+
+    /** Ends every session of a user (a lost laptop, a shared password); returns how many ended. */
+    revokeSessions(username: string, actor: string): number {
+      existingUser(username);
+      const at = clock().toISOString();
+      return store.transaction(() => {
+        const sessions = store.deleteStaffSessionsOf(username);
+        store.appendAudit({
+          at,
+          actor,
+          action: 'user.sessions-revoked',
+          target: username,
+          detail: { sessions },
+        });
+        return sessions;
+      });
     },
 
     logout(session: StaffSession): void {

@@ -15,13 +15,20 @@ import { publicRoutes } from './routes/public-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin-routes.ts';
+import { userAdminRoutes } from './routes/user-admin-routes.ts';
 
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', services.settings.server.trustProxy);
   app.use(requestId(services.logger));
-  app.use(securityHeaders());
+  app.use(
+    securityHeaders({
+      hstsMaxAgeSeconds: services.settings.server.hsts
+        ? services.settings.server.hstsMaxAgeSeconds
+        : undefined,
+    }),
+  );
   app.use(
     '/api',
     rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'),
@@ -32,6 +39,7 @@ export function createApp(services: Services): Express {
   app.use(healthRoutes(services));
   app.use(publicRoutes(services));
   app.use(staffRoutes(services));
+  app.use(userAdminRoutes(services));
   app.use(staticRoutes(services.settings.server.staticDir));
   app.use(notFound());
   app.use(errorHandler());

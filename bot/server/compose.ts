@@ -117,7 +117,7 @@ export async function composeSystem(
 ): Promise<ComposedSystem> {
   const logger = createLogger({ level: settings.logLevel, write: overrides.logWrite });
   const clock = overrides.clock ?? (() => new Date());
-  const store = openSqliteStore({ dataDir: settings.dataDir, synchronous: settings.store.synchronous });
+  const store = openSqliteStore({ dataDir: settings.dataDir, ...settings.store });
   try {
     const calendar = loadWorkingCalendar(settings.cases.holidaysFile);
     const filter = loadSensitiveWordFilter(settings.safety.sensitiveWordsFile);
@@ -184,6 +184,7 @@ export async function composeSystem(
       timeZone: settings.timeZone,
       logger,
       clock,
+      lockWaitMs: settings.store.lockWaitMs,
     });
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
     if (await accounts.ensureFirstAdmin(settings.admin)) {

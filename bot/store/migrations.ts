@@ -152,6 +152,15 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX conversations_public_id ON conversations(public_id);
     `,
   },
+  {
+    version: 3,
+    name: 'disabled staff accounts; the health probe table',
+    sql: `
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+      -- Written to and rolled back by /healthz to prove the store can write; always empty.
+      CREATE TABLE health_probe (id INTEGER PRIMARY KEY, payload BLOB);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

@@ -3,7 +3,6 @@
  * better-sqlite3 is synchronous, so when a write returns it has committed; with
  * `synchronous = FULL` it is also on disk, which is what "acknowledged means kept" needs.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answer, DialogueState, Intent } from '../types.ts';
@@ -13,6 +12,8 @@ import { SATISFACTION_SCORE } from '../ratings/satisfaction-levels.ts';
 import { migrate } from './migrations.ts';
 import { newPublicConversationId } from './public-conversation-id.ts';
 import { maskPersonalText } from '../logging/personal-data-masker.ts';
+import { createDatabaseFile, secureDataFolder, tightenDatabaseFiles } from './file-permissions.ts';
+import { createHealthProbe } from './sqlite-health.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -143,6 +144,7 @@ function toUser(row: Row): UserRecord {
     role: row.role as Role,
     department: optional(row.department),
     createdAt: row.created_at as string,
+    disabledAt: optional(row.disabled_at),
   };
 }
 
@@ -161,25 +163,42 @@ export interface SqliteStoreOptions {
   /** Folder for `daoban.sqlite`; created if missing. `:memory:` for a throwaway database. */
   dataDir: string;
   synchronous?: 'full' | 'normal';
+  /** Longest one call blocks on another connection's lock (SQLite `busy_timeout`); 50 ms by default. */
+  busyTimeoutMs?: number;
+  /** Cap on the database size in MB (0 or absent: none). */
+  maxSizeMb?: number;
+  /** Free space the data folder's disk must keep for the store to count as healthy. */
+  minFreeMb?: number;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   let file = ':memory:';
   if (options.dataDir !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true });
+    secureDataFolder(options.dataDir);
     file = path.join(options.dataDir, 'daoban.sqlite');
+    createDatabaseFile(file);
   }
   const database = new Database(file);
+  // Set before anything else, so even opening waits only this long for another process's lock.
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 50))}`);
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
   migrate(database);
   // Case search reads descriptions as staff see them, masked: a search for digits of an ID number
   // must not find (and so confirm) the digits that the mask hides.
   database.function('masked_text', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? maskPersonalText(text) : null,
   );
+  if (file !== ':memory:') tightenDatabaseFiles(file);
+  if (options.maxSizeMb && options.maxSizeMb > 0) {
+    const pageSize = database.pragma('page_size', { simple: true }) as number;
+    database.pragma(`max_page_count = ${Math.floor((options.maxSizeMb * 1048576) / pageSize)}`);
+  }
+  const checkHealth = createHealthProbe(database, {
+    folder: file === ':memory:' ? undefined : options.dataDir,
+    minFreeBytes: (options.minFreeMb ?? 0) * 1048576,
+  });
 
   // Statements are prepared once; better-sqlite3 reuses them.
   const statements = {
@@ -367,7 +386,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   const store: Store = {
-    transaction: <T>(work: () => T): T => database.transaction(work)(),
+    // IMMEDIATE takes the write lock at BEGIN, so a lock held elsewhere shows as SQLITE_BUSY at once
+    // (and is retried by the caller) rather than as a failed upgrade halfway through.
+    transaction: <T>(work: () => T): T => database.transaction(work).immediate(),
 
     getConversation(id): ConversationRecord | undefined {
       const row = statements.getConversation.get(id) as Row | undefined;
@@ -556,6 +577,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     listUsers() {
       return (database.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map(toUser);
     },
+    setUserPassword(username, passwordHash) {
+      database.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(passwordHash, username);
+    },
+    setUserDisabled(username, disabledAt) {
+      database
+        .prepare('UPDATE users SET disabled_at = ? WHERE username = ?')
+        .run(disabledAt ?? null, username);
+    },
+    deleteStaffSessionsOf(username) {
+      return database.prepare('DELETE FROM staff_sessions WHERE username = ?').run(username).changes;
+    },
 
     insertStaffSession(session: StaffSessionRecord) {
       statements.insertSession.run(session);
@@ -623,6 +655,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     analytics,
+    checkHealth,
     close() {
       if (database.open) database.close();
     },

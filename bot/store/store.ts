@@ -8,6 +8,7 @@ import type { Answer, DialogueState, Intent, KnowledgeEntry } from '../types.ts'
 import type { CaseCategory, CaseStatus } from '../cases/case-types.ts';
 import type { SatisfactionLevel } from '../ratings/satisfaction-levels.ts';
 import type { AnalyticsQueries } from './analytics-queries.ts';
+import type { StoreHealth } from './sqlite-health.ts';
 
 export type MessageRole = 'citizen' | 'assistant' | 'staff' | 'system';
 
@@ -129,6 +130,8 @@ export interface UserRecord {
   role: Role;
   department?: string;
   createdAt: string;
+  /** Set while the account is disabled: it cannot log in and its sessions are gone. */
+  disabledAt?: string;
 }
 
 export interface StaffSessionRecord {
@@ -183,6 +186,11 @@ export interface Store {
   getUser(username: string): UserRecord | undefined;
   countUsers(role?: Role): number;
   listUsers(): UserRecord[];
+  setUserPassword(username: string, passwordHash: string): void;
+  /** `undefined` enables the account again. */
+  setUserDisabled(username: string, disabledAt: string | undefined): void;
+  /** Ends every session of a user; returns how many there were. */
+  deleteStaffSessionsOf(username: string): number;
 
   insertStaffSession(session: StaffSessionRecord): void;
   getStaffSession(tokenHash: string): StaffSessionRecord | undefined;
@@ -198,5 +206,7 @@ export interface Store {
   listKnowledge(): StoredKnowledge[];
 
   readonly analytics: AnalyticsQueries;
+  /** Whether a write would succeed now (lock, full database or disk, read-only file); for /healthz. */
+  checkHealth(): StoreHealth;
   close(): void;
 }

@@ -12,7 +12,7 @@ import { startServer } from '../../bot/server/start.ts';
 import { buildWeb } from '../../web-widget/build.ts';
 
 export const STAFF_USERNAME = 'admin';
-export const STAFF_PASSWORD = 'admin-password-1';
+export const STAFF_PASSWORD = 'service-hall-key-7';
 
 export interface TestServer {
   url: string;

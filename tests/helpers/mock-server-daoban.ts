@@ -97,7 +97,7 @@ export async function startMockServer(options: { distDir: string }) {
   });
   let loggedIn = false;
   app.post('/api/v1/staff/login', (request, response) => {
-    if (request.body.username !== 'admin' || request.body.password !== 'admin-password-1') {
+    if (request.body.username !== 'admin' || request.body.password !== 'service-hall-key-7') {
       response.status(401).json({ error: { code: 'BAD_LOGIN', message: '用户名或密码不正确。' } });
       return;
     }

@@ -14,7 +14,7 @@ import {
   type StartOptions,
 } from '../../bot/server/start.ts';
 
-export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+export const ADMIN = { username: 'admin', password: 'service-hall-key-7' };
 
 export interface Harness {
   server: RunningServer;

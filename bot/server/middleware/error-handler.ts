@@ -17,6 +17,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   RATING_TARGET_NOT_FOUND: 404,
   CASE_INVALID_TRANSITION: 409,
   USER_INVALID: 400,
+  USER_NOT_FOUND: 404,
+  ACCOUNT_DISABLED: 403,
+  STORE_BUSY: 503,
+  STORE_FULL: 503,
+  STORE_READONLY: 503,
   ...CATALOG_ADMIN_STATUS,
 };
 
@@ -55,6 +60,7 @@ export function errorHandler(): ErrorRequestHandler {
     if (status >= 500) context?.logger.error('request failed', { error, path: request.path });
     if (response.headersSent) return;
     if (status === 413) response.setHeader('Connection', 'close');
+    if (code.startsWith('STORE_')) response.setHeader('Retry-After', '5');
     response.status(status).json({ error: { code, message } });
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Reads JSON request bodies strictly: a size limit (413), JSON content type (415), valid UTF-8
  * (400 INVALID_UTF8 — not silently replaced with U+FFFD as the usual parsers do), well-formed
- * JSON (400 MALFORMED_JSON) and an object at the top.
+ * JSON (400 MALFORMED_JSON) and an object at the top. Lone surrogate escapes become U+FFFD.
  */
 import type { RequestHandler } from 'express';
 import { HttpError } from '../errors/http-error.ts';
+import { wellFormedJson } from '../well-formed-text.ts';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -58,7 +59,7 @@ export function jsonBody(options: { maxBytes: number }): RequestHandler {
       }
       let parsed: unknown;
       try {
-        parsed = JSON.parse(text);
+        parsed = wellFormedJson(JSON.parse(text));
       } catch {
         return next(new HttpError(400, 'MALFORMED_JSON', '请求内容不是有效的 JSON。'));
       }

@@ -1,6 +1,8 @@
 /**
  * Security headers and a strict Content-Security-Policy for the pages this server serves. The
  * widget script is loaded by other government sites, so it alone may be fetched cross-origin.
+ * Strict-Transport-Security only when HSTS is switched on: sent over plain HTTP by mistake it is
+ * ignored, but sent by a hall that later loses its certificate it locks browsers out.
  */
 import type { RequestHandler } from 'express';
 
@@ -19,8 +21,11 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(options: { hstsMaxAgeSeconds?: number } = {}): RequestHandler {
   return (request, response, next) => {
+    if (options.hstsMaxAgeSeconds) {
+      response.setHeader('Strict-Transport-Security', `max-age=${options.hstsMaxAgeSeconds}`);
+    }
     response.setHeader('Content-Security-Policy', CSP);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('X-Frame-Options', 'SAMEORIGIN');

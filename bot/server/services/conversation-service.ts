@@ -61,13 +61,20 @@ export interface ConversationServiceOptions {
   timeZone: string;
   logger: Logger;
   clock?: () => Date;
+  /** How long a turn's write waits for a database lock held elsewhere (DB_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export function createConversationService(options: ConversationServiceOptions) {
   const { store, assistant, cases, filter, timeZone, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const queue = createKeyedQueue();
-  const commits = createGroupCommit(store);
+  const commits = createGroupCommit(store, {
+    maxWaitMs: options.lockWaitMs,
+    onLocked: ({ writes, attempt }) => {
+      if (attempt === 0) logger.warn('database locked by another process: waiting to write', { writes });
+    },
+  });
 
   /** The item a conversation is about, for cases and ratings. */
   const currentItem = (sessionId: string) => {
@@ -211,7 +218,7 @@ export function createConversationService(options: ConversationServiceOptions) {
       request: EscalationRequest,
     ): Promise<{ record: CaseRecord; created: boolean }> {
       return queue.run(sessionId, async () =>
-        store.transaction(() => {
+        commits.run(() => {
           const opened = openCase(sessionId, request, 'citizen');
           if (opened.created) {
             const now = clock();

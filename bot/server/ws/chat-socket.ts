@@ -10,6 +10,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { Services } from '../services/services.ts';
 import type { ConnectionRegistry } from './connection-registry.ts';
 import { incomingSchema, outgoing, type IncomingEvent } from './chat-protocol.ts';
+import { wellFormedJson } from '../well-formed-text.ts';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -145,7 +146,7 @@ export function attachChatSocket(
       if (isBinary) return send(socket, outgoing.error('BAD_MESSAGE', '消息格式不正确。'));
       let parsed: unknown;
       try {
-        parsed = JSON.parse(data.toString());
+        parsed = wellFormedJson(JSON.parse(data.toString()));
       } catch {
         return send(socket, outgoing.error('MALFORMED_JSON', '消息不是有效的 JSON。'));
       }

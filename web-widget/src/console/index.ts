@@ -1,7 +1,7 @@
 /**
  * Entry of the staff console (`/console`): checks the session, shows the login form or the app shell,
  * and routes by URL hash between the queue, a case, ratings, knowledge gaps, analytics and (admins)
- * catalog management.
+ * catalog management and user accounts.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
 import { analyticsView } from './analytics-view.ts';
@@ -12,6 +12,7 @@ import { loginView } from './login-view.ts';
 import type { StaffUser } from './models.ts';
 import { ratingsView } from './ratings-view.ts';
 import { queueView } from './queue-view.ts';
+import { usersView } from './users-view.ts';
 import { api, setCsrfToken } from './staff-api.ts';
 
 const app = document.getElementById('app') ?? document.body;
@@ -23,7 +24,10 @@ const NAV: [string, string][] = [
   ['#/analytics', '统计分析'],
 ];
 /** Views only administrators see. */
-const ADMIN_NAV: [string, string][] = [['#/catalog', '事项清单管理']];
+const ADMIN_NAV: [string, string][] = [
+  ['#/catalog', '事项清单管理'],
+  ['#/users', '用户管理'],
+];
 
 let user: StaffUser | undefined;
 const main = h('main', { attrs: { id: 'main', tabindex: -1 } });
@@ -42,7 +46,9 @@ function route(): void {
           ? analyticsView()
           : hash === '#/catalog' && user.role === 'admin'
             ? catalogView()
-            : queueView();
+            : hash === '#/users' && user.role === 'admin'
+              ? usersView()
+              : queueView();
   replaceChildren(main, view);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = hash.startsWith(link.getAttribute('href') ?? '');

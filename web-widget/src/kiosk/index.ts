@@ -1,7 +1,9 @@
 /**
  * Entry of the hall screen (`/kiosk`, 数字人导服): a full-screen touch page with large buttons for the
  * zones and the most asked questions, a big input, voice input and read-aloud where the browser
- * offers them, the digital-human avatar, the hall map, and a reset to the home screen after 90 s idle.
+ * offers them, the digital-human avatar, the hall map, and a reset to the home screen after idle time
+ * (`data-idle-seconds` on the page's #kiosk element, 90 s by default) that also forgets the session:
+ * the next visitor starts a new conversation and cannot see the last one.
  */
 import type { Answer } from '../../../bot/types.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
@@ -9,7 +11,7 @@ import { renderCitations, renderItemCard, whereToGo } from '../shared/answer-car
 import { h, replaceChildren } from '../shared/dom.ts';
 import { createAvatar } from './avatar.ts';
 import { renderHallMap } from './hall-map.ts';
-import { watchIdle } from './idle-reset.ts';
+import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
 import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
 
 /** Zone buttons before the hall answers; then only the zones this hall has, in this order. */
@@ -26,6 +28,8 @@ const POPULAR = [
 ];
 
 const root = document.getElementById('kiosk') ?? document.body;
+const idleSeconds = Number(root.getAttribute('data-idle-seconds'));
+const idleMs = Number.isFinite(idleSeconds) && idleSeconds > 0 ? idleSeconds * 1000 : IDLE_RESET_MS;
 const avatar = createAvatar();
 let hall: Hall | undefined;
 let sessionId = newSession();
@@ -281,11 +285,14 @@ replaceChildren(
     ),
     h('aside', { class: 'guide' }, avatar.element),
     h('div', { class: 'content' }, askForm, stage),
-    h('footer', { class: 'kiosk-footer', text: '为保护您的隐私，页面无人操作90秒后将自动回到首页。' }),
+    h('footer', {
+      class: 'kiosk-footer',
+      text: `为保护您的隐私，页面无人操作${Math.round(idleMs / 1000)}秒后将自动回到首页并清除本次对话。`,
+    }),
   ),
 );
 goHome();
-watchIdle(goHome);
+watchIdle(goHome, idleMs);
 
 void fetch('/api/v1/hall')
   .then((response) => (response.ok ? (response.json() as Promise<Hall | { hall: Hall }>) : undefined))

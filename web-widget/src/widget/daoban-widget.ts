@@ -3,6 +3,11 @@
  * shadow root, so host-page CSS cannot reach in and the widget's CSS cannot leak out. It speaks the
  * `/ws` protocol, renders answers as cards, offers 转人工 / 办不成事 at all times, shows staff replies
  * live, collects 好差评, and has a 适老化 mode remembered per device.
+ *
+ * Shared computers: 结束并清除对话 ends the conversation and forgets the visitor on this device; the
+ * visitor id expires after `data-remember-days` (7); with `data-public` (公共电脑 mode) the id is never
+ * stored, and the conversation is cleared when it is rated (结束并评价) or after `data-idle-seconds`
+ * (300) without a touch or key.
  */
 import { renderCitations, renderItemCard } from '../shared/answer-card.ts';
 import { ChatSocket } from '../shared/chat-socket.ts';
@@ -12,11 +17,22 @@ import { createComposer } from './composer.ts';
 import type { Composer } from './composer.ts';
 import { createEscalationForm } from './escalation-form.ts';
 import { createLookupForm } from './lookup-form.ts';
-import { elderModePreferred, rememberElderMode, visitorIdentity } from './preferences.ts';
+import {
+  REMEMBER_DAYS,
+  elderModePreferred,
+  forgetVisitor,
+  rememberElderMode,
+  touchVisitor,
+  visitorIdentity,
+  type VisitorOptions,
+} from './preferences.ts';
 import { createRatingBar } from './rating-bar.ts';
 import { WIDGET_CSS } from './widget-styles.ts';
 
 const MAX_MESSAGE_CHARS = 500;
+/** 公共电脑 mode: the conversation is cleared after this long without activity. */
+export const PUBLIC_IDLE_SECONDS = 300;
+const CLEARED_TEXT = '对话已结束并清除，本设备不再保留这次对话。';
 // The elder mode's larger text needs a placeholder that fits one line on a 375 px phone.
 const PLACEHOLDER = { normal: '请输入您要办理的事项或问题', elder: '请输入问题' };
 // Same wording as the server's greeting, shown when a returning visitor has no history yet.
@@ -49,6 +65,8 @@ export class DaobanWidget extends HTMLElement {
   private messageCount = 0;
   private caseNumber?: string;
   private built = false;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  private clearAfterRating = false;
 
   constructor() {
     super();
@@ -64,10 +82,55 @@ export class DaobanWidget extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    clearTimeout(this.idleTimer);
     this.socket?.close();
     this.socket = undefined;
     this.built = false;
     this.root.replaceChildren();
+  }
+
+  private get visitorOptions(): VisitorOptions {
+    const days = Number(this.getAttribute('data-remember-days'));
+    return {
+      publicMode: this.hasAttribute('data-public'),
+      rememberDays: Number.isFinite(days) && days > 0 ? days : REMEMBER_DAYS,
+    };
+  }
+
+  private get idleMs(): number {
+    const seconds = Number(this.getAttribute('data-idle-seconds'));
+    return (Number.isFinite(seconds) && seconds > 0 ? seconds : PUBLIC_IDLE_SECONDS) * 1000;
+  }
+
+  /** 公共电脑 mode: any touch or key in the widget starts the idle period again. */
+  private pokeIdle = (): void => {
+    if (!this.hasAttribute('data-public')) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.messageCount > 0) this.clearConversation(false);
+      this.close();
+    }, this.idleMs);
+  };
+
+  /** Ends the conversation on this device: the next visitor starts a new one and cannot see it. */
+  clearConversation(notify = true): void {
+    clearTimeout(this.idleTimer);
+    this.clearAfterRating = false;
+    this.socket?.close();
+    this.socket = undefined;
+    forgetVisitor();
+    this.user = '';
+    this.messageCount = 0;
+    this.caseNumber = undefined;
+    this.lastQuickReplies = undefined;
+    this.answerRating = undefined;
+    this.escalationForm = undefined;
+    this.lookupForm = undefined;
+    this.caseBanner.hidden = true;
+    this.typing.hidden = true;
+    replaceChildren(this.caseBanner);
+    replaceChildren(this.log);
+    if (notify) this.log.append(h('div', { class: 'message from-system', text: CLEARED_TEXT }));
   }
 
   private get panelTitle(): string {
@@ -137,6 +200,11 @@ export class DaobanWidget extends HTMLElement {
         attrs: { type: 'button' },
         on: { click: () => this.showConversationRating() },
       }),
+      h('button', {
+        text: '结束并清除对话',
+        attrs: { type: 'button', title: '在公共电脑上使用后请点此，下一位使用者将看不到您的对话' },
+        on: { click: () => this.clearConversation() },
+      }),
     );
     this.panel = h(
       'section',
@@ -175,6 +243,7 @@ export class DaobanWidget extends HTMLElement {
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.close();
     });
+    for (const type of ['pointerdown', 'keydown', 'input']) this.panel.addEventListener(type, this.pokeIdle);
     this.root.append(style, this.launcher, this.panel);
   }
 
@@ -184,6 +253,7 @@ export class DaobanWidget extends HTMLElement {
     this.launcher.setAttribute('aria-expanded', 'true');
     this.panel.hidden = false;
     this.ensureConnected();
+    this.pokeIdle();
     this.composer.input.focus();
   }
 
@@ -196,7 +266,7 @@ export class DaobanWidget extends HTMLElement {
 
   private ensureConnected(): void {
     if (this.socket) return;
-    const identity = visitorIdentity();
+    const identity = visitorIdentity(this.visitorOptions);
     this.user = identity.user;
     // The server greets a new visitor (hello) and sends the history to a returning one (welcome_back).
     this.socket = new ChatSocket({
@@ -221,6 +291,8 @@ export class DaobanWidget extends HTMLElement {
       return;
     }
     this.ensureConnected();
+    touchVisitor(this.user, this.visitorOptions);
+    this.pokeIdle();
     this.addMessage({ from: 'citizen', text, quickReplies: [] });
     this.typing.hidden = false;
     this.socket?.send({ type: 'message', text, user: this.user });
@@ -255,6 +327,11 @@ export class DaobanWidget extends HTMLElement {
         this.addMessage({ from: 'system', text: frame.message, quickReplies: [] });
         return;
       case 'rated':
+        if (this.clearAfterRating) {
+          // 公共电脑 mode: rating the conversation ends it.
+          this.clearConversation();
+          return;
+        }
         if (frame.caseNumber) {
           this.addMessage({
             from: 'system',
@@ -435,6 +512,7 @@ export class DaobanWidget extends HTMLElement {
       prompt: '请对本次服务作出评价：',
       withComment: true,
       onRate: (level, comment) => {
+        this.clearAfterRating = this.hasAttribute('data-public');
         this.socket?.send({
           type: 'rate',
           user: this.user,

@@ -22,15 +22,15 @@ describe('staff accounts', () => {
     const now = { value: new Date('2026-01-05T01:00:00Z') };
     const store = openSqliteStore({ dataDir: ':memory:' });
     const accounts = createStaffAccounts({ store, sessionHours: 8, clock: () => now.value });
-    expect(await accounts.ensureFirstAdmin({ username: 'admin', password: 'first-admin-pass' })).toBe(true);
-    expect(await accounts.ensureFirstAdmin({ username: 'admin2', password: 'first-admin-pass' })).toBe(false);
+    expect(await accounts.ensureFirstAdmin({ username: 'admin', password: 'first-hall-key-9' })).toBe(true);
+    expect(await accounts.ensureFirstAdmin({ username: 'admin2', password: 'first-hall-key-9' })).toBe(false);
     await expect(accounts.login('admin', 'wrong-password')).rejects.toMatchObject({
       code: 'AUTH_INVALID_CREDENTIALS',
     });
-    await expect(accounts.login('nobody', 'first-admin-pass')).rejects.toMatchObject({
+    await expect(accounts.login('nobody', 'first-hall-key-9')).rejects.toMatchObject({
       code: 'AUTH_INVALID_CREDENTIALS',
     });
-    const { token, session } = await accounts.login('admin', 'first-admin-pass');
+    const { token, session } = await accounts.login('admin', 'first-hall-key-9');
     expect(accounts.authenticate(token)?.user).toEqual({
       username: 'admin',
       role: 'admin',
