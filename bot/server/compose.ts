@@ -33,6 +33,7 @@ import { createKnowledgeService } from './services/knowledge-service.ts';
 import type { IndexInfo, Services } from './services/services.ts';
 import { createConnectionRegistry, type ConnectionRegistry } from './ws/connection-registry.ts';
 import { createApp } from './app.ts';
+import { createClientAddress } from './network/client-address.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -157,7 +158,10 @@ export async function composeSystem(
     // Services hold the live holder, never one version: a publish or rollback replaces what it holds.
     const assistant: Assistant = live;
 
-    const registry = createConnectionRegistry();
+    const registry = createConnectionRegistry({
+      maxBufferedBytes: settings.limits.wsMaxBufferedBytes,
+      onOverflow: () => logger.warn('websocket closed: client not reading', { code: 1013 }),
+    });
     const cases = createCaseService({
       store,
       calendar,
@@ -204,6 +208,7 @@ export async function composeSystem(
         session: createRateLimiter({ perMinute: settings.limits.sessionPerMinute }),
         login: createRateLimiter({ perMinute: settings.limits.loginPerMinute }),
       },
+      clientAddress: createClientAddress(settings.server.trustProxy),
       logger,
       get indexInfo() {
         const current = live.current();

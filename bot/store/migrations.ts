@@ -141,6 +141,11 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'ratings by target (one rating per target)',
+    sql: `CREATE INDEX ratings_target ON ratings(conversation_id, target, target_id);`,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

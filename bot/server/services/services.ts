@@ -11,6 +11,7 @@ import type { ConversationService } from './conversation-service.ts';
 import type { KnowledgeService } from './knowledge-service.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
 import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-service.ts';
+import type { ClientAddress } from '../network/client-address.ts';
 
 export interface IndexInfo {
   items: number;
@@ -29,6 +30,8 @@ export interface Services {
   knowledge: KnowledgeService;
   accounts: StaffAccounts;
   limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter };
+  /** The client's address behind trusted proxies (TRUST_PROXY), for HTTP and websockets alike. */
+  clientAddress: ClientAddress;
   logger: Logger;
   /** The version in service; read on every request, since a publish or rollback replaces it. */
   readonly indexInfo: IndexInfo;
