@@ -34,6 +34,7 @@ import type { IndexInfo, Services } from './services/services.ts';
 import { createConnectionRegistry, type ConnectionRegistry } from './ws/connection-registry.ts';
 import { createApp } from './app.ts';
 import { createClientAddress } from './network/client-address.ts';
+import { createFrameLimits } from './ws/frame-limits.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -109,6 +110,20 @@ function createCatalogAdmin(
     logger: parts.logger,
     clock: parts.clock,
   });
+}
+
+/** The token buckets of HTTP and the websocket, on the system's clock. */
+function createLimiters(settings: Settings, clock: () => Date): Services['limiters'] {
+  const now = () => clock().getTime();
+  const limiter = (perMinute: number) => createRateLimiter({ perMinute, clock: now });
+  const ip = limiter(settings.limits.ipPerMinute);
+  const session = limiter(settings.limits.sessionPerMinute);
+  return {
+    ip,
+    session,
+    login: limiter(settings.limits.loginPerMinute),
+    frames: createFrameLimits(settings.limits, { ip, session, clock: now }),
+  };
 }
 
 export async function composeSystem(
@@ -203,11 +218,7 @@ export async function composeSystem(
       analytics: createAnalyticsService({ store, timeZone: settings.timeZone, clock }),
       knowledge: createKnowledgeService({ store, assistant, clock }),
       accounts,
-      limiters: {
-        ip: createRateLimiter({ perMinute: settings.limits.ipPerMinute }),
-        session: createRateLimiter({ perMinute: settings.limits.sessionPerMinute }),
-        login: createRateLimiter({ perMinute: settings.limits.loginPerMinute }),
-      },
+      limiters: createLimiters(settings, clock),
       clientAddress: createClientAddress(settings.server.trustProxy),
       logger,
       get indexInfo() {

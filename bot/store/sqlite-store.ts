@@ -190,7 +190,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     listMessages: database.prepare(
       'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?) ORDER BY id',
     ),
-    countMessages: database.prepare('SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ? AND role = ?'),
+    countMessages: database.prepare(
+      'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ? AND role = ?',
+    ),
     findRating: database.prepare(
       'SELECT * FROM ratings WHERE conversation_id = ? AND target = ? AND target_id IS ? ORDER BY id LIMIT 1',
     ),

@@ -30,7 +30,10 @@ const KIND: Record<IncomingEvent['type'], FrameKind> = {
 
 export function createChatEvents(services: Services, registry: ConnectionRegistry, limits: FrameLimits) {
   const { settings, conversations, ratings, store } = services;
-  const pageLimits = { messages: settings.limits.historyPageMessages, bytes: settings.limits.historyPageBytes };
+  const pageLimits = {
+    messages: settings.limits.historyPageMessages,
+    bytes: settings.limits.historyPageBytes,
+  };
 
   /** Hands over staff replies that arrived while the citizen was away. */
   const deliverPending = (socket: WebSocket, user: string) => {
@@ -70,7 +73,11 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
     return undefined;
   };
 
-  return async (socket: WebSocket, state: ChatSocketState, event: IncomingEvent): Promise<Refusal | undefined> => {
+  return async (
+    socket: WebSocket,
+    state: ChatSocketState,
+    event: IncomingEvent,
+  ): Promise<Refusal | undefined> => {
     const unbound = checkBinding(state, event);
     if (unbound) return unbound;
     const budget = limits.take(KIND[event.type], event.user, state.address);
@@ -96,7 +103,10 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         registry.sendTo(
           socket,
           outgoing.historyPage(
-            historyPage((limit) => conversations.history(user, { limit, beforeId: event.before }), pageLimits),
+            historyPage(
+              (limit) => conversations.history(user, { limit, beforeId: event.before }),
+              pageLimits,
+            ),
           ),
         );
         return undefined;

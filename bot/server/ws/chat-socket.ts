@@ -15,7 +15,6 @@ import type { ConnectionRegistry } from './connection-registry.ts';
 import { incomingSchema, outgoing } from './chat-protocol.ts';
 import { createChatEvents, type ChatSocketState } from './chat-events.ts';
 import { createConnectionGuard, refuseUpgrade } from './connection-guard.ts';
-import { createFrameLimits } from './frame-limits.ts';
 import {
   CLOSE_NO_HELLO,
   CLOSE_TOO_MANY_REFUSALS,
@@ -50,7 +49,7 @@ export function attachChatSocket(
     maxPerAddress: limits.wsMaxConnectionsPerIp,
     addressBudget: services.limiters.ip,
   });
-  const handle = createChatEvents(services, registry, createFrameLimits(limits, services.limiters));
+  const handle = createChatEvents(services, registry, services.limiters.frames);
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];

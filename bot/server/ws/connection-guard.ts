@@ -7,7 +7,8 @@
 import type { Duplex } from 'node:stream';
 import type { RateLimiter } from '../../safety/rate-limiter.ts';
 
-export type Admission = { admitted: true } | { admitted: false; status: 429 | 503; retryAfterSeconds: number };
+export type Admission =
+  { admitted: true } | { admitted: false; status: 429 | 503; retryAfterSeconds: number };
 
 export interface ConnectionGuard {
   /** Admits `socket` for `address` (a limit key) and counts it until it closes. */
@@ -34,7 +35,8 @@ export function createConnectionGuard(options: {
         return { admitted: false, status: 429, retryAfterSeconds: 10 };
       }
       const budget = options.addressBudget.take(address);
-      if (!budget.allowed) return { admitted: false, status: 429, retryAfterSeconds: budget.retryAfterSeconds };
+      if (!budget.allowed)
+        {return { admitted: false, status: 429, retryAfterSeconds: budget.retryAfterSeconds };}
       open += 1;
       perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       socket.once('close', () => {

@@ -22,11 +22,11 @@ interface Pair {
 
 export function createFrameLimits(
   limits: Settings['limits'],
-  shared: { session: RateLimiter; ip: RateLimiter },
+  shared: { session: RateLimiter; ip: RateLimiter; clock?: () => number },
 ): FrameLimits {
   const pair = (session: number, address: number): Pair => ({
-    session: createRateLimiter({ perMinute: session }),
-    address: createRateLimiter({ perMinute: address }),
+    session: createRateLimiter({ perMinute: session, clock: shared.clock }),
+    address: createRateLimiter({ perMinute: address, clock: shared.clock }),
   });
   const pairs: Record<FrameKind, Pair> = {
     message: { session: shared.session, address: shared.ip },

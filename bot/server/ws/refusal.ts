@@ -11,7 +11,10 @@ export interface Refusal {
   retryAfter?: number;
 }
 
-export const CLOSE_TOO_MANY_REFUSALS = { code: 1008, reason: '无效或过于频繁的消息过多，连接已断开' } as const;
+export const CLOSE_TOO_MANY_REFUSALS = {
+  code: 1008,
+  reason: '无效或过于频繁的消息过多，连接已断开',
+} as const;
 export const CLOSE_NO_HELLO = { code: 1008, reason: '连接后未及时问候，连接已断开' } as const;
 
 export const refusals = {
@@ -20,7 +23,10 @@ export const refusals = {
   invalid: (): Refusal => ({ code: 'BAD_MESSAGE', message: '消息格式不正确。' }),
   helloRequired: (): Refusal => ({ code: 'HELLO_REQUIRED', message: '连接尚未就绪，请刷新页面后重试。' }),
   alreadyGreeted: (): Refusal => ({ code: 'ALREADY_GREETED', message: '对话已连接，无需重复发送。' }),
-  sessionMismatch: (): Refusal => ({ code: 'SESSION_MISMATCH', message: '会话标识不一致，请刷新页面后重试。' }),
+  sessionMismatch: (): Refusal => ({
+    code: 'SESSION_MISMATCH',
+    message: '会话标识不一致，请刷新页面后重试。',
+  }),
   rateLimited: (retryAfter: number): Refusal => ({
     code: 'RATE_LIMITED',
     message: `发送过于频繁，请 ${retryAfter} 秒后再试。`,
