@@ -35,8 +35,9 @@ export function createConnectionGuard(options: {
         return { admitted: false, status: 429, retryAfterSeconds: 10 };
       }
       const budget = options.addressBudget.take(address);
-      if (!budget.allowed)
-        {return { admitted: false, status: 429, retryAfterSeconds: budget.retryAfterSeconds };}
+      if (!budget.allowed) {
+        return { admitted: false, status: 429, retryAfterSeconds: budget.retryAfterSeconds };
+      }
       open += 1;
       perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       socket.once('close', () => {
