@@ -4,7 +4,14 @@
  * messages/s in total; prints the achieved messages/s, p50/p95/p99 latency (send → answer), errors.
  *
  *   npm run bench:load -- [--sessions 200] [--messages 10] [--rate 450] [--url ws://host:port/ws]
+ *   npm run bench:load -- --hostile
  * Without --url it starts its own server on an ephemeral port with a temp data folder.
+ *
+ * `--hostile` runs the sessions twice on a server with the default limits (each session from its
+ * own address, as a proxy on loopback reports it): alone, then beside one hostile client that opens
+ * sockets up to its per-address cap and sends 5,000 junk frames and 1,000 welcome_back frames
+ * without reading. It prints both p95 latencies, the process RSS before and after, and /healthz
+ * latency during the attack. Figures are printed, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +20,8 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from '../bot/server/start.ts';
+import { loadSettings } from '../config/settings.ts';
+import { runHostileClient } from './hostile-client.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +30,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '450' },
     url: { type: 'string' },
     'index-dir': { type: 'string' },
+    hostile: { type: 'boolean', default: false },
   },
 });
 const sessions = Number(values.sessions);
@@ -53,7 +63,9 @@ async function runSession(
   latencies: number[],
   errors: string[],
 ): Promise<void> {
-  const socket = new WebSocket(url);
+  // Each session from its own address, as the trusted proxy on loopback reports it.
+  const address = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+  const socket = new WebSocket(url, { headers: { 'x-forwarded-for': address } });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -90,36 +102,17 @@ async function runSession(
   socket.close();
 }
 
-async function main() {
-  let url = values.url;
-  let stop: (() => Promise<void>) | undefined;
-  let dataDir: string | undefined;
-  if (!url) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'daoban-bench-'));
-    const server = await startServer({
-      port: 0,
-      logWrite: () => undefined,
-      settings: {
-        dataDir,
-        indexDir: values['index-dir'] ?? path.join(dataDir, 'index'),
-        logLevel: 'warn',
-        store: { synchronous: process.env.DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full' },
-        limits: {
-          maxMessageChars: 500,
-          maxBodyBytes: 65536,
-          ipPerMinute: 1_000_000,
-          sessionPerMinute: 1_000_000,
-          loginPerMinute: 10,
-          wsMaxConnections: 100_000,
-        },
-      },
-    });
-    url = `${server.url.replace(/^http/, 'ws')}/ws`;
-    stop = server.close;
-  }
-  process.stdout.write(
-    `load: ${sessions} sessions × ${messagesPerSession} messages, offered ${rate} messages/s, on ${url}\n`,
-  );
+interface LoadFigures {
+  messages: number;
+  seconds: number;
+  messagesPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function runLoad(url: string): Promise<LoadFigures> {
   const latencies: number[] = [];
   const errors: string[] = [];
   const started = performance.now();
@@ -131,9 +124,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   const failedSessions = results.filter((result) => result.status === 'rejected').length;
   const sorted = [...latencies].sort((a, b) => a - b);
-  const report = {
-    sessions,
-    offeredRate: rate,
+  return {
     messages: latencies.length,
     seconds: Number(seconds.toFixed(2)),
     messagesPerSecond: Number((latencies.length / seconds).toFixed(1)),
@@ -141,9 +132,111 @@ async function main() {
     p95Ms: Number(percentile(sorted, 95).toFixed(1)),
     p99Ms: Number(percentile(sorted, 99).toFixed(1)),
     errors: errors.length + failedSessions,
-    target: '≥ 300 messages/s at p95 ≤ 100 ms',
   };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+const rssMb = () => Number((process.memoryUsage().rss / 1024 / 1024).toFixed(0));
+
+/** /healthz round trips every 100 ms until `done` settles: median and worst, in ms. */
+async function sampleHealth(httpUrl: string, done: Promise<unknown>) {
+  const samples: number[] = [];
+  let finished = false;
+  void done.finally(() => {
+    finished = true;
+  });
+  while (!finished) {
+    const started = performance.now();
+    await fetch(`${httpUrl}/healthz`).then((response) => response.text());
+    samples.push(performance.now() - started);
+    await delay(100);
+  }
+  const sorted = samples.sort((a, b) => a - b);
+  return {
+    samples: sorted.length,
+    p50Ms: Number(percentile(sorted, 50).toFixed(1)),
+    maxMs: Number((sorted.at(-1) ?? NaN).toFixed(1)),
+  };
+}
+
+async function main() {
+  let url = values.url;
+  let stop: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  const defaults = loadSettings({});
+  if (!url) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'daoban-bench-'));
+    const server = await startServer({
+      port: 0,
+      logWrite: () => undefined,
+      settings: {
+        dataDir,
+        indexDir: values['index-dir'] ?? path.join(dataDir, 'index'),
+        logLevel: 'warn',
+        store: { synchronous: process.env.DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full' },
+        // The sessions and the hostile client are told apart by the address the "proxy" reports.
+        server: { trustProxy: ['loopback'] },
+        limits: values.hostile
+          ? defaults.limits
+          : {
+              maxMessageChars: 500,
+              maxBodyBytes: 65536,
+              ipPerMinute: 1_000_000,
+              sessionPerMinute: 1_000_000,
+              loginPerMinute: 10,
+              wsMaxConnections: 100_000,
+              wsMaxConnectionsPerIp: 100_000,
+            },
+      },
+    });
+    url = `${server.url.replace(/^http/, 'ws')}/ws`;
+    stop = server.close;
+  }
+  process.stdout.write(
+    `load: ${sessions} sessions × ${messagesPerSession} messages, offered ${rate} messages/s, on ${url}\n`,
+  );
+  const target = '≥ 300 messages/s at p95 ≤ 100 ms';
+  if (!values.hostile) {
+    const figures = await runLoad(url);
+    process.stdout.write(`${JSON.stringify({ sessions, offeredRate: rate, ...figures, target }, null, 2)}\n`);
+  } else {
+    const httpUrl = url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+    const aloneRun = runLoad(url);
+    const aloneHealth = sampleHealth(httpUrl, aloneRun);
+    const [alone, healthzAlone] = await Promise.all([aloneRun, aloneHealth]);
+    const rssBefore = rssMb();
+    const legitimate = runLoad(url);
+    const hostile = runHostileClient({
+      url,
+      address: '203.0.113.66',
+      sockets: defaults.limits.wsMaxConnectionsPerIp + 5,
+      junkFrames: 5000,
+      welcomeBackFrames: 1000,
+    });
+    const health = sampleHealth(httpUrl, Promise.all([legitimate, hostile]));
+    const [withHostile, hostileReport, healthz] = await Promise.all([legitimate, hostile, health]);
+    const report = {
+      sessions,
+      offeredRate: rate,
+      alone: {
+        p95Ms: alone.p95Ms,
+        p99Ms: alone.p99Ms,
+        p50Ms: alone.p50Ms,
+        messagesPerSecond: alone.messagesPerSecond,
+        errors: alone.errors,
+      },
+      withHostile: {
+        p95Ms: withHostile.p95Ms,
+        p99Ms: withHostile.p99Ms,
+        p50Ms: withHostile.p50Ms,
+        messagesPerSecond: withHostile.messagesPerSecond,
+        errors: withHostile.errors,
+      },
+      hostile: hostileReport,
+      rssMb: { before: rssBefore, after: rssMb() },
+      healthz: { alone: healthzAlone, duringAttack: healthz },
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
   await stop?.();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultCookieSecure } from './cookie-secure.ts';
+import { parseTrustProxy, type TrustProxySetting } from './trust-proxy-setting.ts';
 
 const int = (name: string, fallback: number, min = 0) =>
   z
@@ -89,7 +90,17 @@ const environmentSchema = z.object({
     .transform((value, context) =>
       value === undefined || value.trim() === '' ? undefined : parseFlag(value, context),
     ),
-  TRUST_PROXY: flag(false),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'object' && 'error' in parsed) {
+        context.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   STATIC_DIR: text('web-widget/dist'),
   STAFF_SESSION_HOURS: int('STAFF_SESSION_HOURS', 12, 1),
   RATE_LIMIT_LOGIN_PER_MINUTE: int('RATE_LIMIT_LOGIN_PER_MINUTE', 10, 1),
@@ -102,6 +113,21 @@ const environmentSchema = z.object({
   DB_MIN_FREE_MB: int('DB_MIN_FREE_MB', 64),
   HSTS: flag(false),
   HSTS_MAX_AGE: int('HSTS_MAX_AGE', 15_552_000, 1),
+  // Abuse resistance on the citizen channel (issue 9): per-IP sockets, per-kind frame budgets.
+  WS_MAX_CONNECTIONS_PER_IP: int('WS_MAX_CONNECTIONS_PER_IP', 20, 1),
+  WS_HELLO_TIMEOUT_SECONDS: int('WS_HELLO_TIMEOUT_SECONDS', 10, 1),
+  WS_MAX_BUFFERED_BYTES: int('WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024),
+  WS_MAX_REFUSALS_PER_MINUTE: int('WS_MAX_REFUSALS_PER_MINUTE', 10, 1),
+  WS_HISTORY_PAGE_MESSAGES: int('WS_HISTORY_PAGE_MESSAGES', 50, 1),
+  WS_HISTORY_PAGE_BYTES: int('WS_HISTORY_PAGE_BYTES', 256 * 1024, 1024),
+  RATE_LIMIT_HISTORY_PER_MINUTE: int('RATE_LIMIT_HISTORY_PER_MINUTE', 10, 1),
+  RATE_LIMIT_HISTORY_IP_PER_MINUTE: int('RATE_LIMIT_HISTORY_IP_PER_MINUTE', 60, 1),
+  RATE_LIMIT_RATINGS_PER_MINUTE: int('RATE_LIMIT_RATINGS_PER_MINUTE', 10, 1),
+  RATE_LIMIT_RATINGS_IP_PER_MINUTE: int('RATE_LIMIT_RATINGS_IP_PER_MINUTE', 30, 1),
+  RATE_LIMIT_ESCALATIONS_PER_MINUTE: int('RATE_LIMIT_ESCALATIONS_PER_MINUTE', 5, 1),
+  RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE: int('RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE', 20, 1),
+  RATE_LIMIT_TYPING_PER_MINUTE: int('RATE_LIMIT_TYPING_PER_MINUTE', 60, 1),
+  RATE_LIMIT_TYPING_IP_PER_MINUTE: int('RATE_LIMIT_TYPING_IP_PER_MINUTE', 600, 1),
 });
 
 export type Settings = {
@@ -131,6 +157,25 @@ export type Settings = {
     sessionPerMinute: number;
     loginPerMinute: number;
     wsMaxConnections: number;
+    /** Open websockets per client address (the right-most untrusted one, see TRUST_PROXY). */
+    wsMaxConnectionsPerIp: number;
+    /** A socket that has not said hello or welcome_back by then is closed (1008). */
+    wsHelloTimeoutSeconds: number;
+    /** A socket whose unsent output exceeds this is not read from and is closed (1013). */
+    wsMaxBufferedBytes: number;
+    /** Refused frames (junk, over a limit) answered per socket and minute; one more closes it (1008). */
+    wsMaxRefusalsPerMinute: number;
+    historyPageMessages: number;
+    historyPageBytes: number;
+    /** hello, welcome_back and history pages, per session and per client address. */
+    historyPerMinute: number;
+    historyIpPerMinute: number;
+    ratingsPerMinute: number;
+    ratingsIpPerMinute: number;
+    escalationsPerMinute: number;
+    escalationsIpPerMinute: number;
+    typingPerMinute: number;
+    typingIpPerMinute: number;
   };
   cases: {
     replyDays: number;
@@ -156,7 +201,8 @@ export type Settings = {
   };
   server: {
     cookieSecure: boolean;
-    trustProxy: boolean;
+    /** Which peers may set X-Forwarded-For: none, the nearest N hops, or these addresses/CIDRs. */
+    trustProxy: TrustProxySetting;
     staticDir: string;
     staffSessionHours: number;
     /** Send Strict-Transport-Security (only behind HTTPS). */
@@ -216,6 +262,20 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       sessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
       wsMaxConnections: env.WS_MAX_CONNECTIONS,
+      wsMaxConnectionsPerIp: env.WS_MAX_CONNECTIONS_PER_IP,
+      wsHelloTimeoutSeconds: env.WS_HELLO_TIMEOUT_SECONDS,
+      wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+      wsMaxRefusalsPerMinute: env.WS_MAX_REFUSALS_PER_MINUTE,
+      historyPageMessages: env.WS_HISTORY_PAGE_MESSAGES,
+      historyPageBytes: env.WS_HISTORY_PAGE_BYTES,
+      historyPerMinute: env.RATE_LIMIT_HISTORY_PER_MINUTE,
+      historyIpPerMinute: env.RATE_LIMIT_HISTORY_IP_PER_MINUTE,
+      ratingsPerMinute: env.RATE_LIMIT_RATINGS_PER_MINUTE,
+      ratingsIpPerMinute: env.RATE_LIMIT_RATINGS_IP_PER_MINUTE,
+      escalationsPerMinute: env.RATE_LIMIT_ESCALATIONS_PER_MINUTE,
+      escalationsIpPerMinute: env.RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE,
+      typingPerMinute: env.RATE_LIMIT_TYPING_PER_MINUTE,
+      typingIpPerMinute: env.RATE_LIMIT_TYPING_IP_PER_MINUTE,
     },
     cases: {
       replyDays: env.CASE_REPLY_DAYS,

@@ -2,12 +2,18 @@
  * 好差评: citizens rate an answer, a whole conversation or a case on the five national levels. A
  * poor rating (不满意, 非常不满意) opens a rectification case (整改) with its own deadline, as the
  * scheme requires every 差评 to be followed up.
+ *
+ * Each target is rated once per session: a second rating of the same answer, conversation or case
+ * is refused (ALREADY_RATED), never replacing the first, so the figures and the 整改 queue cannot be
+ * inflated by repeating a rating, and a rectification case once opened stays as staff saw it. A
+ * conversation can be rated only once the citizen has said something in it.
  */
 import { toLocalDate } from '../calendar/local-date.ts';
 import type { CaseService } from '../cases/case-service.ts';
 import type { RatingRecord, RatingTarget, Store } from '../store/store.ts';
 import { isPoorRating, type SatisfactionLevel } from './satisfaction-levels.ts';
 import { RatingTargetError } from './errors/rating-target-error.ts';
+import { AlreadyRatedError } from './errors/already-rated-error.ts';
 
 export interface RatingInput {
   sessionId: string;
@@ -30,7 +36,10 @@ export function createRatingService(options: RatingServiceOptions) {
   const { store, cases, timeZone } = options;
   const clock = options.clock ?? (() => new Date());
 
-  const subjectOf = (input: RatingInput): { itemId?: string; itemName?: string; zone?: string } => {
+  /** The rated subject and the canonical id of the target (one spelling per target). */
+  const subjectOf = (
+    input: RatingInput,
+  ): { targetId?: string; subject: { itemId?: string; itemName?: string; zone?: string } } => {
     if (!store.getConversation(input.sessionId)) throw new RatingTargetError('Unknown conversation.');
     if (input.target === 'answer') {
       const message =
@@ -38,25 +47,35 @@ export function createRatingService(options: RatingServiceOptions) {
       if (!message || message.conversationId !== input.sessionId || message.role !== 'assistant') {
         throw new RatingTargetError('Unknown answer.');
       }
-      return { itemId: message.itemId, itemName: message.itemName, zone: message.zone };
+      return {
+        targetId: String(message.id),
+        subject: { itemId: message.itemId, itemName: message.itemName, zone: message.zone },
+      };
     }
     if (input.target === 'case') {
       const record = input.targetId ? store.getCase(input.targetId) : undefined;
       if (!record || record.conversationId !== input.sessionId) throw new RatingTargetError('Unknown case.');
-      return { itemId: record.itemId, itemName: record.itemName, zone: record.zone };
+      return {
+        targetId: record.number,
+        subject: { itemId: record.itemId, itemName: record.itemName, zone: record.zone },
+      };
     }
-    return options.currentItem(input.sessionId);
+    if (store.countMessages(input.sessionId, 'citizen') === 0) {
+      throw new RatingTargetError('A conversation without citizen turns.');
+    }
+    return { targetId: undefined, subject: options.currentItem(input.sessionId) };
   };
 
   return {
     rate(input: RatingInput): { rating: RatingRecord; caseNumber?: string } {
-      const subject = subjectOf(input);
+      const { targetId, subject } = subjectOf(input);
       return store.transaction(() => {
+        if (store.findRating(input.sessionId, input.target, targetId)) throw new AlreadyRatedError();
         const now = clock();
         const rating = store.insertRating({
           conversationId: input.sessionId,
           target: input.target,
-          targetId: input.targetId,
+          targetId,
           level: input.level,
           comment: input.comment,
           ...subject,
@@ -69,7 +88,7 @@ export function createRatingService(options: RatingServiceOptions) {
           category: '整改',
           ...subject,
           consent: false,
-          description: `差评（${input.level}，评价对象：${input.target}${input.targetId ? ` ${input.targetId}` : ''}）${input.comment ? `：${input.comment}` : ''}`,
+          description: `差评（${input.level}，评价对象：${input.target}${targetId ? ` ${targetId}` : ''}）${input.comment ? `：${input.comment}` : ''}`,
           ratingId: rating.id,
           actor: 'ratings',
         });

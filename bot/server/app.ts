@@ -16,11 +16,13 @@ import { staffRoutes } from './routes/staff-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin-routes.ts';
 import { userAdminRoutes } from './routes/user-admin-routes.ts';
+import { addressKey } from './network/client-address.ts';
 
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', services.settings.server.trustProxy);
+  // request.ip is the right-most untrusted address of X-Forwarded-For (TRUST_PROXY).
+  app.set('trust proxy', services.clientAddress.trust);
   app.use(requestId(services.logger));
   app.use(
     securityHeaders({
@@ -31,7 +33,7 @@ export function createApp(services: Services): Express {
   );
   app.use(
     '/api',
-    rateLimit(services.limiters.ip, (request) => request.ip ?? 'unknown'),
+    rateLimit(services.limiters.ip, (request) => addressKey(request.ip ?? 'unknown')),
   );
   // Catalog uploads are raw files, read by their own size-limited reader before the JSON one.
   app.use(catalogAdminRoutes(services));

@@ -34,6 +34,8 @@ import { createKnowledgeService } from './services/knowledge-service.ts';
 import type { IndexInfo, Services } from './services/services.ts';
 import { createConnectionRegistry, type ConnectionRegistry } from './ws/connection-registry.ts';
 import { createApp } from './app.ts';
+import { createClientAddress } from './network/client-address.ts';
+import { createFrameLimits } from './ws/frame-limits.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -111,6 +113,20 @@ function createCatalogAdmin(
   });
 }
 
+/** The token buckets of HTTP and the websocket, on the system's clock. */
+function createLimiters(settings: Settings, clock: () => Date): Services['limiters'] {
+  const now = () => clock().getTime();
+  const limiter = (perMinute: number) => createRateLimiter({ perMinute, clock: now });
+  const ip = limiter(settings.limits.ipPerMinute);
+  const session = limiter(settings.limits.sessionPerMinute);
+  return {
+    ip,
+    session,
+    login: limiter(settings.limits.loginPerMinute),
+    frames: createFrameLimits(settings.limits, { ip, session, clock: now }),
+  };
+}
+
 export async function composeSystem(
   settings: Settings,
   overrides: ComposeOverrides = {},
@@ -158,7 +174,10 @@ export async function composeSystem(
     // Services hold the live holder, never one version: a publish or rollback replaces what it holds.
     const assistant: Assistant = live;
 
-    const registry = createConnectionRegistry();
+    const registry = createConnectionRegistry({
+      maxBufferedBytes: settings.limits.wsMaxBufferedBytes,
+      onOverflow: () => logger.warn('websocket closed: client not reading', { code: 1013 }),
+    });
     const cases = createCaseService({
       store,
       calendar,
@@ -206,11 +225,8 @@ export async function composeSystem(
       analytics: createAnalyticsService({ store, timeZone: settings.timeZone, clock }),
       knowledge: createKnowledgeService({ store, assistant, clock }),
       accounts,
-      limiters: {
-        ip: createRateLimiter({ perMinute: settings.limits.ipPerMinute }),
-        session: createRateLimiter({ perMinute: settings.limits.sessionPerMinute }),
-        login: createRateLimiter({ perMinute: settings.limits.loginPerMinute }),
-      },
+      limiters: createLimiters(settings, clock),
+      clientAddress: createClientAddress(settings.server.trustProxy),
       logger,
       get indexInfo() {
         const current = live.current();

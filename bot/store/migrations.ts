@@ -161,6 +161,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE health_probe (id INTEGER PRIMARY KEY, payload BLOB);
     `,
   },
+  {
+    version: 4,
+    name: 'ratings by target (one rating per target)',
+    sql: `CREATE INDEX ratings_target ON ratings(conversation_id, target, target_id);`,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

@@ -216,7 +216,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       @zone, @escalate, @lowConfidence, @caseNumber, @staffUsername, @delivered)`),
     getMessage: database.prepare('SELECT * FROM messages WHERE id = ?'),
     listMessages: database.prepare(
-      'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+      'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+    ),
+    countMessages: database.prepare(
+      'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ? AND role = ?',
+    ),
+    findRating: database.prepare(
+      'SELECT * FROM ratings WHERE conversation_id = ? AND target = ? AND target_id IS ? ORDER BY id LIMIT 1',
     ),
     undelivered: database.prepare(
       "SELECT * FROM messages WHERE conversation_id = ? AND delivered = 0 AND role = 'staff' ORDER BY id",
@@ -442,7 +448,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return row ? toMessage(row) : undefined;
     },
     listMessages(conversationId, options) {
-      return (statements.listMessages.all(conversationId, options?.limit ?? 1000) as Row[]).map(toMessage);
+      const before = options?.beforeId ?? Number.MAX_SAFE_INTEGER;
+      return (statements.listMessages.all(conversationId, before, options?.limit ?? 1000) as Row[]).map(
+        toMessage,
+      );
+    },
+    countMessages(conversationId, role) {
+      return (statements.countMessages.get(conversationId, role) as { count: number }).count;
     },
     undeliveredStaffMessages(conversationId) {
       return (statements.undelivered.all(conversationId) as Row[]).map(toMessage);
@@ -546,6 +558,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         caseNumber: rating.caseNumber ?? null,
       });
       return { ...rating, id: Number(info.lastInsertRowid) };
+    },
+    findRating(conversationId, target, targetId) {
+      const row = statements.findRating.get(conversationId, target, targetId ?? null) as Row | undefined;
+      return row ? toRating(row) : undefined;
     },
     updateRatingCase(id, caseNumber) {
       statements.ratingCase.run(caseNumber, id);

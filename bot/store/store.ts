@@ -164,7 +164,9 @@ export interface Store {
   saveConversationState(id: string, state: DialogueState, at: string): void;
   appendMessage(message: NewMessage): MessageRecord;
   getMessage(id: number): MessageRecord | undefined;
-  listMessages(conversationId: string, options?: { limit?: number }): MessageRecord[];
+  /** The last `limit` messages (before `beforeId` when given), oldest first. */
+  listMessages(conversationId: string, options?: { limit?: number; beforeId?: number }): MessageRecord[];
+  countMessages(conversationId: string, role: MessageRole): number;
   undeliveredStaffMessages(conversationId: string): MessageRecord[];
   markDelivered(messageIds: number[]): void;
 
@@ -179,6 +181,8 @@ export interface Store {
   listCaseMessages(number: string): MessageRecord[];
 
   insertRating(rating: Omit<RatingRecord, 'id'>): RatingRecord;
+  /** The rating a session already gave this target, if any. */
+  findRating(conversationId: string, target: RatingTarget, targetId?: string): RatingRecord | undefined;
   updateRatingCase(id: number, caseNumber: string): void;
   listRatings(filter: { level?: SatisfactionLevel; limit?: number }): RatingRecord[];
 

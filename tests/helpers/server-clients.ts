@@ -111,8 +111,28 @@ export class ChatClient {
     });
   }
 
-  static open(baseUrl: string, user: string): Promise<ChatClient> {
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`);
+  /** An upgrade that the server refuses: its HTTP status and Retry-After. */
+  static refusal(
+    baseUrl: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; retryAfter?: string } | 'open'> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`, { headers });
+    return new Promise((resolve) => {
+      socket.once('open', () => {
+        socket.close();
+        resolve('open');
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] });
+        socket.terminate();
+      });
+      socket.once('error', () => undefined);
+    });
+  }
+
+  /** `headers` go with the upgrade request (e.g. X-Forwarded-For as a proxy would send it). */
+  static open(baseUrl: string, user: string, headers?: Record<string, string>): Promise<ChatClient> {
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`, { headers });
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new ChatClient(socket, user)));
       socket.once('error', reject);
@@ -147,6 +167,14 @@ export class ChatClient {
   async ask(text: string): Promise<ChatEvent> {
     this.send({ type: 'message', text });
     return this.next((event) => event.type === 'message' && event.from !== 'staff' && 'answer' in event);
+  }
+
+  /** Resolves with the close code and reason once the server (or the client) closes the socket. */
+  closed(): Promise<{ code: number; reason: string }> {
+    return new Promise((resolve) => {
+      if (this.socket.readyState === WebSocket.CLOSED) return resolve({ code: 1006, reason: '' });
+      this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    });
   }
 
   close(): Promise<void> {

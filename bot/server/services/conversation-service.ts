@@ -236,8 +236,10 @@ export function createConversationService(options: ConversationServiceOptions) {
       );
     },
 
-    history(sessionId: string, limit = 100): HistoryEntry[] {
-      return store.listMessages(sessionId, { limit }).map((message) => ({
+    /** The last `limit` messages of the session (before message `beforeId` when given), oldest first. */
+    history(sessionId: string, options: { limit?: number; beforeId?: number } = {}): HistoryEntry[] {
+      const { limit = 100, beforeId } = options;
+      return store.listMessages(sessionId, { limit, beforeId }).map((message) => ({
         id: message.id,
         role: message.role,
         text: message.text,

@@ -11,6 +11,8 @@ import type { ConversationService } from './conversation-service.ts';
 import type { KnowledgeService } from './knowledge-service.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
 import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-service.ts';
+import type { ClientAddress } from '../network/client-address.ts';
+import type { FrameLimits } from '../ws/frame-limits.ts';
 
 export interface IndexInfo {
   items: number;
@@ -28,7 +30,10 @@ export interface Services {
   analytics: AnalyticsService;
   knowledge: KnowledgeService;
   accounts: StaffAccounts;
-  limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter };
+  /** Token buckets: HTTP per address, chat per session, logins, and every websocket frame kind. */
+  limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter; frames: FrameLimits };
+  /** The client's address behind trusted proxies (TRUST_PROXY), for HTTP and websockets alike. */
+  clientAddress: ClientAddress;
   logger: Logger;
   /** The version in service; read on every request, since a publish or rollback replaces it. */
   readonly indexInfo: IndexInfo;

@@ -6,13 +6,17 @@ import { z } from 'zod';
 import type { Answer } from '../../types.ts';
 import { SESSION_ID_PATTERN } from '../services/session-id.ts';
 import { SATISFACTION_LEVELS } from '../../ratings/satisfaction-levels.ts';
-import type { HistoryEntry } from '../services/conversation-service.ts';
+import type { HistoryPage } from './history-page.ts';
 
 const user = z.string().regex(SESSION_ID_PATTERN);
 
 export const incomingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), user }),
   z.object({ type: z.literal('welcome_back'), user }),
+  // An older page of the history: the messages before message `before`.
+  z.object({ type: z.literal('history'), user, before: z.number().int().positive() }),
+  // The citizen is typing (Botkit clients send it); accepted and budgeted, answered with nothing.
+  z.object({ type: z.literal('typing'), user }),
   z.object({ type: z.literal('message'), user, text: z.string() }),
   z.object({
     type: z.literal('escalate'),
@@ -67,7 +71,10 @@ export const outgoing = {
     text: WELCOME_TEXT,
     quick_replies: quickReplies(WELCOME_QUICK_REPLIES),
   }),
-  history: (messages: HistoryEntry[]) => ({ type: 'history' as const, messages }),
+  /** The first page, once per socket after welcome_back; `more` when older messages exist. */
+  history: (page: HistoryPage) => ({ type: 'history' as const, ...page }),
+  /** An older page, asked for with `{ type: "history", before }`. */
+  historyPage: (page: HistoryPage) => ({ type: 'history_page' as const, ...page }),
   staffReply: (text: string, caseNumber: string, messageId: number, at: string) => ({
     type: 'message' as const,
     from: 'staff' as const,

@@ -1,14 +1,23 @@
 /**
  * Which sockets belong to which chat session, so a staff reply reaches the citizen's open chat (or
- * several tabs of it) and nobody else's. Implements the case service's StaffReplyNotifier.
+ * several tabs of it) and nobody else's. Implements the case service's StaffReplyNotifier. Every
+ * frame to a citizen goes through `sendTo`, which applies the backpressure cap.
  */
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { MessageRecord } from '../../store/store.ts';
 import type { StaffReplyNotifier } from '../../cases/case-service.ts';
 import { outgoing } from './chat-protocol.ts';
+import { createSocketSender } from './socket-sender.ts';
 
-export function createConnectionRegistry() {
+export interface ConnectionRegistryOptions {
+  /** Unsent bytes a socket may hold before it is closed (WS_MAX_BUFFERED_BYTES). */
+  maxBufferedBytes: number;
+  onOverflow?: (socket: WebSocket) => void;
+}
+
+export function createConnectionRegistry(options: ConnectionRegistryOptions) {
   const sockets = new Map<string, Set<WebSocket>>();
+  const sender = createSocketSender(options);
 
   const registry = {
     add(user: string, socket: WebSocket) {
@@ -25,15 +34,16 @@ export function createConnectionRegistry() {
       set.delete(socket);
       if (set.size === 0) sockets.delete(user);
     },
+    /** Sends to one socket; false when it is closed or was closed for not reading. */
+    sendTo(socket: WebSocket, payload: unknown): boolean {
+      return sender.send(socket, JSON.stringify(payload));
+    },
     /** Sends to every open socket of `user`; returns how many received it. */
     send(user: string, payload: unknown): number {
       const data = JSON.stringify(payload);
       let sent = 0;
-      for (const socket of sockets.get(user) ?? []) {
-        if (socket.readyState === WebSocket.OPEN) {
-          socket.send(data);
-          sent += 1;
-        }
+      for (const socket of [...(sockets.get(user) ?? [])]) {
+        if (sender.send(socket, data)) sent += 1;
       }
       return sent;
     },

@@ -29,6 +29,9 @@ beforeAll(async () => {
         sessionPerMinute: 1000,
         loginPerMinute: 10,
         wsMaxConnections: 5000,
+        // 200 sessions from one address: the per-address caps are raised for this test.
+        wsMaxConnectionsPerIp: 1000,
+        historyIpPerMinute: 10_000,
       },
     },
   });

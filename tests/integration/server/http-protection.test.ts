@@ -109,6 +109,7 @@ describe('HTTP protection', () => {
     expect((await chat.next((event) => event.type === 'error')).error).toMatchObject({
       code: 'MALFORMED_JSON',
     });
+    chat.send({ type: 'hello' });
     for (let index = 0; index < 3; index += 1) await chat.ask('护照怎么办');
     chat.send({ type: 'message', text: '护照怎么办' });
     const limited = await chat.next((event) => event.type === 'error');
