@@ -33,7 +33,7 @@ describe('cookie and transport security', () => {
   });
 
   it('marks the cookie Secure behind a trusted proxy and sends HSTS when switched on', async () => {
-    const server = loadSettings({ TRUST_PROXY: 'true', HSTS: 'on' }).server;
+    const server = loadSettings({ TRUST_PROXY: 'loopback', HSTS: 'on' }).server;
     const harness = await startHarness({
       settings: { server: { ...server, staticDir: loadSettings({}).server.staticDir } },
     });
