@@ -284,6 +284,20 @@ export function itemFields(item: ServiceItem): Record<string, string[]> {
 interface NameForm {
   tokens: Set<string>;
   trust: number;
+  /** Each token with its coverage weight, and their sum; computed on first use (the index is complete then). */
+  weighted?: { tokens: Array<[token: string, weight: number]>; total: number };
+}
+
+/** A name form's tokens with their IDF weights (single characters count less than bigrams). */
+function weighForm(form: NameForm, index: Bm25fIndex): NonNullable<NameForm['weighted']> {
+  const tokens: Array<[string, number]> = [];
+  let total = 0;
+  for (const token of form.tokens) {
+    const weight = index.idf(token) * (token.startsWith('c:') ? 0.3 : 1);
+    tokens.push([token, weight]);
+    total += weight;
+  }
+  return { tokens, total };
 }
 
 function nameForms(names: string[]): NameForm[] {
@@ -612,14 +626,12 @@ export class CatalogSearch {
   private coverage(key: string, present: Set<string>, index: Bm25fIndex): number {
     let best = 0;
     for (const form of this.forms.get(key) ?? []) {
-      let total = 0;
+      form.weighted ??= weighForm(form, index);
+      const { tokens, total } = form.weighted;
+      if (total <= 0) continue;
       let covered = 0;
-      for (const token of form.tokens) {
-        const weight = index.idf(token) * (token.startsWith('c:') ? 0.3 : 1);
-        total += weight;
-        if (present.has(token)) covered += weight;
-      }
-      if (total > 0) best = Math.max(best, (form.trust * covered) / total);
+      for (const [token, weight] of tokens) if (present.has(token)) covered += weight;
+      best = Math.max(best, (form.trust * covered) / total);
     }
     return best;
   }
