@@ -1,8 +1,12 @@
 /**
  * The hostile client of `npm run bench:load -- --hostile`: from one address it opens sockets up to
  * (and past) its per-address cap, stops reading, and sends junk frames and welcome_back frames as
- * fast as it can. Reports what the server let it do.
+ * fast as it can. Reports what the server let it do. The bench runs it as a process of its own
+ * (`tsx bench/hostile-client.ts --url … --address … --sockets N --junk N --welcome-back N`, which
+ * prints the report as JSON), so that its buffers and CPU are not counted as the server's.
  */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 
 export interface HostileReport {
@@ -79,4 +83,25 @@ export async function runHostileClient(options: HostileOptions): Promise<Hostile
   await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 15_000))]);
   for (const socket of sockets) socket.terminate();
   return report;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      address: { type: 'string', default: '203.0.113.66' },
+      sockets: { type: 'string', default: '25' },
+      junk: { type: 'string', default: '5000' },
+      'welcome-back': { type: 'string', default: '1000' },
+    },
+  });
+  if (!values.url) throw new Error('hostile-client: --url ws://host:port/ws is required');
+  const report = await runHostileClient({
+    url: values.url,
+    address: values.address ?? '203.0.113.66',
+    sockets: Number(values.sockets),
+    junkFrames: Number(values.junk),
+    welcomeBackFrames: Number(values['welcome-back']),
+  });
+  process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -8,20 +8,22 @@
  * Without --url it starts its own server on an ephemeral port with a temp data folder.
  *
  * `--hostile` runs the sessions twice on a server with the default limits (each session from its
- * own address, as a proxy on loopback reports it): alone, then beside one hostile client that opens
- * sockets up to its per-address cap and sends 5,000 junk frames and 1,000 welcome_back frames
- * without reading. It prints both p95 latencies, the process RSS before and after, and /healthz
+ * own address, as a proxy on loopback reports it): alone, then beside one hostile client (a process
+ * of its own, bench/hostile-client.ts) that opens sockets up to its per-address cap and sends 5,000
+ * junk frames and 1,000 welcome_back frames without reading. It prints both p95 latencies, the process RSS before and after, and /healthz
  * latency during the attack. Figures are printed, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from '../bot/server/start.ts';
 import { loadSettings } from '../config/settings.ts';
-import { runHostileClient } from './hostile-client.ts';
+import type { HostileReport } from './hostile-client.ts';
 
 const { values } = parseArgs({
   options: {
@@ -135,6 +137,23 @@ async function runLoad(url: string): Promise<LoadFigures> {
   };
 }
 
+/** The hostile client in a process of its own (its buffers and CPU are not the server's). */
+function runHostileProcess(args: string[]): Promise<HostileReport> {
+  const file = fileURLToPath(new URL('./hostile-client.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the hostile client exited with ${code}`));
+      else resolve(JSON.parse(output) as HostileReport);
+    });
+  });
+}
+
 const rssMb = () => Number((process.memoryUsage().rss / 1024 / 1024).toFixed(0));
 
 /** /healthz round trips every 100 ms until `done` settles: median and worst, in ms. */
@@ -205,13 +224,18 @@ async function main() {
     const [alone, healthzAlone] = await Promise.all([aloneRun, aloneHealth]);
     const rssBefore = rssMb();
     const legitimate = runLoad(url);
-    const hostile = runHostileClient({
+    const hostile = runHostileProcess([
+      '--url',
       url,
-      address: '203.0.113.66',
-      sockets: defaults.limits.wsMaxConnectionsPerIp + 5,
-      junkFrames: 5000,
-      welcomeBackFrames: 1000,
-    });
+      '--address',
+      '203.0.113.66',
+      '--sockets',
+      String(defaults.limits.wsMaxConnectionsPerIp + 5),
+      '--junk',
+      '5000',
+      '--welcome-back',
+      '1000',
+    ]);
     const health = sampleHealth(httpUrl, Promise.all([legitimate, hostile]));
     const [withHostile, hostileReport, healthz] = await Promise.all([legitimate, hostile, health]);
     const report = {
