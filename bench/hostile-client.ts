@@ -96,6 +96,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     },
   });
   if (!values.url) throw new Error('hostile-client: --url ws://host:port/ws is required');
+  // Loaded and compiled before the measured run: the bench says when to start (a line on stdin).
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   const report = await runHostileClient({
     url: values.url,
     address: values.address ?? '203.0.113.66',
@@ -104,4 +107,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     welcomeBackFrames: Number(values['welcome-back']),
   });
   process.stdout.write(`${JSON.stringify(report)}\n`);
+  process.stdin.destroy();
 }

@@ -137,21 +137,36 @@ async function runLoad(url: string): Promise<LoadFigures> {
   };
 }
 
-/** The hostile client in a process of its own (its buffers and CPU are not the server's). */
-function runHostileProcess(args: string[]): Promise<HostileReport> {
+/**
+ * The hostile client in a process of its own (its buffers and CPU are not the server's), started and
+ * compiled before the measured run: `start()` resolves once it is ready, `attack()` lets it loose.
+ */
+async function hostileProcess(args: string[]): Promise<{ attack: () => Promise<HostileReport> }> {
   const file = fileURLToPath(new URL('./hostile-client.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const exited = new Promise<HostileReport>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`the hostile client exited with ${code}`));
-      else resolve(JSON.parse(output) as HostileReport);
+      else resolve(JSON.parse(output.slice(output.indexOf('\n') + 1)) as HostileReport);
     });
   });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.startsWith('ready\n')) resolve();
+    });
+    exited.catch(reject);
+  });
+  return {
+    attack: () => {
+      child.stdin.write('go\n');
+      return exited;
+    },
+  };
 }
 
 const rssMb = () => Number((process.memoryUsage().rss / 1024 / 1024).toFixed(0));
@@ -222,9 +237,7 @@ async function main() {
     const aloneRun = runLoad(url);
     const aloneHealth = sampleHealth(httpUrl, aloneRun);
     const [alone, healthzAlone] = await Promise.all([aloneRun, aloneHealth]);
-    const rssBefore = rssMb();
-    const legitimate = runLoad(url);
-    const hostile = runHostileProcess([
+    const attacker = await hostileProcess([
       '--url',
       url,
       '--address',
@@ -236,6 +249,9 @@ async function main() {
       '--welcome-back',
       '1000',
     ]);
+    const rssBefore = rssMb();
+    const legitimate = runLoad(url);
+    const hostile = attacker.attack();
     const health = sampleHealth(httpUrl, Promise.all([legitimate, hostile]));
     const [withHostile, hostileReport, healthz] = await Promise.all([legitimate, hostile, health]);
     const report = {
