@@ -146,6 +146,23 @@ describe('chat widget on the demo site', () => {
     await page.getByRole('form', { name: '查询办理进度' }).getByRole('button', { name: '关闭' }).click();
   });
 
+  it('says when a case number is locked after repeated wrong digits, in the words of the server', async () => {
+    const { page } = browser;
+    await page.getByRole('toolbar', { name: '更多服务' }).getByRole('button', { name: '查询进度' }).click();
+    const form = page.getByRole('form', { name: '查询办理进度' });
+    // A made-up number is locked exactly like a real one, after the allowed wrong tries.
+    await form.getByLabel('件号').fill('BCS20260101-0001-KQMT');
+    let alert = '';
+    for (let attempt = 0; attempt < 8 && !alert.includes('分钟后再试'); attempt += 1) {
+      await form.getByLabel('手机号后四位').fill(String(1000 + attempt));
+      await form.getByRole('button', { name: '查询' }).click();
+      await expect.poll(() => form.getByRole('button', { name: '查询' }).isEnabled()).toBe(true);
+      alert = String(await form.getByRole('alert').textContent());
+    }
+    expect(alert).toMatch(/查询失败次数过多，请 \d+ 分钟后再试/);
+    await form.getByRole('button', { name: '关闭' }).click();
+  });
+
   it('remembers the large-text, high-contrast mode on this device', async () => {
     const { page } = browser;
     const widget = page.locator('daoban-widget');

@@ -82,13 +82,24 @@ export function createLookupForm(options: {
           response.status === 404
             ? '未查到该件号，请核对件号和手机号后四位。'
             : response.status === 429
-              ? '查询次数过多，请稍后再试。'
+              ? ((await serverMessage(response)) ?? '查询次数过多，请稍后再试。')
               : '查询暂不可用，请稍后再试。';
       })
       .catch(() => (error.textContent = '网络连接失败，请稍后再试。'))
       .finally(() => (submit.disabled = false));
   });
   return form;
+}
+
+/** The server's own sentence for a refusal ("请 15 分钟后再试"), shown as text; none if unreadable. */
+async function serverMessage(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    const message = body.error?.message;
+    return typeof message === 'string' && message.trim() ? message.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(error: HTMLElement, field: HTMLInputElement, text: string): void {
