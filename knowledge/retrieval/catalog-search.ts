@@ -9,7 +9,7 @@ import type { SynonymGraph } from '../text/synonym-graph.ts';
 import { MAX_PHRASE_WORDS, englishRuns, type EnglishDictionary } from '../text/english-dictionary.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
-import { tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
+import { createInterner, tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
 import {
   emptyCandidateFeatures,
   loadRankWeights,
@@ -363,10 +363,13 @@ export class CatalogSearch {
     }
     const names = new Map(options.items.map((item) => [item.id, item.name]));
     this.weights = options.rankWeights ?? loadRankWeights();
+    const intern = createInterner();
     for (const item of options.items) {
-      const fields = itemFields(item);
+      const fields = Object.fromEntries(
+        Object.entries(itemFields(item)).map(([field, tokens]) => [field, intern(tokens)]),
+      );
       this.itemIndex.add({ id: item.id, fields });
-      this.plainIndex.add({ id: item.id, fields: { all: tokenize(plainText(item), ['b', 'c']) } });
+      this.plainIndex.add({ id: item.id, fields: { all: intern(tokenize(plainText(item), ['b', 'c'])) } });
       this.allTokens.set(`item:${item.id}`, new Set(Object.values(fields).flat()));
       this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
       this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);

@@ -24,24 +24,23 @@ const STOP_CHARACTERS = new Set([
 ]);
 
 /**
- * One string per distinct token: a catalog repeats the same tokens in thousands of items, and the
- * per-item token sets would otherwise hold a copy of each (bounded by the vocabulary).
+ * One string per distinct token while an index is built: a catalog repeats the same tokens in
+ * thousands of items, and the per-item token sets would otherwise hold a copy of each. The interner
+ * lives as long as the build (questions are not interned, so nothing grows with traffic).
  */
-const interned = new Map<string, string>();
-function intern(token: string): string {
-  const known = interned.get(token);
-  if (known !== undefined) return known;
-  interned.set(token, token);
-  return token;
+export function createInterner(): (tokens: string[]) => string[] {
+  const interned = new Map<string, string>();
+  return (tokens) => {
+    for (let index = 0; index < tokens.length; index += 1) {
+      const known = interned.get(tokens[index]);
+      if (known === undefined) interned.set(tokens[index], tokens[index]);
+      else tokens[index] = known;
+    }
+    return tokens;
+  };
 }
 
 export function tokenize(text: string, families: readonly TokenFamily[] = ALL_FAMILIES): string[] {
-  const tokens = rawTokens(text, families);
-  for (let index = 0; index < tokens.length; index += 1) tokens[index] = intern(tokens[index]);
-  return tokens;
-}
-
-function rawTokens(text: string, families: readonly TokenFamily[]): string[] {
   const normalized = normalizeForMatch(text);
   const tokens: string[] = [];
   if (families.includes('w')) {

@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import { HttpError } from '../errors/http-error.ts';
 import { wellFormedJson } from '../well-formed-text.ts';
+import { readBoundedBody } from './raw-body.ts';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -15,34 +16,9 @@ export function jsonBody(options: { maxBytes: number }): RequestHandler {
     new HttpError(413, 'BODY_TOO_LARGE', `请求内容过大（上限 ${Math.floor(options.maxBytes / 1024)} KB）。`);
   return (request, _response, next) => {
     if (!WITH_BODY.has(request.method)) return next();
-    const declared = Number(request.get('content-length') ?? NaN);
-    if (declared > options.maxBytes) {
-      // Stop reading; the error handler answers and closes the connection.
-      request.resume();
-      return next(tooLarge());
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    request.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > options.maxBytes) {
-        failed = true;
-        next(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        next(error);
-      }
-    });
-    request.on('end', () => {
-      if (failed) return;
-      const raw = Buffer.concat(chunks);
+    readBoundedBody(request, { maxBytes: options.maxBytes, tooLarge }, (error, body) => {
+      if (error) return next(error);
+      const raw = body as Buffer;
       if (raw.length === 0) {
         request.body = {};
         return next();
