@@ -6,6 +6,7 @@
  * and switches the same way. The folder's `current` pointer follows, so a restart opens what was
  * last put in service.
  */
+import type { VersionInfo } from '../bot/catalog-admin/catalog-admin-ports.ts';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -44,18 +45,8 @@ export interface PublishResult {
   summary: BuildSummary;
 }
 
-/** One version on disk, as the version history shows it. */
-export interface IndexVersionInfo {
-  version: string;
-  createdAt: string;
-  catalogVersion: string;
-  hallName: string;
-  items: number;
-  themes: number;
-  chunks: number;
-  documents: number;
-  live: boolean;
-}
+/** One version on disk, as the version history shows it (the console's port describes it). */
+export type IndexVersionInfo = VersionInfo;
 
 export interface IndexPublisherOptions {
   runtime: Pick<Runtime, 'indexDir' | 'embedder' | 'lexicon' | 'chatModel'>;

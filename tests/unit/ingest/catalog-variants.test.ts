@@ -10,7 +10,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogFile, readCatalogReport } from '../../../ingest/loaders/load-catalog.ts';
 import type { Catalog } from '../../../knowledge/catalog/schema.ts';
 import { CatalogValidationError } from '../../../knowledge/errors/catalog-validation-error.ts';
-import { catalogCsvRows, writeCsv, type CsvEncoding } from '../../fixtures/catalogs/write-catalogs.ts';
+import {
+  catalogCsvRows,
+  EXPORT_HEADER,
+  exportRow,
+  writeCsv,
+  type CsvEncoding,
+} from '../../fixtures/catalogs/write-catalogs.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/catalogs');
 let folder: string;
@@ -19,41 +25,8 @@ afterEach(async () => rm(folder, { recursive: true, force: true }));
 
 const small = (): Promise<Catalog> => loadCatalogFile(path.join(fixtures, 'small-catalog.json'));
 
-/** A minimal provincial export: header plus rows, every row a complete item unless changed. */
-const HEADER = [
-  '实施编码',
-  '事项名称',
-  '事项类型',
-  '实施部门',
-  '所属专区',
-  '办理窗口',
-  '办件类型',
-  '法定办结时限',
-  '承诺办结时限',
-  '到现场次数',
-  '网办深度',
-  '收费标准',
-  '申请材料',
-];
-const row = (changes: Partial<Record<(typeof HEADER)[number], string>> = {}): string[] => {
-  const values: Record<string, string> = {
-    实施编码: 'GG-001',
-    事项名称: '档案查询',
-    事项类型: '公共服务',
-    实施部门: '档案馆',
-    所属专区: '综合服务',
-    办理窗口: 'D01',
-    办件类型: '承诺件',
-    法定办结时限: '',
-    承诺办结时限: '3个工作日',
-    到现场次数: '1',
-    网办深度: '网上预审',
-    收费标准: '不收费',
-    申请材料: '居民身份证|原件|1|必要',
-    ...changes,
-  };
-  return HEADER.map((header) => values[header]);
-};
+const HEADER = EXPORT_HEADER;
+const row = exportRow;
 
 async function csv(
   name: string,

@@ -8,64 +8,22 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogReport } from '../../../ingest/loaders/load-catalog.ts';
 import { chunkItem } from '../../../knowledge/chunking/chunk-item.ts';
-import { writeAwkwardXlsx, writeCsv } from '../../fixtures/catalogs/write-catalogs.ts';
+import {
+  EXPORT_HEADER,
+  exportRow,
+  writeAwkwardXlsx,
+  writeCsv,
+} from '../../fixtures/catalogs/write-catalogs.ts';
 
 let folder: string;
 beforeEach(async () => (folder = await mkdtemp(path.join(os.tmpdir(), 'daoban-others-'))));
 afterEach(async () => rm(folder, { recursive: true, force: true }));
 
-const HEADER = [
-  '实施编码',
-  '事项名称',
-  '事项类型',
-  '实施部门',
-  '所属专区',
-  '办理窗口',
-  '办件类型',
-  '法定办结时限',
-  '承诺办结时限',
-  '到现场次数',
-  '网办深度',
-  '收费标准',
-  '申请材料',
-  '权力来源',
-  '中介服务',
-];
+const HEADER = [...EXPORT_HEADER, '权力来源', '中介服务'];
+const base = { 办件类型: '即办件', 承诺办结时限: '0' };
 const ROWS = [
-  [
-    'GG-001',
-    '档案查询',
-    '公共服务',
-    '档案馆',
-    '综合服务',
-    'D01',
-    '即办件',
-    '',
-    '0',
-    '1',
-    '网上预审',
-    '不收费',
-    '居民身份证|原件|1|必要',
-    '法定本级行使',
-    '',
-  ],
-  [
-    'GG-002',
-    '档案复制',
-    '公共服务',
-    '档案馆',
-    '综合服务',
-    'D01',
-    '即办件',
-    '',
-    '0',
-    '1',
-    '网上预审',
-    '不收费',
-    '居民身份证|原件|1|必要',
-    '',
-    '无',
-  ],
+  exportRow({ ...base, 权力来源: '法定本级行使' }, HEADER),
+  exportRow({ ...base, 实施编码: 'GG-002', 事项名称: '档案复制', 中介服务: '无' }, HEADER),
 ];
 
 describe('columns daoban does not know', () => {
