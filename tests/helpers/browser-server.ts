@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSettings } from '../../config/settings.ts';
-import { startServer } from '../../bot/server/start.ts';
+import { startServer, type SettingsOverride } from '../../bot/server/start.ts';
 import { buildWeb } from '../../web-widget/build.ts';
 
 export const STAFF_USERNAME = 'admin';
@@ -19,7 +19,10 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `limits` go over the environment's (e.g. a small history page, to test paging). */
+export async function startTestServer(
+  options: { limits?: SettingsOverride['limits'] } = {},
+): Promise<TestServer> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'daoban-e2e-'));
   const staticDir = await buildWeb({ outDir: path.join(workDir, 'web') });
   if (process.env.DAOBAN_E2E_MOCK === '1') {
@@ -41,6 +44,7 @@ export async function startTestServer(): Promise<TestServer> {
       logLevel: 'silent',
       admin: { username: STAFF_USERNAME, password: STAFF_PASSWORD },
       server: { ...base.server, staticDir, cookieSecure: false },
+      limits: options.limits,
     },
   });
   return {

@@ -21,6 +21,8 @@ export interface CaseInfo {
 
 export type ClientFrame =
   | { type: 'hello' | 'welcome_back'; user: string }
+  /** An older page of the history: the messages before message id `before`. */
+  | { type: 'history'; user: string; before: number }
   | { type: 'message'; text: string; user: string }
   | {
       type: 'escalate';
@@ -53,7 +55,10 @@ export interface ChatMessage {
 export type ServerFrame =
   | { type: 'typing' }
   | { type: 'message'; message: ChatMessage }
-  | { type: 'history'; messages: ChatMessage[] }
+  /** The latest page of a returning visitor's history; `more` when older messages exist. */
+  | { type: 'history'; messages: ChatMessage[]; more: boolean }
+  /** An older page, the answer to `{ type: "history", before }`. */
+  | { type: 'history_page'; messages: ChatMessage[]; more: boolean }
   | { type: 'case_opened'; case: CaseInfo }
   | { type: 'error'; code: string; message: string }
   | { type: 'rated'; caseNumber?: string };
@@ -124,11 +129,13 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
       const message = parseChatMessage(value);
       return message ? { type: 'message', message } : undefined;
     }
-    case 'history': {
+    case 'history':
+    case 'history_page': {
       const messages = Array.isArray(value.messages) ? value.messages.map(parseChatMessage) : [];
       return {
-        type: 'history',
+        type: value.type,
         messages: messages.filter((entry): entry is ChatMessage => entry !== undefined),
+        more: value.more === true,
       };
     }
     case 'case_opened': {

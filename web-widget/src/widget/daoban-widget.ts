@@ -2,7 +2,8 @@
  * `<daoban-widget>`: the citizen chat on the government website. A custom element with a closed-off
  * shadow root, so host-page CSS cannot reach in and the widget's CSS cannot leak out. It speaks the
  * `/ws` protocol, renders answers as cards, offers 转人工 / 办不成事 at all times, shows staff replies
- * live, collects 好差评, and has a 适老化 mode remembered per device.
+ * live, collects 好差评, and has a 适老化 mode remembered per device. A returning visitor gets the
+ * latest page of the conversation; 查看更早的消息 brings older pages (`earlier-messages.ts`).
  *
  * Shared computers: 结束并清除对话 ends the conversation and forgets the visitor on this device; the
  * visitor id expires after `data-remember-days` (7); with `data-public` (公共电脑 mode) the id is never
@@ -15,6 +16,7 @@ import { h, replaceChildren } from '../shared/dom.ts';
 import type { ChatMessage, EscalationCategory, ServerFrame } from '../shared/protocol.ts';
 import { createComposer } from './composer.ts';
 import type { Composer } from './composer.ts';
+import { createEarlierMessages, type EarlierMessages } from './earlier-messages.ts';
 import { createEscalationForm } from './escalation-form.ts';
 import { createLookupForm } from './lookup-form.ts';
 import {
@@ -52,6 +54,7 @@ export class DaobanWidget extends HTMLElement {
   private launcher!: HTMLButtonElement;
   private panel!: HTMLElement;
   private log!: HTMLElement;
+  private earlier!: EarlierMessages;
   private typing!: HTMLElement;
   private caseBanner!: HTMLElement;
   private elderButton!: HTMLButtonElement;
@@ -129,7 +132,8 @@ export class DaobanWidget extends HTMLElement {
     this.caseBanner.hidden = true;
     this.typing.hidden = true;
     replaceChildren(this.caseBanner);
-    replaceChildren(this.log);
+    this.earlier.clear();
+    replaceChildren(this.log, this.earlier.element);
     if (notify) this.log.append(h('div', { class: 'message from-system', text: CLEARED_TEXT }));
   }
 
@@ -159,16 +163,23 @@ export class DaobanWidget extends HTMLElement {
       on: { click: () => this.setElderMode(!this.hasAttribute('elder')) },
     });
     this.caseBanner = h('div', { class: 'case-banner', attrs: { hidden: true } });
-    this.log = h('div', {
-      class: 'log',
-      attrs: {
-        role: 'log',
-        'aria-live': 'polite',
-        'aria-relevant': 'additions',
-        'aria-label': '对话记录',
-        tabindex: 0,
-      },
+    this.earlier = createEarlierMessages({
+      request: (before) => this.socket?.send({ type: 'history', user: this.user, before }),
     });
+    this.log = h(
+      'div',
+      {
+        class: 'log',
+        attrs: {
+          role: 'log',
+          'aria-live': 'polite',
+          'aria-relevant': 'additions',
+          'aria-label': '对话记录',
+          tabindex: 0,
+        },
+      },
+      this.earlier.element,
+    );
     this.typing = h(
       'div',
       { class: 'typing', attrs: { hidden: true } },
@@ -308,7 +319,8 @@ export class DaobanWidget extends HTMLElement {
         this.addMessage(frame.message);
         return;
       case 'history':
-        replaceChildren(this.log);
+        replaceChildren(this.log, this.earlier.element);
+        this.earlier.reset(frame.messages, frame.more);
         this.lastQuickReplies = undefined;
         for (const message of frame.messages) this.addMessage(message, { history: true });
         if (frame.messages.length === 0) {
@@ -319,11 +331,15 @@ export class DaobanWidget extends HTMLElement {
           });
         }
         return;
+      case 'history_page':
+        this.prependEarlier(frame.messages, frame.more);
+        return;
       case 'case_opened':
         this.caseOpened(frame.case.number, frame.case.deadline);
         return;
       case 'error':
         this.typing.hidden = true;
+        this.earlier.failed();
         this.addMessage({ from: 'system', text: frame.message, quickReplies: [] });
         return;
       case 'rated':
@@ -353,14 +369,7 @@ export class DaobanWidget extends HTMLElement {
       });
       return;
     }
-    this.caseNumber = number;
-    this.caseBanner.hidden = false;
-    replaceChildren(
-      this.caseBanner,
-      '您的件号：',
-      h('span', { class: 'case-number', text: number }),
-      '，工作人员回复后会显示在这里',
-    );
+    this.showCaseBanner(number);
     const due = deadline ? `工作人员将在${formatDate(deadline)}前答复您。` : '工作人员将尽快答复您。';
     const message = h(
       'div',
@@ -379,9 +388,40 @@ export class DaobanWidget extends HTMLElement {
     this.scrollToEnd();
   }
 
-  private addMessage(message: ChatMessage, options: { history?: boolean } = {}): void {
-    this.lastQuickReplies?.remove();
-    this.lastQuickReplies = undefined;
+  private showCaseBanner(number: string): void {
+    this.caseNumber = number;
+    this.caseBanner.hidden = false;
+    replaceChildren(
+      this.caseBanner,
+      '您的件号：',
+      h('span', { class: 'case-number', text: number }),
+      '，工作人员回复后会显示在这里',
+    );
+  }
+
+  /**
+   * An older page goes above the messages shown; the reader's place stays where it was (the
+   * distance from the bottom of the transcript is kept), and focus leaves the control only when
+   * it disappears.
+   */
+  private prependEarlier(messages: ChatMessage[], more: boolean): void {
+    const hadFocus = this.root.activeElement === this.earlier.element;
+    const fromBottom = this.log.scrollHeight - this.log.scrollTop;
+    const older = this.earlier.accept(messages, more);
+    this.log.setAttribute('aria-busy', 'true');
+    this.earlier.element.after(...older.map((message) => this.renderBubble(message)));
+    for (const message of older) {
+      if (message.from === 'staff' && message.caseNumber && !this.caseNumber) {
+        this.showCaseBanner(message.caseNumber);
+      }
+    }
+    this.log.scrollTop = this.log.scrollHeight - fromBottom;
+    this.log.removeAttribute('aria-busy');
+    if (hadFocus && this.earlier.element.hidden) this.log.focus({ preventScroll: true });
+  }
+
+  /** A message's bubble: sender, text and the answer card, all as text (never markup). */
+  private renderBubble(message: ChatMessage): HTMLElement {
     const index = this.messageCount++;
     const sender =
       message.from === 'staff' && message.caseNumber
@@ -402,7 +442,14 @@ export class DaobanWidget extends HTMLElement {
       const citations = renderCitations(answer);
       if (citations) bubble.append(citations);
     }
-    this.log.append(bubble);
+    return bubble;
+  }
+
+  private addMessage(message: ChatMessage, options: { history?: boolean } = {}): void {
+    this.lastQuickReplies?.remove();
+    this.lastQuickReplies = undefined;
+    const answer = message.answer;
+    this.log.append(this.renderBubble(message));
     if (message.from === 'staff' && message.caseNumber && !this.caseNumber) {
       this.caseOpened(message.caseNumber);
     }

@@ -30,6 +30,8 @@ header button{border:1px solid rgba(255,255,255,.7);background:transparent;color
 header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .case-banner{padding:6px 12px;background:#fff4d6;color:#5b3c00;font-size:.9em;border-bottom:1px solid #e8d49a}
 .log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:10px}
+.earlier{align-self:center;border:1px solid var(--db-border);background:var(--db-surface);color:var(--db-primary-strong);border-radius:999px;padding:2px 12px;font-size:.88em}
+.earlier[aria-busy=true]{cursor:progress;color:var(--db-muted)}
 .message{max-width:92%;padding:8px 12px;border-radius:var(--db-radius-small);white-space:pre-wrap;word-break:break-word}
 .from-citizen{align-self:flex-end;background:var(--db-primary);color:var(--db-on-primary)}
 .from-bot{align-self:flex-start;background:var(--db-surface);border:1px solid var(--db-border)}
