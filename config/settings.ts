@@ -128,6 +128,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE: int('RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE', 20, 1),
   RATE_LIMIT_TYPING_PER_MINUTE: int('RATE_LIMIT_TYPING_PER_MINUTE', 60, 1),
   RATE_LIMIT_TYPING_IP_PER_MINUTE: int('RATE_LIMIT_TYPING_IP_PER_MINUTE', 600, 1),
+  RATE_LIMIT_END_PER_MINUTE: int('RATE_LIMIT_END_PER_MINUTE', 5, 1),
+  RATE_LIMIT_END_IP_PER_MINUTE: int('RATE_LIMIT_END_IP_PER_MINUTE', 60, 1),
 });
 
 export type Settings = {
@@ -176,6 +178,9 @@ export type Settings = {
     escalationsIpPerMinute: number;
     typingPerMinute: number;
     typingIpPerMinute: number;
+    /** Conversations ended (websocket `end`, `POST /api/v1/conversations/end`), per session and address. */
+    endPerMinute: number;
+    endIpPerMinute: number;
   };
   cases: {
     replyDays: number;
@@ -276,6 +281,8 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       escalationsIpPerMinute: env.RATE_LIMIT_ESCALATIONS_IP_PER_MINUTE,
       typingPerMinute: env.RATE_LIMIT_TYPING_PER_MINUTE,
       typingIpPerMinute: env.RATE_LIMIT_TYPING_IP_PER_MINUTE,
+      endPerMinute: env.RATE_LIMIT_END_PER_MINUTE,
+      endIpPerMinute: env.RATE_LIMIT_END_IP_PER_MINUTE,
     },
     cases: {
       replyDays: env.CASE_REPLY_DAYS,

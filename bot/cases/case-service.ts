@@ -105,8 +105,12 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
 
   const view = (record: CaseRecord): StaffCaseView => {
     const status = deadlineStatus(calendar, record.deadline, record.status, today());
-    const conversationRef = store.getConversation(record.conversationId)?.publicId;
-    return toStaffCaseView(record, { conversationRef, ...status });
+    const conversation = store.getConversation(record.conversationId);
+    return toStaffCaseView(record, {
+      conversationRef: conversation?.publicId,
+      conversationEndedAt: conversation?.endedAt,
+      ...status,
+    });
   };
 
   const require = (number: string): CaseRecord => {

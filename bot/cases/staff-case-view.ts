@@ -11,6 +11,8 @@ import type { CaseEventRecord, CaseRecord } from '../store/store.ts';
 export interface StaffCaseView extends Omit<CaseRecord, 'phone' | 'conversationId'> {
   /** The conversation's public id (`cv~…`). */
   conversationRef?: string;
+  /** When the citizen ended the conversation: staff replies no longer reach an open chat. */
+  conversationEndedAt?: string;
   phoneMasked?: string;
   hasPhone: boolean;
   overdue: boolean;
@@ -21,7 +23,12 @@ const masked = (text: string | undefined) => (text === undefined ? undefined : m
 
 export function toStaffCaseView(
   record: CaseRecord,
-  context: { conversationRef?: string; overdue: boolean; workingDaysLeft: number },
+  context: {
+    conversationRef?: string;
+    conversationEndedAt?: string;
+    overdue: boolean;
+    workingDaysLeft: number;
+  },
 ): StaffCaseView {
   const { phone, conversationId: _secret, ...rest } = record;
   return {
@@ -30,6 +37,7 @@ export function toStaffCaseView(
     resolution: masked(record.resolution),
     followUp: masked(record.followUp),
     conversationRef: context.conversationRef,
+    conversationEndedAt: context.conversationEndedAt,
     phoneMasked: phone ? maskPhone(phone) : undefined,
     hasPhone: Boolean(phone),
     overdue: context.overdue,

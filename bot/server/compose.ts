@@ -204,6 +204,7 @@ export async function composeSystem(
       logger,
       clock,
       lockWaitMs: settings.store.lockWaitMs,
+      onEnded: (sessionId) => registry.endSession(sessionId),
     });
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
     if (await accounts.ensureFirstAdmin(settings.admin)) {

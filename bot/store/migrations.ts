@@ -166,6 +166,12 @@ export const MIGRATIONS: Migration[] = [
     name: 'ratings by target (one rating per target)',
     sql: `CREATE INDEX ratings_target ON ratings(conversation_id, target, target_id);`,
   },
+  {
+    // An ended conversation is re-keyed to its public id, so its session key cannot resume it.
+    version: 5,
+    name: 'ended conversations',
+    sql: `ALTER TABLE conversations ADD COLUMN ended_at TEXT;`,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

@@ -14,6 +14,7 @@ import { newPublicConversationId } from './public-conversation-id.ts';
 import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import { createDatabaseFile, secureDataFolder, tightenDatabaseFiles } from './file-permissions.ts';
 import { createHealthProbe } from './sqlite-health.ts';
+import { prepareEndConversation } from './sqlite-end-conversation.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -405,8 +406,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         createdAt: row.created_at as string,
         updatedAt: row.updated_at as string,
         state: JSON.parse(row.state_json as string) as DialogueState,
+        endedAt: optional(row.ended_at),
       };
     },
+    endConversation: prepareEndConversation(database),
     saveConversationState(id, state, at) {
       statements.upsertConversation.run({
         id,

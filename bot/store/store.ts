@@ -55,6 +55,8 @@ export interface ConversationRecord {
   createdAt: string;
   updatedAt: string;
   state: DialogueState;
+  /** When the citizen ended it (结束并清除对话, a kiosk or public computer going back home). */
+  endedAt?: string;
 }
 
 export interface CaseRecord {
@@ -162,6 +164,12 @@ export interface Store {
   getConversation(id: string): ConversationRecord | undefined;
   /** Creates the conversation if new and stores its dialogue state. */
   saveConversationState(id: string, state: DialogueState, at: string): void;
+  /**
+   * Ends the conversation of session key `id`: it is marked ended and re-keyed, with its messages,
+   * cases and ratings, to its public id — which no session key can be — so staff keep everything
+   * and the key can only start a new conversation. False when the key had none.
+   */
+  endConversation(id: string, at: string): boolean;
   appendMessage(message: NewMessage): MessageRecord;
   getMessage(id: number): MessageRecord | undefined;
   /** The last `limit` messages (before `beforeId` when given), oldest first. */

@@ -1,17 +1,22 @@
 /**
- * Citizen routes: ask a question in a session, open a case (转人工 / 办不成事 / 投诉), look a case up
- * with its number and the phone's last four digits (limited per IP and locked per number after
- * repeated wrong digits), and rate (好差评).
+ * Citizen routes: ask a question in a session, end the session's conversation, open a case
+ * (转人工 / 办不成事 / 投诉), look a case up with its number and the phone's last four digits
+ * (limited per IP and locked per number after repeated wrong digits), and rate (好差评).
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../services/services.ts';
 import { validate } from '../validate.ts';
 import { HttpError } from '../errors/http-error.ts';
-import { rateLimit } from '../middleware/rate-limit.ts';
+import { frameBudget, rateLimit } from '../middleware/rate-limit.ts';
 import { newSessionId } from '../services/session-id.ts';
 import { CaseLookupLockedError } from '../../cases/errors/case-lookup-locked-error.ts';
-import { caseRequestSchema, ratingRequestSchema, sessionIdSchema } from './request-schemas.ts';
+import {
+  caseRequestSchema,
+  endConversationSchema,
+  ratingRequestSchema,
+  sessionIdSchema,
+} from './request-schemas.ts';
 
 export function publicRoutes(services: Services): Router {
   const router = Router();
@@ -42,6 +47,17 @@ export function publicRoutes(services: Services): Router {
       case: turn.openedCase ? caseSummary(turn.openedCase) : undefined,
     });
   });
+
+  // The kiosk going home (and any client without a socket): the same as the websocket `end` frame.
+  router.post(
+    '/api/v1/conversations/end',
+    frameBudget(services.limiters.frames, 'end'),
+    async (request, response) => {
+      const body = validate(endConversationSchema, request.body);
+      await conversations.end(body.sessionId);
+      response.status(204).end();
+    },
+  );
 
   // The hall layout (floors, zones, windows) for the kiosk map; public information.
   router.get('/api/v1/hall', (_request, response) => {

@@ -25,6 +25,8 @@ export const caseRequestSchema = z
   })
   .refine((body) => !body.phone || body.consent, { message: '留存联系电话需要您的同意', path: ['consent'] });
 
+export const endConversationSchema = z.object({ sessionId: sessionIdSchema });
+
 export const ratingRequestSchema = z.object({
   sessionId: sessionIdSchema,
   target: z.enum(['answer', 'conversation', 'case'], { error: '评价对象不正确' }),

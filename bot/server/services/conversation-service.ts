@@ -2,7 +2,8 @@
  * Conversations: answers a citizen's turn with the Assistant in the context of the session's
  * dialogue state, and commits the question, the answer and the new state in one transaction before
  * anything is sent back — so an acknowledged message survives a crash. Escalations open cases.
- * Shared by the HTTP `ask` route and the websocket channel.
+ * Ending a conversation retires its session key: the key can no longer resume it, staff keep it.
+ * Shared by the HTTP routes and the websocket channel.
  */
 import type { Answer, Assistant, EscalationCategory } from '../../types.ts';
 import { emptyDialogueState } from '../../types.ts';
@@ -63,6 +64,8 @@ export interface ConversationServiceOptions {
   clock?: () => Date;
   /** How long a turn's write waits for a database lock held elsewhere (DB_LOCK_WAIT_MS). */
   lockWaitMs?: number;
+  /** Told once a session's conversation has ended (its open sockets are told and closed). */
+  onEnded?: (sessionId: string) => void;
 }
 
 export function createConversationService(options: ConversationServiceOptions) {
@@ -234,6 +237,19 @@ export function createConversationService(options: ConversationServiceOptions) {
           return opened;
         }),
       );
+    },
+
+    /**
+     * Ends the session's conversation (结束并清除对话, a kiosk or public computer going home), after
+     * any turn in progress: the key can no longer resume it — it starts a new, empty conversation —
+     * while staff keep the transcript, cases and ratings. Resolves with whether there was one.
+     */
+    async end(sessionId: string): Promise<boolean> {
+      const ended = await queue.run(sessionId, () =>
+        commits.run(() => store.endConversation(sessionId, clock().toISOString())),
+      );
+      options.onEnded?.(sessionId);
+      return ended;
     },
 
     /** The last `limit` messages of the session (before message `beforeId` when given), oldest first. */

@@ -30,7 +30,10 @@ export interface Services {
   analytics: AnalyticsService;
   knowledge: KnowledgeService;
   accounts: StaffAccounts;
-  /** Token buckets: HTTP per address, chat per session, logins, and every websocket frame kind. */
+  /**
+   * Token buckets: HTTP per address, chat per session, logins, and every websocket frame kind
+   * (also spent by the HTTP routes that do what a frame does).
+   */
   limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter; frames: FrameLimits };
   /** The client's address behind trusted proxies (TRUST_PROXY), for HTTP and websockets alike. */
   clientAddress: ClientAddress;

@@ -26,6 +26,7 @@ const KIND: Record<IncomingEvent['type'], FrameKind> = {
   escalate: 'escalate',
   rate: 'rate',
   typing: 'typing',
+  end: 'end',
 };
 
 export function createChatEvents(services: Services, registry: ConnectionRegistry, limits: FrameLimits) {
@@ -126,6 +127,10 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         return undefined;
       }
       case 'typing':
+        return undefined;
+      case 'end':
+        // Every socket of the session gets `ended` and is closed (conversation-service onEnded).
+        await conversations.end(user);
         return undefined;
     }
   };

@@ -17,6 +17,8 @@ export const incomingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('history'), user, before: z.number().int().positive() }),
   // The citizen is typing (Botkit clients send it); accepted and budgeted, answered with nothing.
   z.object({ type: z.literal('typing'), user }),
+  // The citizen ends the conversation: the session key can no longer resume it.
+  z.object({ type: z.literal('end'), user }),
   z.object({ type: z.literal('message'), user, text: z.string() }),
   z.object({
     type: z.literal('escalate'),
@@ -57,6 +59,9 @@ export const WELCOME_TEXT =
   '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
 export const WELCOME_QUICK_REPLIES = ['营业执照怎么办', '社保卡补办', '办不成事反映', '转人工'];
 
+/** Sent to every socket of a session whose conversation has ended. */
+export const CLOSE_CONVERSATION_ENDED = { code: 1000, reason: '对话已结束' } as const;
+
 export const outgoing = {
   typing: () => ({ type: 'typing' as const }),
   answer: (answer: Answer, messageId: number) => ({
@@ -94,6 +99,8 @@ export const outgoing = {
     },
   }),
   rated: (id: number, caseNumber?: string) => ({ type: 'rated' as const, id, caseNumber }),
+  /** The conversation has ended; the socket is closed after this. */
+  ended: () => ({ type: 'ended' as const }),
   error: (code: string, message: string, retryAfter?: number) => ({
     type: 'error' as const,
     error: { code, message, retryAfter },

@@ -6,7 +6,7 @@
 import type WebSocket from 'ws';
 import type { MessageRecord } from '../../store/store.ts';
 import type { StaffReplyNotifier } from '../../cases/case-service.ts';
-import { outgoing } from './chat-protocol.ts';
+import { CLOSE_CONVERSATION_ENDED, outgoing } from './chat-protocol.ts';
 import { createSocketSender } from './socket-sender.ts';
 
 export interface ConnectionRegistryOptions {
@@ -46,6 +46,18 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
         if (sender.send(socket, data)) sent += 1;
       }
       return sent;
+    },
+    /**
+     * The session's conversation has ended: each of its sockets (other tabs too) is told, so it
+     * clears what it shows, and closed, so nothing more is said under the retired key.
+     */
+    endSession(user: string): void {
+      const data = JSON.stringify(outgoing.ended());
+      for (const socket of [...(sockets.get(user) ?? [])]) {
+        sender.send(socket, data);
+        socket.close(CLOSE_CONVERSATION_ENDED.code, CLOSE_CONVERSATION_ENDED.reason);
+      }
+      sockets.delete(user);
     },
     get connectedSessions() {
       return sockets.size;

@@ -2,13 +2,14 @@
  * Budgets for websocket frames, one token bucket per kind of frame, per chat session and per client
  * address (a client can make up session ids, not addresses). Chat messages share the HTTP budgets
  * (`RATE_LIMIT_SESSION_PER_MINUTE`, `RATE_LIMIT_IP_PER_MINUTE`), so a question costs the same on
- * either channel; the other kinds have their own settings.
+ * either channel; the other kinds have their own settings, and the HTTP routes that do the same
+ * as a frame (ending a conversation) spend that frame's budget.
  */
 import type { Settings } from '../../../config/settings.ts';
 import { createRateLimiter, type RateDecision, type RateLimiter } from '../../safety/rate-limiter.ts';
 
 /** hello, welcome_back and history pages count as `history`. */
-export type FrameKind = 'message' | 'history' | 'rate' | 'escalate' | 'typing';
+export type FrameKind = 'message' | 'history' | 'rate' | 'escalate' | 'typing' | 'end';
 
 export interface FrameLimits {
   /** Takes one token for the session and one for the address; refused when either is empty. */
@@ -34,6 +35,7 @@ export function createFrameLimits(
     rate: pair(limits.ratingsPerMinute, limits.ratingsIpPerMinute),
     escalate: pair(limits.escalationsPerMinute, limits.escalationsIpPerMinute),
     typing: pair(limits.typingPerMinute, limits.typingIpPerMinute),
+    end: pair(limits.endPerMinute, limits.endIpPerMinute),
   };
   return {
     take(kind, session, address) {

@@ -157,6 +157,14 @@ export function caseView(number: string): HTMLElement {
             ['办结说明', entry.resolution ?? '—'],
             ['回访结果', entry.followUp ?? '—'],
             ['会话编号', entry.conversationRef ?? '—'],
+            ...(entry.conversationEndedAt
+              ? [
+                  [
+                    '会话状态',
+                    `群众已于${formatDateTime(entry.conversationEndedAt)}结束对话，回复不会再实时送达。`,
+                  ],
+                ]
+              : []),
           ] as [string, string][]
         ).map(([label, value]) => h('div', {}, h('dt', { text: label }), h('dd', { text: value }))),
       ),

@@ -33,6 +33,8 @@ export interface CaseSummary {
    * colleagues. It cannot open the citizen's chat; the session key never reaches the console.
    */
   conversationRef?: string;
+  /** Set once the citizen ended the conversation: replies no longer reach an open chat. */
+  conversationEndedAt?: string;
 }
 
 export interface TranscriptEntry {

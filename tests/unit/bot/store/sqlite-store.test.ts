@@ -72,4 +72,54 @@ describe('SQLite store', () => {
     expect(store.listMessages('session-1-xxxx')).toHaveLength(1);
     expect(store.listMessages('session-2-xxxx')).toHaveLength(1);
   });
+
+  it('ends a conversation: the key finds nothing more, its messages, cases and ratings move with it', () => {
+    const store = openSqliteStore({ dataDir: ':memory:' });
+    const at = '2026-01-01T00:00:00Z';
+    const message = (text: string) =>
+      store.appendMessage({
+        conversationId: 'session-end-1',
+        role: 'citizen',
+        text,
+        createdAt: at,
+        localDate: '2026-01-01',
+      });
+    message('社保卡丢了');
+    store.insertCase({
+      number: 'BCS20260101-0001-K7QM',
+      conversationId: 'session-end-1',
+      category: '咨询转人工',
+      status: '受理',
+      createdAt: at,
+      updatedAt: at,
+      acceptedDate: '2026-01-01',
+      deadline: '2026-01-08',
+      special: false,
+    });
+    store.insertRating({
+      conversationId: 'session-end-1',
+      target: 'conversation',
+      level: '满意',
+      createdAt: at,
+      localDate: '2026-01-01',
+    });
+    const publicId = store.getConversation('session-end-1')?.publicId ?? '';
+
+    expect(store.endConversation('session-end-1', '2026-01-01T01:00:00Z')).toBe(true);
+    expect(store.getConversation('session-end-1')).toBeUndefined();
+    expect(store.listMessages('session-end-1')).toEqual([]);
+    expect(store.findRating('session-end-1', 'conversation')).toBeUndefined();
+    const ended = store.getConversation(publicId);
+    expect(ended).toMatchObject({ id: publicId, publicId, endedAt: '2026-01-01T01:00:00Z' });
+    expect(store.listMessages(publicId).map((entry) => entry.text)).toEqual(['社保卡丢了']);
+    expect(store.getCase('BCS20260101-0001-K7QM')?.conversationId).toBe(publicId);
+    expect(store.findRating(publicId, 'conversation')).toBeDefined();
+
+    // The key starts over, as a different conversation.
+    message('结婚登记');
+    expect(store.getConversation('session-end-1')?.publicId).not.toBe(publicId);
+    expect(store.listMessages('session-end-1').map((entry) => entry.text)).toEqual(['结婚登记']);
+    expect(store.endConversation('session-never-seen', at)).toBe(false);
+    store.close();
+  });
 });
