@@ -1,16 +1,20 @@
 /**
  * The hall screen (数字人导服) in real Chromium against the real server: a visitor taps a common
  * question and gets the answer card with where to go; after 90 s without a touch the screen returns
- * home. The page clock is controlled, so nothing here waits on real time.
+ * home and ends the session on the server, so its key resumes nothing. The page clock is
+ * controlled, so nothing here waits on real time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, saveScreenshot } from '../helpers/browser.ts';
 import type { BrowserSession } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
+import { ChatClient } from '../helpers/server-clients.ts';
 
 let server: TestServer;
 let browser: BrowserSession;
+/** The session key of the typed question, as the page sent it. */
+let askedSession = '';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -38,6 +42,11 @@ describe('hall-screen kiosk', () => {
 
   it('answers a typed question with the card and the place to go', async () => {
     const { page } = browser;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/ask')) {
+        askedSession = (request.postDataJSON() as { sessionId: string }).sessionId;
+      }
+    });
     await page
       .getByRole('textbox', { name: '请输入您要办的事' })
       .fill('开饭店要办食品经营许可，要带什么材料');
@@ -48,14 +57,24 @@ describe('hall-screen kiosk', () => {
     await saveScreenshot(page, 'kiosk-answer');
   });
 
-  it('returns to the home screen after 90 seconds without a touch', async () => {
+  it('returns to the home screen after 90 seconds without a touch, ending the session', async () => {
     const { page } = browser;
     await page.clock.fastForward(60_000);
     expect(await page.evaluate(() => document.body.dataset.screen)).toBe('answer');
+    const ended = page.waitForResponse((response) => response.url().endsWith('/api/v1/conversations/end'));
     await page.clock.fastForward(31_000);
     await expect.poll(() => page.evaluate(() => document.body.dataset.screen)).toBe('home');
     expect(await page.locator('.db-checklist').count()).toBe(0);
     expect(await page.getByRole('textbox', { name: '请输入您要办的事' }).inputValue()).toBe('');
+    const response = await ended;
+    expect(response.status()).toBe(204);
+    expect(response.request().postDataJSON()).toEqual({ sessionId: askedSession });
+    // The key the kiosk used gets nothing back.
+    expect(askedSession).toMatch(/^kiosk-/);
+    const chat = await ChatClient.open(server.url, askedSession);
+    chat.send({ type: 'welcome_back' });
+    expect((await chat.next((event) => event.type === 'history')).messages).toEqual([]);
+    await chat.close();
   });
 
   it('fits a 375 px phone without scrolling sideways', async () => {

@@ -1,8 +1,9 @@
 /**
  * A shared hall PC (issue 9, finding 8), in real Chromium against the real server: after
  * 结束并清除对话, after the visitor id expires (7 days), and in 公共电脑 mode after idle time, the next
- * person who opens the widget does not see the previous conversation. The page clock is controlled,
- * so nothing waits on real time.
+ * person who opens the widget does not see the previous conversation. Ending also ends it on the
+ * server: someone who copied the visitor id gets nothing back, and the visitor's other tabs are
+ * cleared. The page clock is controlled, so nothing waits on real time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { openBrowser } from '../helpers/browser.ts';
 import type { BrowserSession } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
+import { ChatClient } from '../helpers/server-clients.ts';
 
 const DAY_MS = 86_400_000;
 let server: TestServer;
@@ -23,6 +25,26 @@ afterAll(async () => {
   for (const browser of browsers) await browser.close();
   await server?.close();
 });
+
+/** The frames the page sends on its websockets, as parsed JSON. */
+function recordFrames(page: Page): Array<Record<string, unknown>> {
+  const frames: Array<Record<string, unknown>> = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) =>
+      frames.push(JSON.parse(String(payload)) as Record<string, unknown>),
+    ),
+  );
+  return frames;
+}
+
+/** What the server gives back to whoever presents this visitor id now. */
+async function serverHistory(user: string): Promise<unknown[]> {
+  const chat = await ChatClient.open(server.url, user);
+  chat.send({ type: 'welcome_back' });
+  const history = await chat.next((event) => event.type === 'history');
+  await chat.close();
+  return history.messages as unknown[];
+}
 
 async function freshBrowser(): Promise<Page> {
   const browser = await openBrowser();
@@ -79,6 +101,26 @@ describe('the widget on a shared computer', () => {
     expect(await nextVisitorSees(page)).not.toContain('社保卡丢了怎么补办');
   });
 
+  it('ends the conversation on the server too: a copied visitor id resumes nothing, other tabs clear', async () => {
+    const page = await freshBrowser();
+    await openWidget(page);
+    await converse(page, '营业执照怎么办理');
+    const stored = await page.evaluate(() => localStorage.getItem('daoban.user'));
+    const visitor = (JSON.parse(stored ?? '{}') as { id?: string }).id ?? '';
+    expect(await serverHistory(visitor)).not.toEqual([]);
+    // The same visitor has the chat open in a second tab.
+    const tab = await page.context().newPage();
+    expect(await nextVisitorSees(tab)).toContain('营业执照怎么办理');
+
+    await page.getByRole('button', { name: '结束并清除对话' }).click();
+    await expect.poll(() => log(tab).textContent()).toContain('对话已结束并清除');
+    expect(await log(tab).textContent()).not.toContain('营业执照怎么办理');
+    await expect.poll(() => serverHistory(visitor)).toEqual([]);
+    // Someone who noted the id and puts it back gets a new, empty conversation.
+    await page.evaluate((value) => localStorage.setItem('daoban.user', value ?? ''), stored);
+    expect(await nextVisitorSees(page)).not.toContain('营业执照怎么办理');
+  });
+
   it('forgets the visitor seven days after the last use', async () => {
     const page = await freshBrowser();
     const start = Date.now();
@@ -94,6 +136,7 @@ describe('the widget on a shared computer', () => {
 
   it('in 公共电脑 mode keeps nothing on the device and clears the conversation after idle time', async () => {
     const page = await freshBrowser();
+    const frames = recordFrames(page);
     await page.clock.install();
     await openWidget(page, { publicMode: true });
     await converse(page, '办护照要什么材料');
@@ -102,6 +145,10 @@ describe('the widget on a shared computer', () => {
     expect(await log(page).textContent()).toContain('办护照要什么材料');
     await page.clock.runFor(2_000);
     await expect.poll(() => log(page).textContent()).not.toContain('办护照要什么材料');
+    // Ended on the server as well: the id the page used resumes nothing.
+    const user = String(frames.find((frame) => frame.type === 'hello')?.user);
+    expect(frames).toContainEqual({ type: 'end', user });
+    await expect.poll(() => serverHistory(user)).toEqual([]);
     expect(await nextVisitorSees(page, { publicMode: true })).not.toContain('办护照要什么材料');
   });
 });

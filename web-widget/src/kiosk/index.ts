@@ -2,13 +2,15 @@
  * Entry of the hall screen (`/kiosk`, 数字人导服): a full-screen touch page with large buttons for the
  * zones and the most asked questions, a big input, voice input and read-aloud where the browser
  * offers them, the digital-human avatar, the hall map, and a reset to the home screen after idle time
- * (`data-idle-seconds` on the page's #kiosk element, 90 s by default) that also forgets the session:
- * the next visitor starts a new conversation and cannot see the last one.
+ * (`data-idle-seconds` on the page's #kiosk element, 90 s by default) that also ends the session on
+ * the server (its key can no longer resume the conversation) and forgets it: the next visitor
+ * starts a new conversation and cannot see the last one.
  */
 import type { Answer } from '../../../bot/types.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
 import { renderCitations, renderItemCard, whereToGo } from '../shared/answer-card.ts';
 import { h, replaceChildren } from '../shared/dom.ts';
+import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { createAvatar } from './avatar.ts';
 import { renderHallMap } from './hall-map.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
@@ -33,6 +35,8 @@ const idleMs = Number.isFinite(idleSeconds) && idleSeconds > 0 ? idleSeconds * 1
 const avatar = createAvatar();
 let hall: Hall | undefined;
 let sessionId = newSession();
+/** Whether this session asked anything, so that going home has a conversation to end. */
+let sessionUsed = false;
 let speakAloud = canSpeak();
 let answerCount = 0;
 
@@ -119,7 +123,9 @@ function handOverHint(): string {
 
 function goHome(): void {
   stopSpeaking();
+  if (sessionUsed) endConversationOverHttp('', sessionId);
   sessionId = newSession();
+  sessionUsed = false;
   input.value = '';
   avatar.setState('idle');
   replaceChildren(stage, homeScreen());
@@ -171,6 +177,7 @@ async function ask(question: string): Promise<void> {
       h('p', { class: 'muted', text: '正在为您查询…' }),
     ),
   );
+  sessionUsed = true;
   try {
     const response = await fetch('/api/v1/ask', {
       method: 'POST',

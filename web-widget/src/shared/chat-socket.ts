@@ -1,7 +1,8 @@
 /**
  * A websocket to `/ws` that survives network blips: it queues frames while disconnected,
  * reconnects with growing delays, and greets the server with `welcome_back` on every reconnect so
- * the conversation (and staff replies sent meanwhile) come back.
+ * the conversation (and staff replies sent meanwhile) come back. Once closed (or finished) it
+ * neither reconnects nor passes on frames that still arrive.
  */
 import { parseServerFrame } from './protocol.ts';
 import type { ClientFrame, ServerFrame } from './protocol.ts';
@@ -15,6 +16,8 @@ export interface ChatSocketOptions {
   onFrame: (frame: ServerFrame) => void;
   onStatus?: (connected: boolean) => void;
 }
+
+const FINISH_TIMEOUT_MS = 5000;
 
 export function socketUrl(server: string): string {
   const base = new URL(server || '/', location.href);
@@ -50,7 +53,7 @@ export class ChatSocket {
     socket.addEventListener('message', (event) => {
       if (typeof event.data !== 'string') return;
       const frame = parseServerFrame(event.data);
-      if (frame) this.options.onFrame(frame);
+      if (frame && !this.closed) this.options.onFrame(frame);
     });
     socket.addEventListener('close', () => {
       this.socket = undefined;
@@ -72,5 +75,22 @@ export class ChatSocket {
   close(): void {
     this.closed = true;
     this.socket?.close();
+  }
+
+  /**
+   * Sends a last frame (`end`) and lets the server close the socket; false when the socket is not
+   * open, so the caller must say it another way (nothing is queued for a connection that is over).
+   */
+  finish(frame: ClientFrame): boolean {
+    this.closed = true;
+    const socket = this.socket;
+    if (socket?.readyState !== WebSocket.OPEN) {
+      socket?.close();
+      return false;
+    }
+    socket.send(JSON.stringify(frame));
+    // The server closes after `ended`; a server that does not is left after a while.
+    setTimeout(() => socket.close(), FINISH_TIMEOUT_MS);
+    return true;
   }
 }

@@ -23,6 +23,8 @@ export type ClientFrame =
   | { type: 'hello' | 'welcome_back'; user: string }
   /** An older page of the history: the messages before message id `before`. */
   | { type: 'history'; user: string; before: number }
+  /** Ends the conversation: the session key can no longer resume it. */
+  | { type: 'end'; user: string }
   | { type: 'message'; text: string; user: string }
   | {
       type: 'escalate';
@@ -61,7 +63,9 @@ export type ServerFrame =
   | { type: 'history_page'; messages: ChatMessage[]; more: boolean }
   | { type: 'case_opened'; case: CaseInfo }
   | { type: 'error'; code: string; message: string }
-  | { type: 'rated'; caseNumber?: string };
+  | { type: 'rated'; caseNumber?: string }
+  /** The conversation was ended (here or in another tab); the server closes the socket. */
+  | { type: 'ended' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -149,6 +153,8 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
     }
     case 'rated':
       return { type: 'rated', caseNumber: asString(value.caseNumber) };
+    case 'ended':
+      return { type: 'ended' };
     case 'error': {
       const error = isRecord(value.error) ? value.error : {};
       return {

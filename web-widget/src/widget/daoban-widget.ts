@@ -5,13 +5,15 @@
  * live, collects 好差评, and has a 适老化 mode remembered per device. A returning visitor gets the
  * latest page of the conversation; 查看更早的消息 brings older pages (`earlier-messages.ts`).
  *
- * Shared computers: 结束并清除对话 ends the conversation and forgets the visitor on this device; the
+ * Shared computers: 结束并清除对话 ends the conversation on the server (`end`: the visitor id can no
+ * longer resume it; other open tabs are cleared too) and forgets the visitor on this device; the
  * visitor id expires after `data-remember-days` (7); with `data-public` (公共电脑 mode) the id is never
  * stored, and the conversation is cleared when it is rated (结束并评价) or after `data-idle-seconds`
  * (300) without a touch or key.
  */
 import { renderCitations, renderItemCard } from '../shared/answer-card.ts';
 import { ChatSocket } from '../shared/chat-socket.ts';
+import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { h, replaceChildren } from '../shared/dom.ts';
 import type { ChatMessage, EscalationCategory, ServerFrame } from '../shared/protocol.ts';
 import { createComposer } from './composer.ts';
@@ -115,13 +117,27 @@ export class DaobanWidget extends HTMLElement {
     }, this.idleMs);
   };
 
-  /** Ends the conversation on this device: the next visitor starts a new one and cannot see it. */
+  /**
+   * Ends the conversation, on the server (the visitor id can no longer resume it) and on this
+   * device: the next visitor starts a new one and cannot see it.
+   */
   clearConversation(notify = true): void {
+    if (this.user) {
+      // Over the socket when it is open (the server answers `ended` and closes it), else over HTTP.
+      const finished = this.socket?.finish({ type: 'end', user: this.user }) ?? false;
+      this.socket = undefined;
+      if (!finished) endConversationOverHttp(this.getAttribute('data-server') ?? '', this.user);
+    }
+    this.forgetConversation(notify);
+  }
+
+  /** Clears the conversation from the widget and the device (already ended on the server). */
+  private forgetConversation(notify: boolean): void {
     clearTimeout(this.idleTimer);
     this.clearAfterRating = false;
     this.socket?.close();
     this.socket = undefined;
-    forgetVisitor();
+    forgetVisitor(this.user);
     this.user = '';
     this.messageCount = 0;
     this.caseNumber = undefined;
@@ -341,6 +357,10 @@ export class DaobanWidget extends HTMLElement {
         this.typing.hidden = true;
         this.earlier.failed();
         this.addMessage({ from: 'system', text: frame.message, quickReplies: [] });
+        return;
+      case 'ended':
+        // Ended in another tab of this visitor (on this device): this one is cleared as well.
+        this.forgetConversation(true);
         return;
       case 'rated':
         if (this.clearAfterRating) {

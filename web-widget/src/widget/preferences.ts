@@ -65,7 +65,18 @@ export function touchVisitor(user: string, options: VisitorOptions): void {
   if (!options.publicMode) write(USER_KEY, JSON.stringify({ id: user, at: Date.now() }));
 }
 
-export const forgetVisitor = (): void => write(USER_KEY, null);
+/** Forgets the stored visitor id; with `user`, only if it is still that one (another tab may have a new one). */
+export function forgetVisitor(user?: string): void {
+  if (user !== undefined) {
+    try {
+      const stored = JSON.parse(read(USER_KEY) ?? 'null') as { id?: unknown } | null;
+      if (stored && stored.id !== user) return;
+    } catch {
+      // Unreadable: forgotten below.
+    }
+  }
+  write(USER_KEY, null);
+}
 
 export const elderModePreferred = (): boolean => read(ELDER_KEY) === '1';
 export const rememberElderMode = (on: boolean): void => write(ELDER_KEY, on ? '1' : null);
