@@ -190,6 +190,7 @@ export async function composeSystem(
       clock,
       notifier: registry.notifier,
       lookupGuard: createCaseLookupGuard({
+        failures: store.caseLookupFailures,
         maxFailures: settings.cases.lookupMaxFailures,
         lockMinutes: settings.cases.lookupLockMinutes,
         clock: () => clock().getTime(),

@@ -172,6 +172,22 @@ export const MIGRATIONS: Migration[] = [
     name: 'ended conversations',
     sql: `ALTER TABLE conversations ADD COLUMN ended_at TEXT;`,
   },
+  {
+    // The per-number lockout of the citizen's case lookup, shared by every process on this database
+    // and kept across restarts. Times are milliseconds since the epoch.
+    version: 6,
+    name: 'case lookup failures',
+    sql: `
+      CREATE TABLE case_lookup_failures (
+        number TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        -- the end of the window the failures are counted in, or of the lock once locked
+        expires_at INTEGER NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
+      );
+      CREATE INDEX case_lookup_failures_expiry ON case_lookup_failures(expires_at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

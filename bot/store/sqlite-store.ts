@@ -15,6 +15,7 @@ import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import { createDatabaseFile, secureDataFolder, tightenDatabaseFiles } from './file-permissions.ts';
 import { createHealthProbe } from './sqlite-health.ts';
 import { prepareEndConversation } from './sqlite-end-conversation.ts';
+import { createSqliteCaseLookupFailures } from './sqlite-case-lookup-failures.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -673,6 +674,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       );
     },
 
+    caseLookupFailures: createSqliteCaseLookupFailures(database),
     analytics,
     checkHealth,
     close() {

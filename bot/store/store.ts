@@ -157,6 +157,23 @@ export interface StoredKnowledge extends KnowledgeEntry {
   createdBy: string;
 }
 
+/**
+ * Wrong lookups of a case number (件号 + the phone's last four digits) and the lock they lead to,
+ * kept in the database so that a restart does not lift a lock and every process sharing the
+ * database counts the same failures. Times are milliseconds since the epoch.
+ */
+export interface CaseLookupFailures {
+  /** When the lock on `number` ends, if it is locked at `now`. */
+  lockedUntil(number: string, now: number): number | undefined;
+  /**
+   * Counts one wrong lookup at `now`, in one atomic step: failures are counted within `windowMs`
+   * of the first; the `maxFailures`-th locks the number for `windowMs`. Expired entries go.
+   */
+  recordFailure(number: string, rule: { now: number; windowMs: number; maxFailures: number }): void;
+  /** A right lookup forgets the failures. */
+  clear(number: string): void;
+}
+
 export interface Store {
   /** Runs `work` in one transaction: all its writes commit together or not at all. */
   transaction<T>(work: () => T): T;
@@ -217,6 +234,7 @@ export interface Store {
   insertKnowledge(entry: StoredKnowledge): void;
   listKnowledge(): StoredKnowledge[];
 
+  readonly caseLookupFailures: CaseLookupFailures;
   readonly analytics: AnalyticsQueries;
   /** Whether a write would succeed now (lock, full database or disk, read-only file); for /healthz. */
   checkHealth(): StoreHealth;

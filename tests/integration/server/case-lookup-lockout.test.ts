@@ -6,22 +6,23 @@
  * stand in the way. Responses must not tell an existing number from a made-up one.
  */
 import { describe, expect, it } from 'vitest';
-import { useHarness } from '../../helpers/server-harness.ts';
+import { startHarness, useHarness, type Harness } from '../../helpers/server-harness.ts';
 import { requestJson } from '../../helpers/server-clients.ts';
 
 const now = { value: new Date('2026-11-27T02:00:00Z') };
-const harness = useHarness({
+const options = {
   clock: () => now.value,
   settings: { limits: { loginPerMinute: 1_000_000, ipPerMinute: 1_000_000, sessionPerMinute: 1_000_000 } },
-});
+};
+const harness = useHarness(options);
 
-const lookup = (number: string, phoneLast4: string) =>
+const lookup = (number: string, phoneLast4: string, server: Harness = harness) =>
   requestJson<{ error?: { code: string; message: string }; number?: string }>(
-    `${harness.url}/api/v1/cases/lookup?number=${encodeURIComponent(number)}&phoneLast4=${phoneLast4}`,
+    `${server.url}/api/v1/cases/lookup?number=${encodeURIComponent(number)}&phoneLast4=${phoneLast4}`,
   );
 
-async function openCase(sessionId: string, phone: string): Promise<string> {
-  const opened = await requestJson<{ number: string }>(`${harness.url}/api/v1/cases`, {
+async function openCase(sessionId: string, phone: string, server: Harness = harness): Promise<string> {
+  const opened = await requestJson<{ number: string }>(`${server.url}/api/v1/cases`, {
     body: { sessionId, category: '办不成事反映', phone, consent: true, description: '窗口说材料不全' },
   });
   expect(opened.status).toBe(201);
@@ -70,6 +71,40 @@ describe('case lookup brute force', () => {
     expect(bare).not.toBe(second);
     expect((await lookup(bare, '3333')).status).toBe(404);
     expect((await lookup(second, '3333')).status).toBe(200);
+  });
+
+  it('shares the lock between servers on one database and keeps it across a restart', async () => {
+    // Two servers on the same data folder: nothing is shared between them but the database.
+    const first = await startHarness(options);
+    const second = await startHarness({ ...options, dataDir: first.dataDir });
+    let restarted: Harness | undefined;
+    try {
+      const number = await openCase('lookup-lock-shared-1', '13512348888', first);
+      const statuses = [];
+      for (const guess of WRONG_GUESSES.slice(0, 3)) {
+        statuses.push((await lookup(number, guess, first)).status);
+      }
+      for (const guess of WRONG_GUESSES.slice(3, 5)) {
+        statuses.push((await lookup(number, guess, second)).status);
+      }
+      expect(statuses).toEqual([404, 404, 404, 404, 404]);
+      expect((await lookup(number, '8888', first)).status).toBe(429);
+      expect((await lookup(number, '8888', second)).status).toBe(429);
+
+      // Both stop; the one started again on the same folder still refuses the number.
+      await Promise.all([first.stop(), second.stop()]);
+      now.value = new Date(now.value.getTime() + 10 * 60_000);
+      restarted = await first.restart();
+      const locked = await lookup(number, '8888', restarted);
+      expect(locked.status).toBe(429);
+      expect(locked.body.error?.code).toBe('CASE_LOOKUP_LOCKED');
+      expect(locked.headers.get('retry-after')).toBe('300');
+
+      now.value = new Date(now.value.getTime() + 5 * 60_000 + 1000);
+      expect((await lookup(number, '8888', restarted)).status).toBe(200);
+    } finally {
+      await Promise.all([first.stop(), second.stop(), restarted?.stop()]);
+    }
   });
 
   it('keeps numbers issued before the random part working', async () => {

@@ -122,4 +122,31 @@ describe('SQLite store', () => {
     expect(store.endConversation('session-never-seen', at)).toBe(false);
     store.close();
   });
+
+  it('counts case-lookup failures within a window and locks at the limit, across connections', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'daoban-store-'));
+    folders.push(folder);
+    const [one, two] = [openSqliteStore({ dataDir: folder }), openSqliteStore({ dataDir: folder })];
+    const rule = (now: number) => ({ now, windowMs: 1000, maxFailures: 3 });
+    const number = 'BCS20260101-0001-K7QM';
+    one.caseLookupFailures.recordFailure(number, rule(0));
+    two.caseLookupFailures.recordFailure(number, rule(10));
+    expect(one.caseLookupFailures.lockedUntil(number, 20)).toBeUndefined();
+    // The window of the first failure is over: counting starts again.
+    one.caseLookupFailures.recordFailure(number, rule(1000));
+    two.caseLookupFailures.recordFailure(number, rule(1001));
+    expect(two.caseLookupFailures.lockedUntil(number, 1001)).toBeUndefined();
+    one.caseLookupFailures.recordFailure(number, rule(1002));
+    expect(two.caseLookupFailures.lockedUntil(number, 1500)).toBe(2002);
+    expect(one.caseLookupFailures.lockedUntil(number, 2002)).toBeUndefined();
+    // After the lock, the next failure is the first of a new window.
+    two.caseLookupFailures.recordFailure(number, rule(2100));
+    expect(one.caseLookupFailures.lockedUntil(number, 2100)).toBeUndefined();
+    one.caseLookupFailures.recordFailure(number, rule(2101));
+    one.caseLookupFailures.clear(number);
+    one.caseLookupFailures.recordFailure(number, rule(2102));
+    expect(two.caseLookupFailures.lockedUntil(number, 2102)).toBeUndefined();
+    one.close();
+    two.close();
+  });
 });
