@@ -88,7 +88,8 @@ export function publicRoutes(services: Services): Router {
     }
   });
 
-  router.post('/api/v1/ratings', sessionLimit, (request, response) => {
+  // Ratings have their own budget, shared with the websocket `rate` frame (not the chat budget).
+  router.post('/api/v1/ratings', frameBudget(services.limiters.frames, 'rate'), (request, response) => {
     const body = validate(ratingRequestSchema, request.body);
     const result = ratings.rate(body);
     response.status(201).json({ id: result.rating.id, caseNumber: result.caseNumber });

@@ -3,7 +3,7 @@
  * address (a client can make up session ids, not addresses). Chat messages share the HTTP budgets
  * (`RATE_LIMIT_SESSION_PER_MINUTE`, `RATE_LIMIT_IP_PER_MINUTE`), so a question costs the same on
  * either channel; the other kinds have their own settings, and the HTTP routes that do the same
- * as a frame (ending a conversation) spend that frame's budget.
+ * as a frame (rating, ending a conversation) spend that frame's budget.
  */
 import type { Settings } from '../../../config/settings.ts';
 import { createRateLimiter, type RateDecision, type RateLimiter } from '../../safety/rate-limiter.ts';

@@ -16,7 +16,12 @@ const UNLIMITED = 1_000_000;
 
 const harness = useHarness({
   settings: {
-    limits: { ipPerMinute: UNLIMITED, sessionPerMinute: UNLIMITED, loginPerMinute: UNLIMITED },
+    limits: {
+      ipPerMinute: UNLIMITED,
+      sessionPerMinute: UNLIMITED,
+      loginPerMinute: UNLIMITED,
+      ratingsIpPerMinute: UNLIMITED,
+    },
     logLevel: 'debug',
   },
 });

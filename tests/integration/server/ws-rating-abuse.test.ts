@@ -44,21 +44,24 @@ describe('ratings on the websocket', () => {
     const chat = await ChatClient.open(harness.url, 'rating-flood-0001');
     chat.send({ type: 'hello' });
     await chat.ask('结婚登记要带什么');
-    const results: string[] = [];
-    for (let index = 0; index < 20; index += 1) {
+    const rate = async () => {
       chat.send({ type: 'rate', target: 'conversation', level: '非常不满意' });
-      results.push(codeOf(await chat.next(ratedOrError)));
-    }
-    expect(results[0]).toBe('rated');
-    expect(results.slice(1, RATINGS_PER_MINUTE)).toEqual(Array(RATINGS_PER_MINUTE - 1).fill('ALREADY_RATED'));
-    expect(results.slice(RATINGS_PER_MINUTE).every((code) => code === 'RATE_LIMITED')).toBe(true);
-    expect(rectificationCases('rating-flood-0001')).toHaveLength(1);
-    // A different spelling of the same target is the same target.
+      return codeOf(await chat.next(ratedOrError));
+    };
+    const results = [await rate()];
+    // A different spelling of the same target is the same target, over HTTP too (which spends the
+    // same rating budget as the frames).
     const http = await requestJson(`${harness.url}/api/v1/ratings`, {
       body: { sessionId: 'rating-flood-0001', target: 'conversation', targetId: 'x1', level: '不满意' },
     });
     expect(http.status).toBe(409);
     expect(http.body).toMatchObject({ error: { code: 'ALREADY_RATED' } });
+    for (let index = 1; index < 20; index += 1) results.push(await rate());
+    expect(results[0]).toBe('rated');
+    expect(results.slice(1, RATINGS_PER_MINUTE - 1)).toEqual(
+      Array(RATINGS_PER_MINUTE - 2).fill('ALREADY_RATED'),
+    );
+    expect(results.slice(RATINGS_PER_MINUTE - 1).every((code) => code === 'RATE_LIMITED')).toBe(true);
     expect(rectificationCases('rating-flood-0001')).toHaveLength(1);
     await chat.close();
   });
