@@ -59,7 +59,7 @@ export const WELCOME_TEXT =
   '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
 export const WELCOME_QUICK_REPLIES = ['营业执照怎么办', '社保卡补办', '办不成事反映', '转人工'];
 
-/** Sent to every socket of a session whose conversation has ended. */
+/** How the sockets of a session are closed once its conversation has ended (after `ended`). */
 export const CLOSE_CONVERSATION_ENDED = { code: 1000, reason: '对话已结束' } as const;
 
 export const outgoing = {
