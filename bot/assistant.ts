@@ -7,7 +7,11 @@ import type { Catalog, ServiceItem, Theme } from '../knowledge/catalog/schema.ts
 import type { Chunk } from '../knowledge/contracts.ts';
 import type { Hall } from '../knowledge/hall/schema.ts';
 import { CatalogSearch, type QueryTokens, type SearchHit } from '../knowledge/retrieval/catalog-search.ts';
-import { emptyCandidateFeatures, type RankWeights } from '../knowledge/retrieval/candidate-ranker.ts';
+import {
+  emptyCandidateFeatures,
+  type CandidateFeatures,
+  type RankWeights,
+} from '../knowledge/retrieval/candidate-ranker.ts';
 import { loadDecisionModel, type DecisionModel } from './decide/decision-model.ts';
 import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide/turn-features.ts';
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
@@ -38,7 +42,8 @@ import { rewriteQuestion } from './llm/rewrite-question.ts';
 import { answerHallQuestion } from './hall/answer-hall-question.ts';
 import { findPersonalData, maskPersonalData } from './privacy/personal-data.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understanding/analyze-question.ts';
-import { dismissesTopic, withoutNegatedContent } from './understanding/negated-content.ts';
+import { dismissesTopic, negatedContent, withoutNegatedContent } from './understanding/negated-content.ts';
+import { lifecycleStage, type LifecycleStage } from './understanding/lifecycle-stage.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
 
@@ -81,6 +86,8 @@ const MAX_CANDIDATES = 5;
 const MAX_CONTEXT_TURNS = 3;
 /** Candidates of the earlier turns that join the pool even when this turn did not find them. */
 const CONTEXT_POOL_LIMIT = 40;
+/** How many negated words a conversation remembers. */
+const MAX_NEGATED_WORDS = 6;
 
 /** One turn as the decision saw it: for training the fitted decision and for diagnosis. */
 export interface TurnTrace {
@@ -183,9 +190,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
     // A topic set aside ("先不说护照了") takes the earlier turns' evidence with it.
     const dismissed = dismissesTopic(analysis.itemQuery);
     const earlierState = dismissed ? { ...previous, context: [], currentItemId: undefined } : previous;
+    const negated = [
+      ...(earlierState.negated ?? []),
+      ...negatedContent(analysis.itemQuery, analysis.correction),
+    ].slice(-MAX_NEGATED_WORDS);
     const pool =
       itemQuery || earlierState.context?.length
-        ? await candidatePool(query, itemQuery, earlierState, corrected)
+        ? await candidatePool(query, itemQuery, { ...earlierState, negated }, corrected)
         : [];
     const items = search.rankHits(pool, MAX_CANDIDATES);
     const themes = itemQuery ? search.searchThemes(query, 2) : [];
@@ -257,6 +268,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       state: {
         ...state,
         context: nextContext(dismissed ? { ...previous, context: [] } : previous, decision, itemQuery),
+        ...(negated.length ? { negated } : {}),
         turns: previous.turns + 1,
       },
     };
@@ -267,6 +279,13 @@ export function createAssistant(options: AssistantOptions): Assistant {
    * of the earlier turns, each with the features the index gives, the vector similarity and what the
    * conversation says of it (item under discussion, discussed before, earlier turns' score).
    */
+  const stages = new Map<string, LifecycleStage | undefined>();
+  /** The life-cycle stage of an item's name, read once per item. */
+  function stageOf(id: string): LifecycleStage | undefined {
+    if (!stages.has(id)) stages.set(id, lifecycleStage(itemsById.get(id)?.name ?? ''));
+    return stages.get(id);
+  }
+
   async function candidatePool(
     query: QueryTokens,
     itemQuery: string,
@@ -276,7 +295,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const pool = new Map<string, SearchHit>();
     if (itemQuery) for (const hit of search.itemCandidates(query)) pool.set(hit.id, hit);
     const conversation = options.dialogueEvidence !== false;
-    const earlier = conversation ? previous.context?.join('，') : undefined;
+    // What the citizen has since said they do not mean no longer counts as earlier evidence.
+    const earlier = conversation
+      ? withoutWords(previous.context?.join('，') ?? '', previous.negated)
+      : undefined;
     if (earlier) {
       const contextHits = search.itemCandidates(search.query(earlier));
       const best = contextHits[0]?.features.bm25f ?? 0;
@@ -285,36 +307,36 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const context = best > 0 ? hit.features.bm25f / best : 0;
         if (own) own.features.context = context;
         else if (pool.size < CONTEXT_POOL_LIMIT || context > 0.5) {
-          const features = emptyCandidateFeatures();
-          features.context = context;
-          pool.set(hit.id, {
-            ...hit,
-            relevance: 0,
-            nameCoverage: 0,
-            literalCoverage: 0,
-            phraseMatch: 0,
-            features,
-          });
+          pool.set(hit.id, { ...contextOnlyHit(hit.id, { context }), reasons: hit.reasons });
         }
+      }
+    }
+    if (earlier) {
+      // The whole conversation searched as one text, as a plain search over all turns would.
+      const whole = search.plainScores(search.query(itemQuery ? `${earlier}，${itemQuery}` : earlier));
+      for (const [id, score] of whole) {
+        const own = pool.get(id);
+        if (own) own.features.conversation = score;
+        else if (score > 0.5) pool.set(id, contextOnlyHit(id, { conversation: score }));
       }
     }
     const offered = new Set(conversation ? (previous.pendingChoices ?? []) : []);
     for (const id of offered) {
-      if (pool.has(id)) continue;
-      pool.set(id, {
-        id,
-        score: 0,
-        relevance: 0,
-        nameCoverage: 0,
-        literalCoverage: 0,
-        phraseMatch: 0,
-        features: emptyCandidateFeatures(),
-        reasons: [],
-      });
+      if (!pool.has(id)) pool.set(id, contextOnlyHit(id, {}));
     }
     if (corrected) pool.delete(corrected.id);
     const discussed = new Set(previous.previousItemIds);
+    const negated = conversation ? (previous.negated ?? []) : [];
+    const reference = conversation ? corrected : undefined;
+    const stage = conversationStage(itemQuery, conversation ? previous : undefined);
     for (const hit of pool.values()) {
+      const itemStage = stage ? stageOf(hit.id) : undefined;
+      hit.features.stageAgrees = stage && itemStage === stage ? 1 : 0;
+      hit.features.stageDiffers = stage && itemStage && itemStage !== stage ? 1 : 0;
+      hit.features.likeCorrected = reference
+        ? nameLikeness(itemsById.get(hit.id)?.name ?? '', reference.name)
+        : 0;
+      hit.features.contradicted = contradiction(itemsById.get(hit.id)?.name ?? '', negated);
       hit.features.current = conversation && hit.id === previous.currentItemId ? 1 : 0;
       hit.features.discussed = conversation && discussed.has(hit.id) ? 1 : 0;
       hit.features.offered = offered.has(hit.id) ? 1 : 0;
@@ -498,12 +520,12 @@ function contentWordCount(query: QueryTokens): number {
 
 /**
  * The evidence carried to the next turn: this turn's item words join the earlier ones, unless the
- * turn moved confidently to an item the conversation was not about (a new topic starts afresh).
+ * turn moved to another item than the one under discussion (the new item starts afresh: what was
+ * said about the old one no longer re-ranks, and "那要多久" then means the new one).
  */
 function nextContext(previous: DialogueState, decision: Decision, itemQuery: string): string[] {
   const earlier = previous.context ?? [];
-  const newTopic =
-    decision.kind === 'item' && !decision.followUp && decision.itemId !== previous.currentItemId;
+  const newTopic = decision.kind === 'item' && decision.itemId !== previous.currentItemId;
   const kept = newTopic && previous.currentItemId ? [] : earlier;
   // Small talk adds nothing; a statement the catalog did not explain on its own ("我妈今年五十五")
   // is kept, since the next turn may make it clear.
@@ -511,6 +533,72 @@ function nextContext(previous: DialogueState, decision: Decision, itemQuery: str
     return earlier;
   }
   return itemQuery ? [...kept, itemQuery].slice(-MAX_CONTEXT_TURNS) : kept;
+}
+
+/** Dice coefficient of the two names' character bigrams (0…1). */
+function nameLikeness(first: string, second: string): number {
+  const bigrams = (text: string): Set<string> => {
+    const chars = [...text.replace(/[（）()]/gu, '')];
+    return new Set(chars.slice(1).map((char, index) => chars[index] + char));
+  };
+  const a = bigrams(first);
+  const b = bigrams(second);
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const bigram of a) if (b.has(bigram)) shared += 1;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * The life-cycle stage the conversation last spoke of: this turn's, or else the latest earlier
+ * turn's, leaving out what the citizen negated.
+ */
+function conversationStage(
+  itemQuery: string,
+  previous: DialogueState | undefined,
+): LifecycleStage | undefined {
+  const negated = previous?.negated ?? [];
+  const own = lifecycleStage(withoutWords(itemQuery, negated));
+  if (own || !previous) return own;
+  for (const turn of [...(previous.context ?? [])].reverse()) {
+    const earlier = lifecycleStage(withoutWords(turn, negated));
+    if (earlier) return earlier;
+  }
+  return undefined;
+}
+
+/** The text with every occurrence of the given words blanked out. */
+function withoutWords(text: string, words: readonly string[] = []): string {
+  let result = text;
+  for (const word of words) result = result.split(word).join(' ');
+  return result.trim();
+}
+
+/** The largest share of a negated word's character bigrams found in the name (0…1). */
+function contradiction(name: string, negated: readonly string[]): number {
+  let most = 0;
+  for (const word of negated) {
+    const chars = [...word];
+    const bigrams = chars.slice(1).map((char, index) => chars[index] + char);
+    const found = bigrams.filter((bigram) => name.includes(bigram)).length;
+    if (bigrams.length) most = Math.max(most, found / bigrams.length);
+  }
+  return most;
+}
+
+/** A candidate that only the conversation brings (earlier turns, a choice offered), not this turn. */
+function contextOnlyHit(id: string, known: Partial<CandidateFeatures>): SearchHit {
+  const features = { ...emptyCandidateFeatures(), ...known };
+  return {
+    id,
+    score: 0,
+    relevance: 0,
+    nameCoverage: 0,
+    literalCoverage: 0,
+    phraseMatch: 0,
+    features,
+    reasons: [],
+  };
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;

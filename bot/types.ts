@@ -98,6 +98,8 @@ export interface DialogueState {
    * accumulated evidence that details of later turns re-rank ("就我一个人" after "想开个小吃店").
    */
   context?: string[];
+  /** Words the citizen said they do not mean ("不是农村的，是城里的" → 农村), most recent last. */
+  negated?: string[];
   turns: number;
 }
 

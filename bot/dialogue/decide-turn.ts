@@ -169,8 +169,10 @@ export function decideTurn(evidence: TurnEvidence): Decision {
     return { kind: 'item', itemId: top.id, aspect, alternatives: items.slice(1, 3), followUp: false };
   }
 
-  // A reference back to an item discussed before the current one.
-  if (analysis.referenceBack && !accepted) {
+  // A reference back to an item discussed before the current one, unless the message itself names
+  // the item it means ("刚才那个护照…"): the conversation's evidence points at the current item,
+  // which is exactly what "刚才那个" sets aside.
+  if (analysis.referenceBack && !(accepted && top && evidence.namesItem(top.id))) {
     const earlier = state.previousItemIds.find((id) => id !== state.currentItemId) ?? state.currentItemId;
     if (earlier) return { kind: 'item', itemId: earlier, aspect, alternatives: [], followUp: true };
   }

@@ -38,6 +38,30 @@ export const CANDIDATE_FEATURES = [
   'vector',
   /** The candidate's relative BM25F score for the earlier turns of the conversation (0…1). */
   'context',
+  /**
+   * Plain BM25 (as `plain`) of the whole conversation so far, earlier turns and this one joined,
+   * relative to the best candidate (0…1; 0 on a first turn): details told over several turns count
+   * together, as a search over the whole conversation would count them.
+   */
+  'conversation',
+  /**
+   * How much of a word the citizen negated in this conversation ("不是农村的", "先不说驾照了") the
+   * candidate's name contains (share of the word's character bigrams, 0…1).
+   */
+  'contradicted',
+  /**
+   * The candidate's name is at the life-cycle stage (first time, change, closure, loss, renewal,
+   * transfer) that the conversation last spoke of, or at another one (0/1 each; both 0 when either
+   * side names no stage).
+   */
+  'stageAgrees',
+  'stageDiffers',
+  /**
+   * How alike the candidate's name is to the item a correction sets aside (Dice coefficient of the
+   * names' character bigrams, 0…1; 0 outside corrections): a correction usually changes one thing
+   * ("不对，我是个体户": 企业设立登记 → 个体工商户设立登记).
+   */
+  'likeCorrected',
   /** The candidate is the item under discussion. */
   'current',
   /** The candidate was discussed earlier in the conversation. */

@@ -428,6 +428,29 @@ export class CatalogSearch {
     return this.candidates(this.itemIndex, 'item', query, pool);
   }
 
+  /**
+   * Plain BM25 over the characters and bigrams of each item's whole text, relative to the best
+   * item (0…1), for the `pool` best items: the off-the-shelf CJK search the ranker reads as a signal.
+   */
+  plainScores(query: QueryTokens, pool = CANDIDATE_POOL): Map<string, number> {
+    const plainQuery = new Map<string, number>();
+    for (const token of query.literal) {
+      if (token.startsWith('b:') || token.startsWith('c:')) plainQuery.set(token, 1);
+    }
+    const scores = new Map<string, number>();
+    const hits = this.plainIndex.search(plainQuery, pool);
+    for (const hit of hits) scores.set(hit.id, hit.score / hits[0].score);
+    return scores;
+  }
+
+  /** BM25F over the item fields, relative to the best item (0…1), for the `pool` best items. */
+  keywordScores(query: QueryTokens, pool = CANDIDATE_POOL): Map<string, number> {
+    const scores = new Map<string, number>();
+    const hits = this.itemIndex.search(query.weights, pool);
+    for (const hit of hits) if (hits[0].score > 0) scores.set(hit.id, hit.score / hits[0].score);
+    return scores;
+  }
+
   /** Orders candidates by the fitted linear score of their features, best first. */
   rankHits(hits: SearchHit[], limit: number): SearchHit[] {
     return hits
@@ -480,16 +503,10 @@ export class CatalogSearch {
   private candidates(index: Bm25fIndex, kind: string, query: QueryTokens, pool: number): SearchHit[] {
     const hits = index.search(query.weights, pool);
     // Items: the plain BM25 candidates join the pool, so that what a plain search finds is ranked too.
-    const plain = new Map<string, number>();
+    const plain = kind === 'item' ? this.plainScores(query, pool) : new Map<string, number>();
     if (kind === 'item') {
-      const plainQuery = new Map<string, number>();
-      for (const token of query.literal) {
-        if (token.startsWith('b:') || token.startsWith('c:')) plainQuery.set(token, 1);
-      }
-      const plainHits = this.plainIndex.search(plainQuery, pool);
-      for (const hit of plainHits) plain.set(hit.id, hit.score / plainHits[0].score);
       const known = new Set(hits.map((hit) => hit.id));
-      for (const hit of plainHits) if (!known.has(hit.id)) hits.push({ id: hit.id, score: 0, matched: {} });
+      for (const id of plain.keys()) if (!known.has(id)) hits.push({ id, score: 0, matched: {} });
     }
     if (!hits.length) return [];
     let ceiling = 0;

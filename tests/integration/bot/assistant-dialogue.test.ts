@@ -216,4 +216,17 @@ describe('the assistant in a conversation', () => {
     const rent = await converse(['公积金提取租房', '我说的是买房']);
     expect(itemOf(rent[1])).toBe('住房公积金提取（购房）');
   });
+
+  it('drops what the citizen says they do not mean, also from the earlier turns', async () => {
+    // "不是 X，是 Y" sets X aside whether or not the turn reads as a correction; the earlier turn's
+    // words for X no longer count, its action (注销) still does.
+    const closing = await converse(['店不开了，注销营业执照要带什么', '我们不是个体户，是有限责任公司']);
+    expect(itemOf(closing[1])).toBe('企业注销登记');
+  });
+
+  it('answers an aspect-only follow-up about the item the citizen moved to, not the first one', async () => {
+    const answers = await converse(['护照怎么办理', '另外身份证丢了怎么补', '那要多久']);
+    expect(answers.map(itemOf).slice(1)).toEqual([itemOf(answers[1]), itemOf(answers[1])]);
+    expect(itemOf(answers[2])).not.toBe(itemOf(answers[0]));
+  });
 });
