@@ -45,6 +45,14 @@ export const HARD_CASE_CLASSES = [
 export const OFF_TOPIC_CLASSES = ['topic', 'advice', 'creative', 'task', 'harmful'] as const;
 export const INJECTION_CLASSES = ['instruction', 'role_play', 'secret', 'scripted_reply', 'markup'] as const;
 export const DOMAIN_CLASSES = ['service'] as const;
+export const NARRATIVE_CLASSES = [
+  'past_event',
+  'reported_speech',
+  'contrast',
+  'negative_outcome',
+  'duration',
+  'question_form',
+] as const;
 
 type Classes<Names extends readonly string[]> = Record<Names[number], CueClass>;
 
@@ -58,6 +66,7 @@ export interface ChineseCues {
   offTopic: Classes<typeof OFF_TOPIC_CLASSES>;
   injection: Classes<typeof INJECTION_CLASSES>;
   domain: Classes<typeof DOMAIN_CLASSES>;
+  narrative: Classes<typeof NARRATIVE_CLASSES>;
 }
 
 const DEFAULT_FOLDER = fileURLToPath(new URL('./zh-CN/', import.meta.url));
@@ -75,6 +84,7 @@ export function loadChineseCues(folder = DEFAULT_FOLDER): ChineseCues {
     offTopic: loadCueClasses(file('off-topic.txt'), OFF_TOPIC_CLASSES),
     injection: loadCueClasses(file('injection.txt'), INJECTION_CLASSES),
     domain: loadCueClasses(file('domain.txt'), DOMAIN_CLASSES),
+    narrative: loadCueClasses(file('narrative.txt'), NARRATIVE_CLASSES),
   };
 }
 
