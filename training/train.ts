@@ -246,6 +246,49 @@ function rankReport(observations: Observation[], rank: RankWeights): string[] {
   return lines;
 }
 
+/**
+ * Precision and recall of the escalate model per suite with hand-over labels, fitted on all dev and
+ * with that suite left out of training (its cut-off chosen on the other suites too): how well the
+ * hand-over cues carry to sentences written by someone else.
+ */
+function escalationReport(observations: Observation[], decision: DecisionModel): string[] {
+  const samples = observations.filter((o) => o.kind !== 'theme');
+  const labelled = [...new Set(samples.filter((o) => o.escalate).map((o) => o.suite))];
+  const lines = [
+    '| suite | hand-overs | P / R (fitted on all dev) | P / R (suite left out of training) |',
+    '|---|---|---|---|',
+  ];
+  const score = (
+    own: Observation[],
+    model: { bias: number; weights: Record<string, number> },
+    cutoff: number,
+  ) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const o of own) {
+      const yes = probability(model, o.trace.features) >= cutoff;
+      if (yes && o.escalate) tp += 1;
+      else if (yes) fp += 1;
+      else if (o.escalate) fn += 1;
+    }
+    const precision = tp + fp ? percent(tp / (tp + fp)) : '–';
+    return `${precision} / ${percent(tp / Math.max(tp + fn, 1))}`;
+  };
+  for (const suite of labelled) {
+    const own = samples.filter((o) => o.suite === suite);
+    const rest: BinarySample[] = samples
+      .filter((o) => o.suite !== suite)
+      .map((o) => ({ x: o.trace.features, y: o.escalate ? 1 : 0 }));
+    const heldOut = fitLogistic(rest);
+    const cutoff = bestF1Cutoff(rest.map((sample) => ({ p: probability(heldOut, sample.x), y: sample.y })));
+    lines.push(
+      `| ${suite} | ${own.filter((o) => o.escalate).length} | ${score(own, decision.escalate, decision.escalate.cutoff)} | ${score(own, heldOut, cutoff)} |`,
+    );
+  }
+  return lines;
+}
+
 function modelTable(name: string, model: { bias: number; weights: Record<string, number> }): string[] {
   const entries = Object.entries(model.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
   return [
@@ -285,6 +328,8 @@ function report(observations: Observation[], rank: RankWeights, decision: Decisi
     ...modelTable('accept', decision.accept),
     '',
     ...modelTable('escalate', decision.escalate),
+    '',
+    ...escalationReport(observations, decision),
     '',
     ...modelTable('refuse', decision.refuse),
     '',

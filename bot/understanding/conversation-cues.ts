@@ -25,6 +25,8 @@
  *   injection:<instruction|role_play|secret|scripted_reply|markup>
  *   discourse:<reference_back|correction|definition|joint|theme_name|progress|hypothetical>
  *   domain                        words of public administration (办, 证, 社保 …)
+ *   shape:<past_event|reported_speech|contrast|negative_outcome|duration|question_form>
+ *                                 how the message is told: an account of what happened, or a question
  * Only classes with at least one match appear.
  */
 import type { CueClass } from '../../knowledge/language/cue-file.ts';
@@ -101,6 +103,10 @@ export function countConversationCues(text: string, kept: string, bare: string):
     add(counts, `hard:${name}`, reported(cues.hardCases[name], text, channel, hypothetical));
   }
   add(counts, 'emotion', count(cues.hardCases.emotion, text));
+  for (const [name, cueClass] of Object.entries(cues.narrative)) {
+    const governedBy = name === 'question_form' ? [] : hypothetical;
+    add(counts, `shape:${name}`, reported(cueClass, text, [], governedBy));
+  }
   for (const [name, cueClass] of Object.entries(cues.offTopic)) {
     add(counts, `offtopic:${name}`, count(cueClass, kept));
   }

@@ -46,6 +46,14 @@ export const OFF_TOPIC_CLASSES = ['topic', 'advice', 'creative', 'task', 'harmfu
 export const INJECTION_CLASSES = ['instruction', 'role_play', 'secret', 'scripted_reply', 'markup'] as const;
 export const DOMAIN_CLASSES = ['service'] as const;
 export const LIFECYCLE_CLASSES = ['first', 'change', 'closure', 'loss', 'renewal', 'transfer'] as const;
+export const NARRATIVE_CLASSES = [
+  'past_event',
+  'reported_speech',
+  'contrast',
+  'negative_outcome',
+  'duration',
+  'question_form',
+] as const;
 
 type Classes<Names extends readonly string[]> = Record<Names[number], CueClass>;
 
@@ -60,6 +68,7 @@ export interface ChineseCues {
   injection: Classes<typeof INJECTION_CLASSES>;
   domain: Classes<typeof DOMAIN_CLASSES>;
   lifecycle: Classes<typeof LIFECYCLE_CLASSES>;
+  narrative: Classes<typeof NARRATIVE_CLASSES>;
 }
 
 const DEFAULT_FOLDER = fileURLToPath(new URL('./zh-CN/', import.meta.url));
@@ -78,6 +87,7 @@ export function loadChineseCues(folder = DEFAULT_FOLDER): ChineseCues {
     injection: loadCueClasses(file('injection.txt'), INJECTION_CLASSES),
     domain: loadCueClasses(file('domain.txt'), DOMAIN_CLASSES),
     lifecycle: loadCueClasses(file('lifecycle.txt'), LIFECYCLE_CLASSES),
+    narrative: loadCueClasses(file('narrative.txt'), NARRATIVE_CLASSES),
   };
 }
 

@@ -33,6 +33,12 @@ describe('hard-case cue classes', () => {
   it('record_error: a record said to be wrong, a feature that does not escalate by itself', () => {
     expectFires('hard:record_error', ['我户口本上的出生日期登错了，要求更正', '社保系统里的名字有误要更正']);
     expectSilent('hard:record_error', ['户口本上的出生日期怎么更正', '我填表的时候写错字了能重填吗']);
+    expectFires('hard:record_error', [
+      '养老金好像少发了两个月',
+      '医保卡里多扣了一百块',
+      '工龄算错了要求重新核算',
+    ]);
+    expectSilent('hard:record_error', ['能不能多发几份表格', '少收点材料费行吗']);
     expect(analyzeQuestion('不动产证上的地址登错了，怎么改').escalation).toBeUndefined();
   });
 
@@ -111,6 +117,16 @@ describe('hand-over, complaint and channel', () => {
     expectSilent('handover', ['办不成事窗口在几楼', '人工客服电话多少', '可以找人代办吗']);
   });
 
+  it('finds a wish for the person in charge, by role or title, and for a face-to-face talk', () => {
+    expectFires('handover', [
+      '能不能请说了算的领导出来一下',
+      '我要见你们中心主任',
+      '想找个懂行的老师问问',
+      '我要当面把情况说清楚',
+    ]);
+    expectSilent('handover', ['法定代表人不来，主任签字可以吗', '要负责人签字吗', '同志，身份证在哪办']);
+  });
+
   it('finds complaints but not questions about the complaint channel', () => {
     expectFires('complaint', ['那个窗口的人态度太恶劣了', '他们乱收费，我要举报']);
     expectSilent('complaint', ['投诉电话是多少', '在哪里投诉比较快', '怕被邻居投诉，装修要报备吗']);
@@ -163,5 +179,33 @@ describe('more request shapes', () => {
     expectFires('offtopic:topic', ['can you recommend some good books']);
     expectSilent('offtopic:topic', ['I am opening a restaurant, which licence do I need']);
     expectSilent('offtopic:advice', ['我们谈了两年恋爱，下个月去登记结婚要带什么']);
+  });
+});
+
+describe('narrative shape classes', () => {
+  it('past_event, reported_speech, contrast: an account of what already happened', () => {
+    expectFires('shape:past_event', ['上个月就交过一次材料', '我去了三趟派出所', '当时办的时候没人提这个']);
+    expectSilent('shape:past_event', ['结婚证怎么补办', '明天能去交材料吗']);
+    expectFires('shape:reported_speech', [
+      '社区说我家不符合条件',
+      '窗口让我回去开个证明',
+      '网上显示审核不通过',
+    ]);
+    expectSilent('shape:reported_speech', ['我想说一下我的情况', '营业执照在哪领']);
+    expectFires('shape:contrast', ['我都带齐了，可是还是不行', '本来约好了周三，结果没人']);
+    expectSilent('shape:contrast', ['出生证明和户口本都要带吗']);
+  });
+
+  it('negative_outcome and duration: the result did not come, time has passed', () => {
+    expectFires('shape:negative_outcome', ['补贴一直没到账', '资料交上去了没批', '这个证我怎么都办不下来']);
+    expectSilent('shape:negative_outcome', ['补贴多久到账', '没带身份证能办吗']);
+    expectFires('shape:duration', ['等了快三个月了', '交上去一年多了']);
+    expectSilent('shape:duration', ['要三个工作日吗', '办下来要几个月']);
+  });
+
+  it('question_form: the message asks something; a fear is not an account', () => {
+    expectFires('shape:question_form', ['护照在几楼办', '要带户口本吗', '能不能网上交']);
+    expectSilent('shape:question_form', ['我要投诉窗口的人', '材料交了两次都被退回来了']);
+    expectSilent('shape:negative_outcome', ['万一没通过怎么办']);
   });
 });
