@@ -104,8 +104,13 @@ export function countConversationCues(text: string, kept: string, bare: string):
   }
   add(counts, 'emotion', count(cues.hardCases.emotion, text));
   for (const [name, cueClass] of Object.entries(cues.narrative)) {
-    const governedBy = name === 'question_form' ? [] : hypothetical;
-    add(counts, `shape:${name}`, reported(cueClass, text, [], governedBy));
+    // How the message is told; an account inside a channel question or after 万一 reports nothing.
+    const account = name !== 'question_form';
+    add(
+      counts,
+      `shape:${name}`,
+      reported(cueClass, text, account ? channel : [], account ? hypothetical : []),
+    );
   }
   for (const [name, cueClass] of Object.entries(cues.offTopic)) {
     add(counts, `offtopic:${name}`, count(cueClass, kept));

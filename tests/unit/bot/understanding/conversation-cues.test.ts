@@ -206,6 +206,6 @@ describe('narrative shape classes', () => {
   it('question_form: the message asks something; a fear is not an account', () => {
     expectFires('shape:question_form', ['护照在几楼办', '要带户口本吗', '能不能网上交']);
     expectSilent('shape:question_form', ['我要投诉窗口的人', '材料交了两次都被退回来了']);
-    expectSilent('shape:negative_outcome', ['万一没通过怎么办']);
+    expectSilent('shape:negative_outcome', ['万一没通过怎么办', '办不成事找谁', '办不成的事去哪个窗口反映']);
   });
 });

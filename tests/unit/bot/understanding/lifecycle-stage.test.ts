@@ -13,6 +13,8 @@ describe('lifecycleStage', () => {
     expect(lifecycleStage('取水许可延续')).toBe('renewal');
     expect(lifecycleStage('不动产变更登记')).toBe('change');
     expect(lifecycleStage('房屋所有权转移登记')).toBe('transfer');
+    expect(lifecycleStage('社会保障卡申领')).toBe('first');
+    expect(lifecycleStage('居民身份证申领与换领')).toBe('renewal');
     expect(lifecycleStage('食品经营许可')).toBeUndefined();
   });
 
