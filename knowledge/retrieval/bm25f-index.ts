@@ -23,8 +23,23 @@ export interface FieldedDocument {
 export interface Bm25fHit {
   id: string;
   score: number;
-  /** Matched tokens per field. */
+  /** Matched tokens per field (empty when the search was asked not to list them). */
   matched: Record<string, string[]>;
+}
+
+export interface SearchOptions {
+  /** Whether each hit lists its matched tokens per field (default true; callers that only rank skip it). */
+  matched?: boolean;
+}
+
+/** What one document shows of one query, field by field (see `Bm25fIndex.fieldMatcher`). */
+export interface FieldMatch {
+  /** BM25 of the query against each field alone, by field name (as `fieldScores`). */
+  scores: Record<string, number>;
+  /** Matched tokens per field, in query order (as a search hit's `matched`). */
+  matched: Record<string, string[]>;
+  /** Whether the document holds the query's `position`-th token (in `query` order) in any field. */
+  holds: (position: number) => boolean;
 }
 
 interface Postings {
@@ -126,7 +141,7 @@ export class Bm25fIndex {
   }
 
   /** Scores documents for weighted query tokens and returns the best `limit`. */
-  search(query: Map<string, number>, limit = 10): Bm25fHit[] {
+  search(query: Map<string, number>, limit = 10, options: SearchOptions = {}): Bm25fHit[] {
     if (this.scores.length < this.documentIds.length) {
       this.scores = new Float64Array(this.documentIds.length * 2);
     }
@@ -150,7 +165,7 @@ export class Bm25fIndex {
     const hits = best.map((document) => ({
       id: this.documentIds[document],
       score: scores[document],
-      matched: this.matchedFields(document, query),
+      matched: options.matched === false ? {} : this.matchedFields(document, query),
     }));
     for (const document of touched) scores[document] = 0;
     return hits;
@@ -185,6 +200,47 @@ export class Bm25fIndex {
       }
     }
     return result;
+  }
+
+  /**
+   * `fieldScores` and the matched tokens of many documents for one query: the query's postings and
+   * IDFs are looked up once, not once per document, and the sums are taken in the same order as
+   * `fieldScores` takes them, so the scores are the same numbers.
+   */
+  fieldMatcher(query: Map<string, number>): (id: string) => FieldMatch {
+    const total = Math.max(this.size, 1);
+    const fieldCount = this.fields.length;
+    const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
+    const terms: Array<{ token: string; weight: number; postings?: Postings; idf: number }> = [];
+    for (const [token, weight] of query) {
+      const postings = this.postings.get(token);
+      terms.push({ token, weight, postings, idf: postings ? this.idf(token) : 0 });
+    }
+    return (id) => {
+      const scores: Record<string, number> = {};
+      for (const field of this.fields) scores[field.name] = 0;
+      const matched: Record<string, string[]> = {};
+      const held = new Uint8Array(terms.length);
+      const document = this.documentNumber(id);
+      if (document < 0) return { scores, matched, holds: () => false };
+      const lengths = this.lengths[document];
+      terms.forEach(({ token, weight, postings, idf }, termIndex) => {
+        if (!postings) return;
+        const position = binarySearch(postings.documents, document);
+        if (position < 0) return;
+        held[termIndex] = 1;
+        for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
+          const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+          if (!frequency) continue;
+          const field = this.fields[fieldIndex];
+          const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
+          const pseudo = frequency / norm;
+          scores[field.name] += (weight * idf * pseudo) / (this.k1 + pseudo);
+          (matched[field.name] ??= []).push(token);
+        }
+      });
+      return { scores, matched, holds: (termIndex) => held[termIndex] === 1 };
+    };
   }
 
   private documentNumber(id: string): number {
