@@ -278,22 +278,21 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const conversation = options.dialogueEvidence !== false;
     const earlier = conversation ? previous.context?.join('，') : undefined;
     if (earlier) {
-      const contextHits = search.itemCandidates(search.query(earlier));
-      const best = contextHits[0]?.features.bm25f ?? 0;
-      for (const hit of contextHits) {
-        const own = pool.get(hit.id);
-        const context = best > 0 ? hit.features.bm25f / best : 0;
+      for (const { id, context, reasons } of search.contextCandidates(search.query(earlier))) {
+        const own = pool.get(id);
         if (own) own.features.context = context;
         else if (pool.size < CONTEXT_POOL_LIMIT || context > 0.5) {
           const features = emptyCandidateFeatures();
           features.context = context;
-          pool.set(hit.id, {
-            ...hit,
+          pool.set(id, {
+            id,
+            score: 0,
             relevance: 0,
             nameCoverage: 0,
             literalCoverage: 0,
             phraseMatch: 0,
             features,
+            reasons: reasons(),
           });
         }
       }

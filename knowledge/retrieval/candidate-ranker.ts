@@ -49,8 +49,12 @@ export const CANDIDATE_FEATURES = [
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
 
-export const emptyCandidateFeatures = (): CandidateFeatures =>
-  Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) as CandidateFeatures;
+/** Every feature at 0, in the order of CANDIDATE_FEATURES: copied for each candidate. */
+const NO_FEATURES = Object.freeze(
+  Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) as CandidateFeatures,
+);
+
+export const emptyCandidateFeatures = (): CandidateFeatures => ({ ...NO_FEATURES });
 
 const weightsSchema = z.object({
   model: z.literal('linear-listwise'),
