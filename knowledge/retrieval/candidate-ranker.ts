@@ -85,3 +85,18 @@ export function scoreCandidate(features: CandidateFeatures, weights: RankWeights
   for (const name of CANDIDATE_FEATURES) score += (weights.weights[name] ?? 0) * features[name];
   return score;
 }
+
+/**
+ * `scoreCandidate` under fixed weights, with the weights read once: for a search that scores every
+ * candidate of every question. The same sum in the same order, so the same number.
+ */
+export function candidateScorer(weights: RankWeights): (features: CandidateFeatures) => number {
+  const vector = CANDIDATE_FEATURES.map((name) => weights.weights[name] ?? 0);
+  return (features) => {
+    let score = 0;
+    for (let index = 0; index < CANDIDATE_FEATURES.length; index += 1) {
+      score += vector[index] * features[CANDIDATE_FEATURES[index]];
+    }
+    return score;
+  };
+}

@@ -12,9 +12,9 @@ import { Bm25fIndex, type Bm25fHit, type FieldMatch, type FieldSpec } from './bm
 import { NameForms } from './name-forms.ts';
 import { createInterner, tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
 import {
+  candidateScorer,
   emptyCandidateFeatures,
   loadRankWeights,
-  scoreCandidate,
   type CandidateFeatures,
   type RankWeights,
 } from './candidate-ranker.ts';
@@ -312,7 +312,8 @@ export class CatalogSearch {
   private readonly lexicon?: Lexicon;
   private readonly synonyms?: SynonymExpansion;
   private readonly english?: EnglishExpansion;
-  private readonly weights: RankWeights;
+  /** The fitted linear score of a candidate's features. */
+  private readonly score: (features: CandidateFeatures) => number;
 
   constructor(options: CatalogSearchOptions) {
     this.lexicon = options.lexicon;
@@ -329,7 +330,7 @@ export class CatalogSearch {
       };
     }
     const names = new Map(options.items.map((item) => [item.id, item.name]));
-    this.weights = options.rankWeights ?? loadRankWeights();
+    this.score = candidateScorer(options.rankWeights ?? loadRankWeights());
     const intern = createInterner();
     for (const item of options.items) {
       const fields = Object.fromEntries(
@@ -399,10 +400,12 @@ export class CatalogSearch {
 
   /** Orders candidates by the fitted linear score of their features, best first. */
   rankHits(hits: SearchHit[], limit: number): SearchHit[] {
+    // The sort is stable: candidates of equal score keep the order they came in.
     return hits
-      .map((hit) => ({ ...hit, score: scoreCandidate(hit.features, this.weights) }))
+      .map((hit) => ({ hit, score: this.score(hit.features) }))
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ hit, score }) => ({ ...hit, score }));
   }
 
   /** Whether a word or bigram the question itself wrote is part of a name of the item. */
@@ -517,6 +520,7 @@ export class CatalogSearch {
         const { scores, matched } = matches[position];
         const coverage = names.coverage(key);
         const features = emptyCandidateFeatures();
+        let reasons: string[] | undefined;
         features.bm25f = hit.score / top;
         features.relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
         features.nameCoverage = coverage.own;
@@ -540,7 +544,11 @@ export class CatalogSearch {
           literalCoverage: features.literalCoverage,
           phraseMatch: features.phraseMatch,
           features,
-          reasons: position < found ? reasonsOf(matched) : [],
+          // Said only when read (a trace, the ranked few), not for every candidate.
+          get reasons() {
+            reasons ??= position < found ? reasonsOf(matched) : [];
+            return reasons;
+          },
         };
       }),
     );
