@@ -53,7 +53,7 @@ export interface AssistantOptions {
    * Optional dense signal: item id → similarity (0…1) of the question to the item, from the vector
    * index. Used to re-rank keyword candidates; never needed.
    */
-  vectorScores?: (text: string) => Promise<Map<string, number>>;
+  vectorScores?: (text: string) => Promise<ReadonlyMap<string, number>>;
   /**
    * Optional language model: it may shorten a rambling question for search and rephrase an answer,
    * but a fact guard keeps the composed text whenever the model's wording changes a fact.

@@ -141,7 +141,7 @@ export class Bm25fIndex {
   }
 
   /** Scores documents for weighted query tokens and returns the best `limit`. */
-  search(query: Map<string, number>, limit = 10, options: SearchOptions = {}): Bm25fHit[] {
+  search(query: ReadonlyMap<string, number>, limit = 10, options: SearchOptions = {}): Bm25fHit[] {
     if (this.scores.length < this.documentIds.length) {
       this.scores = new Float64Array(this.documentIds.length * 2);
     }
@@ -175,7 +175,7 @@ export class Bm25fIndex {
    * BM25 of the query against each field of one document on its own (that field's length
    * normalisation, no field weight): features that say where a candidate matched, for a ranker.
    */
-  fieldScores(id: string, query: Map<string, number>): Record<string, number> {
+  fieldScores(id: string, query: ReadonlyMap<string, number>): Record<string, number> {
     const document = this.documentNumber(id);
     const result: Record<string, number> = {};
     for (const field of this.fields) result[field.name] = 0;
@@ -207,7 +207,7 @@ export class Bm25fIndex {
    * IDFs are looked up once, not once per document, and the sums are taken in the same order as
    * `fieldScores` takes them, so the scores are the same numbers.
    */
-  fieldMatcher(query: Map<string, number>): (id: string) => FieldMatch {
+  fieldMatcher(query: ReadonlyMap<string, number>): (id: string) => FieldMatch {
     const total = Math.max(this.size, 1);
     const fieldCount = this.fields.length;
     const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
@@ -276,7 +276,7 @@ export class Bm25fIndex {
   }
 
   /** Which query tokens a document matched, per field (computed for returned hits only). */
-  private matchedFields(document: number, query: Map<string, number>): Record<string, string[]> {
+  private matchedFields(document: number, query: ReadonlyMap<string, number>): Record<string, string[]> {
     const matched: Record<string, string[]> = {};
     const fieldCount = this.fields.length;
     for (const token of query.keys()) {

@@ -9,6 +9,7 @@ import type { SynonymGraph } from '../text/synonym-graph.ts';
 import { MAX_PHRASE_WORDS, englishRuns, type EnglishDictionary } from '../text/english-dictionary.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
 import { Bm25fIndex, type Bm25fHit, type FieldMatch, type FieldSpec } from './bm25f-index.ts';
+import { LruCache } from './lru-cache.ts';
 import { NameForms } from './name-forms.ts';
 import { createInterner, tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
 import {
@@ -55,6 +56,13 @@ const CANDIDATE_POOL = 30;
 /** How many of the best keyword hits are contrasted with each other. */
 const CONTRAST_CANDIDATES = 5;
 
+/**
+ * Queries of the most recent texts kept by a search: a conversation's earlier turns are searched
+ * again on each of its turns, and a hall hears the same questions all day. Each holds a few hundred
+ * tokens and the earlier turns' candidates found for it, some tens of kilobytes in all.
+ */
+export const QUERY_CACHE_SIZE = 256;
+
 const FIELD_LABELS: Record<string, string> = {
   name: '名称',
   aliases: '别名',
@@ -99,24 +107,28 @@ const SYNONYM_MIN_CHARACTER_WEIGHT = 0.5;
 const ENGLISH_WEIGHTS: Record<TokenFamily, number> = SYNONYM_WEIGHTS;
 const ENGLISH_MIN_CHARACTER_WEIGHT = SYNONYM_MIN_CHARACTER_WEIGHT;
 
+/**
+ * The tokens of a question for search. Read-only: a search keeps the queries of repeated texts
+ * (`CatalogSearch.query`) and hands the same object out again.
+ */
 export interface QueryTokens {
-  weights: Map<string, number>;
+  readonly weights: ReadonlyMap<string, number>;
   /**
    * The question's tokens and those of the lexicon's expansions and of its English words'
    * translations, for coverage (an English question has no Chinese of its own to cover a name with).
    */
-  own: Set<string>;
+  readonly own: ReadonlySet<string>;
   /** The question's own tokens only. */
-  literal: Set<string>;
-  expansions: string[];
+  readonly literal: ReadonlySet<string>;
+  readonly expansions: readonly string[];
   /** Words of the question (two characters or more) and the lexicon's terms, to find whole in names. */
-  phrases: string[];
+  readonly phrases: readonly string[];
   /** Lexicon keys found in the question ("房本", "开饭店"). */
-  keys: string[];
+  readonly keys: readonly string[];
   /** Synonym-graph neighbours of the question's words that the catalog uses ("犬" for "狗"). */
-  synonyms: string[];
+  readonly synonyms: readonly string[];
   /** Chinese words of the question's English words that the catalog uses ("执照" for "license"). */
-  translations: string[];
+  readonly translations: readonly string[];
 }
 
 /** The synonym graph and the vocabulary it may expand into (words the searched documents use). */
@@ -200,7 +212,7 @@ export function buildQuery(
  */
 function translateEnglish(
   text: string,
-  literal: Set<string>,
+  literal: ReadonlySet<string>,
   english: EnglishExpansion,
 ): Map<string, number> {
   const found = new Map<string, number>();
@@ -235,7 +247,7 @@ function translateEnglish(
  * catalog's 犬 over the same symmetric edge by which a question's 犬 would reach a catalog's 狗, so
  * catalog texts need no expansion of their own.
  */
-function expandSynonyms(literal: Set<string>, synonyms: SynonymExpansion): Map<string, number> {
+function expandSynonyms(literal: ReadonlySet<string>, synonyms: SynonymExpansion): Map<string, number> {
   const found = new Map<string, number>();
   for (const token of literal) {
     if (!token.startsWith('w:')) continue;
@@ -314,6 +326,9 @@ export class CatalogSearch {
   private readonly english?: EnglishExpansion;
   /** The fitted linear score of a candidate's features. */
   private readonly score: (features: CandidateFeatures) => number;
+  private readonly queries = new LruCache<string, QueryTokens>(QUERY_CACHE_SIZE);
+  /** The earlier turns' candidates of a query, for as long as the query is kept. */
+  private readonly contexts = new WeakMap<QueryTokens, ContextHit[]>();
 
   constructor(options: CatalogSearchOptions) {
     this.lexicon = options.lexicon;
@@ -361,8 +376,9 @@ export class CatalogSearch {
     this.forms.weigh('theme:', (token) => this.themeIndex.idf(token));
   }
 
+  /** The query of a text (the same object for a text asked again recently: it must not be changed). */
   query(text: string): QueryTokens {
-    return buildQuery(text, this.lexicon, this.synonyms, this.english);
+    return this.queries.through(text, () => buildQuery(text, this.lexicon, this.synonyms, this.english));
   }
 
   /**
@@ -439,23 +455,38 @@ export class CatalogSearch {
   /**
    * The keyword candidates of the earlier turns' text, each with its BM25F score relative to the
    * best one (0…1): the conversation's evidence for the ranker. The same candidates, in the same
-   * order, as `itemCandidates`, whose other features the conversation does not need.
+   * order, as `itemCandidates`, whose other features the conversation does not need. Found once
+   * per query while the query is kept (see `query`): the next turn reads the same earlier turns.
    */
-  contextCandidates(query: QueryTokens, pool = CANDIDATE_POOL): ContextHit[] {
-    const { hits, found } = this.keywordHits(this.itemIndex, 'item', query, pool);
+  contextCandidates(query: QueryTokens): readonly ContextHit[] {
+    let candidates = this.contexts.get(query);
+    if (!candidates) {
+      candidates = this.findContextCandidates(query);
+      this.contexts.set(query, candidates);
+    }
+    return candidates;
+  }
+
+  private findContextCandidates(query: QueryTokens): ContextHit[] {
+    const { hits, found } = this.keywordHits(this.itemIndex, 'item', query, CANDIDATE_POOL);
     if (!hits.length) return [];
     const top = hits[0].score > 0 ? hits[0].score : 1;
     const best = hits[0].score / top;
     let match: ((id: string) => FieldMatch) | undefined;
-    return hits.map((hit, position) => ({
-      id: hit.id,
-      context: best > 0 ? hit.score / top / best : 0,
-      reasons: () => {
-        if (position >= found) return [];
-        match ??= this.itemIndex.fieldMatcher(query.weights);
-        return reasonsOf(match(hit.id).matched);
-      },
-    }));
+    return hits.map((hit, position) => {
+      let reasons: string[] | undefined;
+      return {
+        id: hit.id,
+        context: best > 0 ? hit.score / top / best : 0,
+        reasons: () => {
+          if (!reasons) {
+            match ??= this.itemIndex.fieldMatcher(query.weights);
+            reasons = position < found ? reasonsOf(match(hit.id).matched) : [];
+          }
+          return [...reasons];
+        },
+      };
+    });
   }
 
   private rank(index: Bm25fIndex, kind: string, query: QueryTokens, limit: number): SearchHit[] {

@@ -101,10 +101,10 @@ export class NameForms {
    * Runs `use` with the question's tokens marked; the marks are cleared afterwards, so a reader must
    * not outlive the call (nothing in it awaits).
    */
-  withQuery<T>(own: Set<string>, literal: Set<string>, use: (names: QueryNames) => T): T {
+  withQuery<T>(own: ReadonlySet<string>, literal: ReadonlySet<string>, use: (names: QueryNames) => T): T {
     if (this.marks.length < this.numbers.size) this.marks = new Uint8Array(this.numbers.size);
     const marked: number[] = [];
-    const mark = (tokens: Set<string>, bit: number) => {
+    const mark = (tokens: ReadonlySet<string>, bit: number) => {
       for (const token of tokens) {
         const number = this.numbers.get(token);
         if (number === undefined) continue;
