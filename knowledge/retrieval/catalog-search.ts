@@ -551,7 +551,6 @@ export class CatalogSearch {
         const { scores, matched } = matches[position];
         const coverage = names.coverage(key);
         const features = emptyCandidateFeatures();
-        let reasons: string[] | undefined;
         features.bm25f = hit.score / top;
         features.relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
         features.nameCoverage = coverage.own;
@@ -575,11 +574,7 @@ export class CatalogSearch {
           literalCoverage: features.literalCoverage,
           phraseMatch: features.phraseMatch,
           features,
-          // Said only when read (a trace, the ranked few), not for every candidate.
-          get reasons() {
-            reasons ??= position < found ? reasonsOf(matched) : [];
-            return reasons;
-          },
+          reasons: position < found ? reasonsOf(matched) : [],
         };
       }),
     );
@@ -713,8 +708,16 @@ function coverageOfQuestion(informative: InformativeTokens, match: FieldMatch): 
 
 /** "名称: 社保、卡" for each field that matched, with up to six of its tokens. */
 function reasonsOf(matched: Record<string, string[]>): string[] {
-  return Object.entries(matched).map(
-    ([field, tokens]) =>
-      `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
-  );
+  const reasons: string[] = [];
+  for (const [field, tokens] of Object.entries(matched)) {
+    const shown: string[] = [];
+    for (const token of tokens) {
+      const word = token.slice(2);
+      if (shown.includes(word)) continue;
+      shown.push(word);
+      if (shown.length === 6) break;
+    }
+    reasons.push(`${FIELD_LABELS[field] ?? field}: ${shown.join('、')}`);
+  }
+  return reasons;
 }
