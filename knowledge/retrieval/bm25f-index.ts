@@ -7,6 +7,7 @@
  * frequencies are computed once and cached until the next add or remove, and scores accumulate in a
  * reused typed array, so a query over 10,000 items allocates little.
  */
+import { Postings } from './postings.ts';
 
 export interface FieldSpec {
   name: string;
@@ -40,16 +41,6 @@ export interface FieldMatch {
   matched: Record<string, string[]>;
   /** Whether the document holds the query's `position`-th token (in `query` order) in any field. */
   holds: (position: number) => boolean;
-}
-
-interface Postings {
-  /** Document numbers, ascending (documents are only ever appended). */
-  documents: number[];
-  /** Term frequency per field, `fields.length` numbers per document. */
-  frequencies: number[];
-  /** Σ over fields of weight·tf / length-norm, per document; valid for `version`. */
-  pseudo?: Float64Array;
-  version?: number;
 }
 
 export class Bm25fIndex {
@@ -101,12 +92,16 @@ export class Bm25fIndex {
     for (const [token, frequencies] of counts) {
       let postings = this.postings.get(token);
       if (!postings) {
-        postings = { documents: [], frequencies: [] };
+        postings = new Postings(fieldCount);
         this.postings.set(token, postings);
       }
-      postings.documents.push(index);
-      postings.frequencies.push(...frequencies);
+      postings.append(index, frequencies);
     }
+  }
+
+  /** Gives back the room the postings keep for further documents: for an index built in one go. */
+  compact(): void {
+    for (const postings of this.postings.values()) postings.trim();
   }
 
   /** Removes a document by id (its postings stay but are skipped). */
@@ -124,8 +119,12 @@ export class Bm25fIndex {
   documentFrequency(token: string): number {
     const postings = this.postings.get(token);
     if (!postings) return 0;
-    if (!this.removed.size) return postings.documents.length;
-    return postings.documents.filter((document) => !this.removed.has(document)).length;
+    if (!this.removed.size) return postings.length;
+    let live = 0;
+    for (let position = 0; position < postings.length; position += 1) {
+      if (!this.removed.has(postings.documents[position])) live += 1;
+    }
+    return live;
   }
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
@@ -153,7 +152,7 @@ export class Bm25fIndex {
       const pseudo = this.pseudoFrequencies(postings);
       const factor = queryWeight * this.idf(token);
       const { documents } = postings;
-      for (let position = 0; position < documents.length; position += 1) {
+      for (let position = 0; position < postings.length; position += 1) {
         const document = documents[position];
         if (this.removed.size && this.removed.has(document)) continue;
         const frequency = pseudo[position];
@@ -186,11 +185,11 @@ export class Bm25fIndex {
     for (const [token, queryWeight] of query) {
       const postings = this.postings.get(token);
       if (!postings) continue;
-      const position = binarySearch(postings.documents, document);
+      const position = postings.find(document);
       if (position < 0) continue;
       const idf = this.idf(token);
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        const frequency = postings.frequency(position, fieldIndex);
         if (!frequency) continue;
         const field = this.fields[fieldIndex];
         const average = Math.max(this.totalLengths[fieldIndex] / total, 1);
@@ -226,11 +225,11 @@ export class Bm25fIndex {
       const lengths = this.lengths[document];
       terms.forEach(({ token, weight, postings, idf }, termIndex) => {
         if (!postings) return;
-        const position = binarySearch(postings.documents, document);
+        const position = postings.find(document);
         if (position < 0) return;
         held[termIndex] = 1;
         for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-          const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+          const frequency = postings.frequency(position, fieldIndex);
           if (!frequency) continue;
           const field = this.fields[fieldIndex];
           const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
@@ -257,19 +256,20 @@ export class Bm25fIndex {
     const total = Math.max(this.size, 1);
     const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
     const fieldCount = this.fields.length;
-    const pseudo = new Float64Array(postings.documents.length);
-    postings.documents.forEach((document, position) => {
-      const lengths = this.lengths[document];
+    postings.trim();
+    const pseudo = new Float64Array(postings.length);
+    for (let position = 0; position < postings.length; position += 1) {
+      const lengths = this.lengths[postings.documents[position]];
       let sum = 0;
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        const frequency = postings.frequency(position, fieldIndex);
         if (!frequency) continue;
         const field = this.fields[fieldIndex];
         const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
         sum += (field.weight * frequency) / norm;
       }
       pseudo[position] = sum;
-    });
+    }
     postings.pseudo = pseudo;
     postings.version = this.version;
     return pseudo;
@@ -282,28 +282,16 @@ export class Bm25fIndex {
     for (const token of query.keys()) {
       const postings = this.postings.get(token);
       if (!postings) continue;
-      const position = binarySearch(postings.documents, document);
+      const position = postings.find(document);
       if (position < 0) continue;
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        if (postings.frequencies[position * fieldCount + fieldIndex]) {
+        if (postings.frequency(position, fieldIndex)) {
           (matched[this.fields[fieldIndex].name] ??= []).push(token);
         }
       }
     }
     return matched;
   }
-}
-
-function binarySearch(values: number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (values[middle] === target) return middle;
-    if (values[middle] < target) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /** The `limit` documents with the highest scores, best first, without sorting every candidate. */

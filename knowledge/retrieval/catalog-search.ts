@@ -371,7 +371,10 @@ export class CatalogSearch {
       this.setNames(`theme:${theme.id}`, [theme.name, ...theme.aliases]);
       this.nameTokens.set(`theme:${theme.id}`, new Set(tokenize(theme.name)));
     }
-    // The indexes are complete: name forms are weighed by their final IDFs.
+    // The indexes are complete: their postings are trimmed, name forms weighed by their final IDFs.
+    this.itemIndex.compact();
+    this.plainIndex.compact();
+    this.themeIndex.compact();
     this.forms.weigh('item:', (token) => this.itemIndex.idf(token));
     this.forms.weigh('theme:', (token) => this.themeIndex.idf(token));
   }
