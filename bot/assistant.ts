@@ -58,7 +58,7 @@ export interface AssistantOptions {
    * Optional dense signal: item id → similarity (0…1) of the question to the item, from the vector
    * index. Used to re-rank keyword candidates; never needed.
    */
-  vectorScores?: (text: string) => Promise<Map<string, number>>;
+  vectorScores?: (text: string) => Promise<ReadonlyMap<string, number>>;
   /**
    * Optional language model: it may shorten a rambling question for search and rephrase an answer,
    * but a fact guard keeps the composed text whenever the model's wording changes a fact.
@@ -300,14 +300,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
       ? withoutWords(previous.context?.join('，') ?? '', previous.negated)
       : undefined;
     if (earlier) {
-      const contextHits = search.itemCandidates(search.query(earlier));
-      const best = contextHits[0]?.features.bm25f ?? 0;
-      for (const hit of contextHits) {
-        const own = pool.get(hit.id);
-        const context = best > 0 ? hit.features.bm25f / best : 0;
+      for (const { id, context, reasons } of search.contextCandidates(search.query(earlier))) {
+        const own = pool.get(id);
         if (own) own.features.context = context;
         else if (pool.size < CONTEXT_POOL_LIMIT || context > 0.5) {
-          pool.set(hit.id, { ...contextOnlyHit(hit.id, { context }), reasons: hit.reasons });
+          pool.set(id, { ...contextOnlyHit(id, { context }), reasons: reasons() });
         }
       }
     }

@@ -7,6 +7,7 @@
  * frequencies are computed once and cached until the next add or remove, and scores accumulate in a
  * reused typed array, so a query over 10,000 items allocates little.
  */
+import { Postings } from './postings.ts';
 
 export interface FieldSpec {
   name: string;
@@ -23,18 +24,23 @@ export interface FieldedDocument {
 export interface Bm25fHit {
   id: string;
   score: number;
-  /** Matched tokens per field. */
+  /** Matched tokens per field (empty when the search was asked not to list them). */
   matched: Record<string, string[]>;
 }
 
-interface Postings {
-  /** Document numbers, ascending (documents are only ever appended). */
-  documents: number[];
-  /** Term frequency per field, `fields.length` numbers per document. */
-  frequencies: number[];
-  /** Σ over fields of weight·tf / length-norm, per document; valid for `version`. */
-  pseudo?: Float64Array;
-  version?: number;
+export interface SearchOptions {
+  /** Whether each hit lists its matched tokens per field (default true; callers that only rank skip it). */
+  matched?: boolean;
+}
+
+/** What one document shows of one query, field by field (see `Bm25fIndex.fieldMatcher`). */
+export interface FieldMatch {
+  /** BM25 of the query against each field alone, by field name (as `fieldScores`). */
+  scores: Record<string, number>;
+  /** Matched tokens per field, in query order (as a search hit's `matched`). */
+  matched: Record<string, string[]>;
+  /** Whether the document holds the query's `position`-th token (in `query` order) in any field. */
+  holds: (position: number) => boolean;
 }
 
 export class Bm25fIndex {
@@ -86,12 +92,16 @@ export class Bm25fIndex {
     for (const [token, frequencies] of counts) {
       let postings = this.postings.get(token);
       if (!postings) {
-        postings = { documents: [], frequencies: [] };
+        postings = new Postings(fieldCount);
         this.postings.set(token, postings);
       }
-      postings.documents.push(index);
-      postings.frequencies.push(...frequencies);
+      postings.append(index, frequencies);
     }
+  }
+
+  /** Gives back the room the postings keep for further documents: for an index built in one go. */
+  compact(): void {
+    for (const postings of this.postings.values()) postings.trim();
   }
 
   /** Removes a document by id (its postings stay but are skipped). */
@@ -109,8 +119,12 @@ export class Bm25fIndex {
   documentFrequency(token: string): number {
     const postings = this.postings.get(token);
     if (!postings) return 0;
-    if (!this.removed.size) return postings.documents.length;
-    return postings.documents.filter((document) => !this.removed.has(document)).length;
+    if (!this.removed.size) return postings.length;
+    let live = 0;
+    for (let position = 0; position < postings.length; position += 1) {
+      if (!this.removed.has(postings.documents[position])) live += 1;
+    }
+    return live;
   }
 
   /** Inverse document frequency (BM25's, floored at a small positive value). */
@@ -126,7 +140,7 @@ export class Bm25fIndex {
   }
 
   /** Scores documents for weighted query tokens and returns the best `limit`. */
-  search(query: Map<string, number>, limit = 10): Bm25fHit[] {
+  search(query: ReadonlyMap<string, number>, limit = 10, options: SearchOptions = {}): Bm25fHit[] {
     if (this.scores.length < this.documentIds.length) {
       this.scores = new Float64Array(this.documentIds.length * 2);
     }
@@ -138,7 +152,7 @@ export class Bm25fIndex {
       const pseudo = this.pseudoFrequencies(postings);
       const factor = queryWeight * this.idf(token);
       const { documents } = postings;
-      for (let position = 0; position < documents.length; position += 1) {
+      for (let position = 0; position < postings.length; position += 1) {
         const document = documents[position];
         if (this.removed.size && this.removed.has(document)) continue;
         const frequency = pseudo[position];
@@ -150,7 +164,7 @@ export class Bm25fIndex {
     const hits = best.map((document) => ({
       id: this.documentIds[document],
       score: scores[document],
-      matched: this.matchedFields(document, query),
+      matched: options.matched === false ? {} : this.matchedFields(document, query),
     }));
     for (const document of touched) scores[document] = 0;
     return hits;
@@ -160,7 +174,7 @@ export class Bm25fIndex {
    * BM25 of the query against each field of one document on its own (that field's length
    * normalisation, no field weight): features that say where a candidate matched, for a ranker.
    */
-  fieldScores(id: string, query: Map<string, number>): Record<string, number> {
+  fieldScores(id: string, query: ReadonlyMap<string, number>): Record<string, number> {
     const document = this.documentNumber(id);
     const result: Record<string, number> = {};
     for (const field of this.fields) result[field.name] = 0;
@@ -171,11 +185,11 @@ export class Bm25fIndex {
     for (const [token, queryWeight] of query) {
       const postings = this.postings.get(token);
       if (!postings) continue;
-      const position = binarySearch(postings.documents, document);
+      const position = postings.find(document);
       if (position < 0) continue;
       const idf = this.idf(token);
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        const frequency = postings.frequency(position, fieldIndex);
         if (!frequency) continue;
         const field = this.fields[fieldIndex];
         const average = Math.max(this.totalLengths[fieldIndex] / total, 1);
@@ -185,6 +199,47 @@ export class Bm25fIndex {
       }
     }
     return result;
+  }
+
+  /**
+   * `fieldScores` and the matched tokens of many documents for one query: the query's postings and
+   * IDFs are looked up once, not once per document, and the sums are taken in the same order as
+   * `fieldScores` takes them, so the scores are the same numbers.
+   */
+  fieldMatcher(query: ReadonlyMap<string, number>): (id: string) => FieldMatch {
+    const total = Math.max(this.size, 1);
+    const fieldCount = this.fields.length;
+    const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
+    const terms: Array<{ token: string; weight: number; postings?: Postings; idf: number }> = [];
+    for (const [token, weight] of query) {
+      const postings = this.postings.get(token);
+      terms.push({ token, weight, postings, idf: postings ? this.idf(token) : 0 });
+    }
+    return (id) => {
+      const scores: Record<string, number> = {};
+      for (const field of this.fields) scores[field.name] = 0;
+      const matched: Record<string, string[]> = {};
+      const held = new Uint8Array(terms.length);
+      const document = this.documentNumber(id);
+      if (document < 0) return { scores, matched, holds: () => false };
+      const lengths = this.lengths[document];
+      terms.forEach(({ token, weight, postings, idf }, termIndex) => {
+        if (!postings) return;
+        const position = postings.find(document);
+        if (position < 0) return;
+        held[termIndex] = 1;
+        for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
+          const frequency = postings.frequency(position, fieldIndex);
+          if (!frequency) continue;
+          const field = this.fields[fieldIndex];
+          const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
+          const pseudo = frequency / norm;
+          scores[field.name] += (weight * idf * pseudo) / (this.k1 + pseudo);
+          (matched[field.name] ??= []).push(token);
+        }
+      });
+      return { scores, matched, holds: (termIndex) => held[termIndex] === 1 };
+    };
   }
 
   private documentNumber(id: string): number {
@@ -201,53 +256,42 @@ export class Bm25fIndex {
     const total = Math.max(this.size, 1);
     const averages = this.totalLengths.map((length) => Math.max(length / total, 1));
     const fieldCount = this.fields.length;
-    const pseudo = new Float64Array(postings.documents.length);
-    postings.documents.forEach((document, position) => {
-      const lengths = this.lengths[document];
+    postings.trim();
+    const pseudo = new Float64Array(postings.length);
+    for (let position = 0; position < postings.length; position += 1) {
+      const lengths = this.lengths[postings.documents[position]];
       let sum = 0;
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        const frequency = postings.frequencies[position * fieldCount + fieldIndex];
+        const frequency = postings.frequency(position, fieldIndex);
         if (!frequency) continue;
         const field = this.fields[fieldIndex];
         const norm = 1 - field.b + (field.b * lengths[fieldIndex]) / averages[fieldIndex];
         sum += (field.weight * frequency) / norm;
       }
       pseudo[position] = sum;
-    });
+    }
     postings.pseudo = pseudo;
     postings.version = this.version;
     return pseudo;
   }
 
   /** Which query tokens a document matched, per field (computed for returned hits only). */
-  private matchedFields(document: number, query: Map<string, number>): Record<string, string[]> {
+  private matchedFields(document: number, query: ReadonlyMap<string, number>): Record<string, string[]> {
     const matched: Record<string, string[]> = {};
     const fieldCount = this.fields.length;
     for (const token of query.keys()) {
       const postings = this.postings.get(token);
       if (!postings) continue;
-      const position = binarySearch(postings.documents, document);
+      const position = postings.find(document);
       if (position < 0) continue;
       for (let fieldIndex = 0; fieldIndex < fieldCount; fieldIndex += 1) {
-        if (postings.frequencies[position * fieldCount + fieldIndex]) {
+        if (postings.frequency(position, fieldIndex)) {
           (matched[this.fields[fieldIndex].name] ??= []).push(token);
         }
       }
     }
     return matched;
   }
-}
-
-function binarySearch(values: number[], target: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (values[middle] === target) return middle;
-    if (values[middle] < target) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /** The `limit` documents with the highest scores, best first, without sorting every candidate. */

@@ -73,8 +73,12 @@ export const CANDIDATE_FEATURES = [
 export type CandidateFeature = (typeof CANDIDATE_FEATURES)[number];
 export type CandidateFeatures = Record<CandidateFeature, number>;
 
-export const emptyCandidateFeatures = (): CandidateFeatures =>
-  Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) as CandidateFeatures;
+/** Every feature at 0, in the order of CANDIDATE_FEATURES: copied for each candidate. */
+const NO_FEATURES = Object.freeze(
+  Object.fromEntries(CANDIDATE_FEATURES.map((name) => [name, 0])) as CandidateFeatures,
+);
+
+export const emptyCandidateFeatures = (): CandidateFeatures => ({ ...NO_FEATURES });
 
 const weightsSchema = z.object({
   model: z.literal('linear-listwise'),
@@ -104,4 +108,19 @@ export function scoreCandidate(features: CandidateFeatures, weights: RankWeights
   let score = 0;
   for (const name of CANDIDATE_FEATURES) score += (weights.weights[name] ?? 0) * features[name];
   return score;
+}
+
+/**
+ * `scoreCandidate` under fixed weights, with the weights read once: for a search that scores every
+ * candidate of every question. The same sum in the same order, so the same number.
+ */
+export function candidateScorer(weights: RankWeights): (features: CandidateFeatures) => number {
+  const vector = CANDIDATE_FEATURES.map((name) => weights.weights[name] ?? 0);
+  return (features) => {
+    let score = 0;
+    for (let index = 0; index < CANDIDATE_FEATURES.length; index += 1) {
+      score += vector[index] * features[CANDIDATE_FEATURES[index]];
+    }
+    return score;
+  };
 }

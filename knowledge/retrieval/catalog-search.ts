@@ -8,12 +8,14 @@ import type { Lexicon } from '../text/lexicon.ts';
 import type { SynonymGraph } from '../text/synonym-graph.ts';
 import { MAX_PHRASE_WORDS, englishRuns, type EnglishDictionary } from '../text/english-dictionary.ts';
 import { normalizeForMatch } from '../text/normalize.ts';
-import { Bm25fIndex, type FieldSpec } from './bm25f-index.ts';
+import { Bm25fIndex, type Bm25fHit, type FieldMatch, type FieldSpec } from './bm25f-index.ts';
+import { LruCache } from './lru-cache.ts';
+import { NameForms } from './name-forms.ts';
 import { createInterner, tokenize, tokenFamily, type TokenFamily } from './tokenize.ts';
 import {
+  candidateScorer,
   emptyCandidateFeatures,
   loadRankWeights,
-  scoreCandidate,
   type CandidateFeatures,
   type RankWeights,
 } from './candidate-ranker.ts';
@@ -53,6 +55,13 @@ const CANDIDATE_POOL = 30;
 
 /** How many of the best keyword hits are contrasted with each other. */
 const CONTRAST_CANDIDATES = 5;
+
+/**
+ * Queries of the most recent texts kept by a search: a conversation's earlier turns are searched
+ * again on each of its turns, and a hall hears the same questions all day. Each holds a few hundred
+ * tokens and the earlier turns' candidates found for it, some tens of kilobytes in all.
+ */
+export const QUERY_CACHE_SIZE = 256;
 
 const FIELD_LABELS: Record<string, string> = {
   name: '名称',
@@ -98,24 +107,28 @@ const SYNONYM_MIN_CHARACTER_WEIGHT = 0.5;
 const ENGLISH_WEIGHTS: Record<TokenFamily, number> = SYNONYM_WEIGHTS;
 const ENGLISH_MIN_CHARACTER_WEIGHT = SYNONYM_MIN_CHARACTER_WEIGHT;
 
+/**
+ * The tokens of a question for search. Read-only: a search keeps the queries of repeated texts
+ * (`CatalogSearch.query`) and hands the same object out again.
+ */
 export interface QueryTokens {
-  weights: Map<string, number>;
+  readonly weights: ReadonlyMap<string, number>;
   /**
    * The question's tokens and those of the lexicon's expansions and of its English words'
    * translations, for coverage (an English question has no Chinese of its own to cover a name with).
    */
-  own: Set<string>;
+  readonly own: ReadonlySet<string>;
   /** The question's own tokens only. */
-  literal: Set<string>;
-  expansions: string[];
+  readonly literal: ReadonlySet<string>;
+  readonly expansions: readonly string[];
   /** Words of the question (two characters or more) and the lexicon's terms, to find whole in names. */
-  phrases: string[];
+  readonly phrases: readonly string[];
   /** Lexicon keys found in the question ("房本", "开饭店"). */
-  keys: string[];
+  readonly keys: readonly string[];
   /** Synonym-graph neighbours of the question's words that the catalog uses ("犬" for "狗"). */
-  synonyms: string[];
+  readonly synonyms: readonly string[];
   /** Chinese words of the question's English words that the catalog uses ("执照" for "license"). */
-  translations: string[];
+  readonly translations: readonly string[];
 }
 
 /** The synonym graph and the vocabulary it may expand into (words the searched documents use). */
@@ -199,7 +212,7 @@ export function buildQuery(
  */
 function translateEnglish(
   text: string,
-  literal: Set<string>,
+  literal: ReadonlySet<string>,
   english: EnglishExpansion,
 ): Map<string, number> {
   const found = new Map<string, number>();
@@ -234,7 +247,7 @@ function translateEnglish(
  * catalog's 犬 over the same symmetric edge by which a question's 犬 would reach a catalog's 狗, so
  * catalog texts need no expansion of their own.
  */
-function expandSynonyms(literal: Set<string>, synonyms: SynonymExpansion): Map<string, number> {
+function expandSynonyms(literal: ReadonlySet<string>, synonyms: SynonymExpansion): Map<string, number> {
   const found = new Map<string, number>();
   for (const token of literal) {
     if (!token.startsWith('w:')) continue;
@@ -277,39 +290,6 @@ export function itemFields(item: ServiceItem): Record<string, string[]> {
   };
 }
 
-/**
- * Names under which an item is known (its name and each alias), each as two token sets: how it is
- * written (bigrams and characters) and how it sounds (pinyin bigrams, trusted a little less).
- */
-interface NameForm {
-  tokens: Set<string>;
-  trust: number;
-  /** Each token with its coverage weight, and their sum; computed on first use (the index is complete then). */
-  weighted?: { tokens: Array<[token: string, weight: number]>; total: number };
-}
-
-/** A name form's tokens with their IDF weights (single characters count less than bigrams). */
-function weighForm(form: NameForm, index: Bm25fIndex): NonNullable<NameForm['weighted']> {
-  const tokens: Array<[string, number]> = [];
-  let total = 0;
-  for (const token of form.tokens) {
-    const weight = index.idf(token) * (token.startsWith('c:') ? 0.3 : 1);
-    tokens.push([token, weight]);
-    total += weight;
-  }
-  return { tokens, total };
-}
-
-function nameForms(names: string[]): NameForm[] {
-  return names
-    .flatMap((name) => [
-      { tokens: new Set(tokenize(name, ['b', 'c'])), trust: 1 },
-      { tokens: new Set(tokenize(name, ['p'])), trust: 0.85 },
-      { tokens: new Set(tokenize(name, ['s', 'c'])), trust: 0.75 },
-    ])
-    .filter((form) => form.tokens.size > 0);
-}
-
 export interface CatalogSearchOptions {
   items: ServiceItem[];
   themes?: Theme[];
@@ -332,7 +312,8 @@ export class CatalogSearch {
     { name: 'items', weight: 0.6, b: 0.5 },
     { name: 'description', weight: 0.4, b: 0.75 },
   ]);
-  private readonly forms = new Map<string, NameForm[]>();
+  /** The name forms of every item and theme (`kind:id`), for name coverage. */
+  private readonly forms = new NameForms();
   /** Normalised names and aliases per `kind:id`, for whole-phrase matching. */
   private readonly names = new Map<string, string[]>();
   /** Words of those names, so a two-character phrase must be a word there ("办结" is not in "办结婚证"). */
@@ -343,9 +324,11 @@ export class CatalogSearch {
   private readonly lexicon?: Lexicon;
   private readonly synonyms?: SynonymExpansion;
   private readonly english?: EnglishExpansion;
-  /** Every token of every field, per `kind:id`, for how much of a question a candidate explains. */
-  private readonly allTokens = new Map<string, Set<string>>();
-  private readonly weights: RankWeights;
+  /** The fitted linear score of a candidate's features. */
+  private readonly score: (features: CandidateFeatures) => number;
+  private readonly queries = new LruCache<string, QueryTokens>(QUERY_CACHE_SIZE);
+  /** The earlier turns' candidates of a query, for as long as the query is kept. */
+  private readonly contexts = new WeakMap<QueryTokens, ContextHit[]>();
 
   constructor(options: CatalogSearchOptions) {
     this.lexicon = options.lexicon;
@@ -362,7 +345,7 @@ export class CatalogSearch {
       };
     }
     const names = new Map(options.items.map((item) => [item.id, item.name]));
-    this.weights = options.rankWeights ?? loadRankWeights();
+    this.score = candidateScorer(options.rankWeights ?? loadRankWeights());
     const intern = createInterner();
     for (const item of options.items) {
       const fields = Object.fromEntries(
@@ -370,8 +353,7 @@ export class CatalogSearch {
       );
       this.itemIndex.add({ id: item.id, fields });
       this.plainIndex.add({ id: item.id, fields: { all: intern(tokenize(plainText(item), ['b', 'c'])) } });
-      this.allTokens.set(`item:${item.id}`, new Set(Object.values(fields).flat()));
-      this.forms.set(`item:${item.id}`, nameForms([item.name, ...item.aliases]));
+      this.forms.add(`item:${item.id}`, [item.name, ...item.aliases]);
       this.setNames(`item:${item.id}`, [item.name, ...item.aliases]);
       this.nameTokens.set(`item:${item.id}`, new Set(tokenize(item.name)));
     }
@@ -385,14 +367,21 @@ export class CatalogSearch {
           description: tokenize(theme.description ?? '', ['w', 'b']),
         },
       });
-      this.forms.set(`theme:${theme.id}`, nameForms([theme.name, ...theme.aliases]));
+      this.forms.add(`theme:${theme.id}`, [theme.name, ...theme.aliases]);
       this.setNames(`theme:${theme.id}`, [theme.name, ...theme.aliases]);
       this.nameTokens.set(`theme:${theme.id}`, new Set(tokenize(theme.name)));
     }
+    // The indexes are complete: their postings are trimmed, name forms weighed by their final IDFs.
+    this.itemIndex.compact();
+    this.plainIndex.compact();
+    this.themeIndex.compact();
+    this.forms.weigh('item:', (token) => this.itemIndex.idf(token));
+    this.forms.weigh('theme:', (token) => this.themeIndex.idf(token));
   }
 
+  /** The query of a text (the same object for a text asked again recently: it must not be changed). */
   query(text: string): QueryTokens {
-    return buildQuery(text, this.lexicon, this.synonyms, this.english);
+    return this.queries.through(text, () => buildQuery(text, this.lexicon, this.synonyms, this.english));
   }
 
   /**
@@ -438,35 +427,24 @@ export class CatalogSearch {
       if (token.startsWith('b:') || token.startsWith('c:')) plainQuery.set(token, 1);
     }
     const scores = new Map<string, number>();
-    const hits = this.plainIndex.search(plainQuery, pool);
+    const hits = this.plainIndex.search(plainQuery, pool, { matched: false });
     for (const hit of hits) scores.set(hit.id, hit.score / hits[0].score);
-    return scores;
-  }
-
-  /** BM25F over the item fields, relative to the best item (0…1), for the `pool` best items. */
-  keywordScores(query: QueryTokens, pool = CANDIDATE_POOL): Map<string, number> {
-    const scores = new Map<string, number>();
-    const hits = this.itemIndex.search(query.weights, pool);
-    for (const hit of hits) if (hits[0].score > 0) scores.set(hit.id, hit.score / hits[0].score);
     return scores;
   }
 
   /** Orders candidates by the fitted linear score of their features, best first. */
   rankHits(hits: SearchHit[], limit: number): SearchHit[] {
+    // The sort is stable: candidates of equal score keep the order they came in.
     return hits
-      .map((hit) => ({ ...hit, score: scoreCandidate(hit.features, this.weights) }))
+      .map((hit) => ({ hit, score: this.score(hit.features) }))
       .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ hit, score }) => ({ ...hit, score }));
   }
 
   /** Whether a word or bigram the question itself wrote is part of a name of the item. */
   namesItem(query: QueryTokens, id: string): boolean {
-    for (const form of this.forms.get(`item:${id}`) ?? []) {
-      for (const token of form.tokens) {
-        if ((token.startsWith('b:') || token.startsWith('w:')) && query.literal.has(token)) return true;
-      }
-    }
-    return false;
+    return this.forms.withQuery(query.own, query.literal, (names) => names.literalBigram(`item:${id}`));
   }
 
   /**
@@ -476,16 +454,11 @@ export class CatalogSearch {
    * （购房）). Then the question, not the ranker, must decide.
    */
   indistinguishable(query: QueryTokens, firstId: string, secondId: string): boolean {
-    const matched = (id: string): Set<string> => {
-      const found = new Set<string>();
-      for (const form of this.forms.get(`item:${id}`) ?? []) {
-        for (const token of form.tokens) if (query.own.has(token)) found.add(token);
-      }
-      return found;
-    };
-    const first = matched(firstId);
-    const second = matched(secondId);
-    return first.size > 0 && first.size === second.size && [...first].every((token) => second.has(token));
+    return this.forms.withQuery(query.own, query.literal, (names) => {
+      const first = names.ownTokens(`item:${firstId}`);
+      const second = names.ownTokens(`item:${secondId}`);
+      return first.size > 0 && first.size === second.size && [...first].every((token) => second.has(token));
+    });
   }
 
   /**
@@ -493,21 +466,73 @@ export class CatalogSearch {
    * words and bigrams found anywhere in the item's fields (0…1).
    */
   questionCoverage(query: QueryTokens, id: string): number {
-    return this.coverageOfQuestion(this.itemIndex, `item:${id}`, query);
+    const informative = this.informativeTokens(this.itemIndex, query);
+    return coverageOfQuestion(informative, this.itemIndex.fieldMatcher(query.weights)(id));
+  }
+
+  /**
+   * The keyword candidates of the earlier turns' text, each with its BM25F score relative to the
+   * best one (0…1): the conversation's evidence for the ranker. The same candidates, in the same
+   * order, as `itemCandidates`, whose other features the conversation does not need. Found once
+   * per query while the query is kept (see `query`): the next turn reads the same earlier turns.
+   */
+  contextCandidates(query: QueryTokens): readonly ContextHit[] {
+    let candidates = this.contexts.get(query);
+    if (!candidates) {
+      candidates = this.findContextCandidates(query);
+      this.contexts.set(query, candidates);
+    }
+    return candidates;
+  }
+
+  private findContextCandidates(query: QueryTokens): ContextHit[] {
+    const { hits, found } = this.keywordHits(this.itemIndex, 'item', query, CANDIDATE_POOL);
+    if (!hits.length) return [];
+    const top = hits[0].score > 0 ? hits[0].score : 1;
+    const best = hits[0].score / top;
+    let match: ((id: string) => FieldMatch) | undefined;
+    return hits.map((hit, position) => {
+      let reasons: string[] | undefined;
+      return {
+        id: hit.id,
+        context: best > 0 ? hit.score / top / best : 0,
+        reasons: () => {
+          if (!reasons) {
+            match ??= this.itemIndex.fieldMatcher(query.weights);
+            reasons = position < found ? reasonsOf(match(hit.id).matched) : [];
+          }
+          return [...reasons];
+        },
+      };
+    });
   }
 
   private rank(index: Bm25fIndex, kind: string, query: QueryTokens, limit: number): SearchHit[] {
     return this.rankHits(this.candidates(index, kind, query, Math.max(limit * 4, 20)), limit);
   }
 
-  private candidates(index: Bm25fIndex, kind: string, query: QueryTokens, pool: number): SearchHit[] {
-    const hits = index.search(query.weights, pool);
-    // Items: the plain BM25 candidates join the pool, so that what a plain search finds is ranked too.
+  /**
+   * The BM25F hits of a question and, for items, after them the plain BM25 hits that BM25F did not
+   * return (score 0), so that what a plain search finds is ranked too; `found` hits came from BM25F.
+   */
+  private keywordHits(
+    index: Bm25fIndex,
+    kind: string,
+    query: QueryTokens,
+    pool: number,
+  ): { hits: Bm25fHit[]; found: number; plain: Map<string, number> } {
+    const hits = index.search(query.weights, pool, { matched: false });
+    const found = hits.length;
     const plain = kind === 'item' ? this.plainScores(query, pool) : new Map<string, number>();
     if (kind === 'item') {
       const known = new Set(hits.map((hit) => hit.id));
       for (const id of plain.keys()) if (!known.has(id)) hits.push({ id, score: 0, matched: {} });
     }
+    return { hits, found, plain };
+  }
+
+  private candidates(index: Bm25fIndex, kind: string, query: QueryTokens, pool: number): SearchHit[] {
+    const { hits, found, plain } = this.keywordHits(index, kind, query, pool);
     if (!hits.length) return [];
     let ceiling = 0;
     for (const [token, weight] of query.weights) ceiling += weight * index.idf(token);
@@ -517,9 +542,10 @@ export class CatalogSearch {
       query,
       index,
     );
-    const fieldScores = hits.map((hit) => index.fieldScores(hit.id, query.weights));
+    const match = index.fieldMatcher(query.weights);
+    const matches = hits.map((hit) => match(hit.id));
     const fieldMaxima = new Map<string, number>();
-    for (const scores of fieldScores) {
+    for (const { scores } of matches) {
       for (const [field, value] of Object.entries(scores)) {
         fieldMaxima.set(field, Math.max(fieldMaxima.get(field) ?? 0, value));
       }
@@ -528,58 +554,65 @@ export class CatalogSearch {
       const maximum = fieldMaxima.get(field) ?? 0;
       return maximum > 0 ? (scores[field] ?? 0) / maximum : 0;
     };
-    return hits.map((hit, position) => {
-      const key = `${kind}:${hit.id}`;
-      const scores = fieldScores[position];
-      const features = emptyCandidateFeatures();
-      features.bm25f = hit.score / top;
-      features.relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
-      features.nameCoverage = this.coverage(key, query.own, index);
-      features.literalCoverage = this.coverage(key, query.literal, index);
-      features.phraseMatch = this.phraseMatch(key, query);
-      features.contrast = contrasts.get(key) ?? 0;
-      features.fieldName = relativeField(scores, 'name');
-      features.fieldAliases = relativeField(scores, 'aliases');
-      features.fieldThemes = relativeField(scores, 'themes');
-      features.fieldConditions = relativeField(scores, 'conditions');
-      features.fieldMaterials = relativeField(scores, 'materials');
-      features.fieldDepartment = relativeField(scores, 'department');
-      features.fieldProcess = relativeField(scores, 'process');
-      features.questionCoverage = this.coverageOfQuestion(index, key, query);
-      features.plain = plain.get(hit.id) ?? 0;
-      const reasons = Object.entries(hit.matched).map(
-        ([field, tokens]) =>
-          `${FIELD_LABELS[field] ?? field}: ${[...new Set(tokens.map((token) => token.slice(2)))].slice(0, 6).join('、')}`,
-      );
-      return {
-        id: hit.id,
-        score: 0,
-        relevance: features.relevance,
-        nameCoverage: features.nameCoverage,
-        literalCoverage: features.literalCoverage,
-        phraseMatch: features.phraseMatch,
-        features,
-        reasons,
-      };
-    });
+    // Only items explain the question with their whole text (a theme has no fields of its own).
+    const informative = kind === 'item' ? this.informativeTokens(index, query) : undefined;
+    const phrases = this.rarePhrases(query);
+    return this.forms.withQuery(query.own, query.literal, (names) =>
+      hits.map((hit, position) => {
+        const key = `${kind}:${hit.id}`;
+        const { scores, matched } = matches[position];
+        const coverage = names.coverage(key);
+        const features = emptyCandidateFeatures();
+        features.bm25f = hit.score / top;
+        features.relevance = ceiling > 0 ? Math.min(1, hit.score / ceiling) : 0;
+        features.nameCoverage = coverage.own;
+        features.literalCoverage = coverage.literal;
+        features.phraseMatch = this.phraseMatch(key, phrases);
+        features.contrast = contrasts.get(key) ?? 0;
+        features.fieldName = relativeField(scores, 'name');
+        features.fieldAliases = relativeField(scores, 'aliases');
+        features.fieldThemes = relativeField(scores, 'themes');
+        features.fieldConditions = relativeField(scores, 'conditions');
+        features.fieldMaterials = relativeField(scores, 'materials');
+        features.fieldDepartment = relativeField(scores, 'department');
+        features.fieldProcess = relativeField(scores, 'process');
+        features.questionCoverage = informative ? coverageOfQuestion(informative, matches[position]) : 0;
+        features.plain = plain.get(hit.id) ?? 0;
+        return {
+          id: hit.id,
+          score: 0,
+          relevance: features.relevance,
+          nameCoverage: features.nameCoverage,
+          literalCoverage: features.literalCoverage,
+          phraseMatch: features.phraseMatch,
+          features,
+          reasons: position < found ? reasonsOf(matched) : [],
+        };
+      }),
+    );
   }
 
-  private coverageOfQuestion(index: Bm25fIndex, key: string, query: QueryTokens): number {
-    const tokens = this.allTokens.get(key);
-    if (!tokens) return 0;
+  /**
+   * The question's own words and bigrams that the catalog uses, with their IDF weights (in the
+   * order of `query.weights`, whose positions they keep) and the sum of those weights. Tokens the
+   * catalog never uses carry no evidence for any item; they count as unexplained content elsewhere,
+   * not against a candidate.
+   */
+  private informativeTokens(index: Bm25fIndex, query: QueryTokens): InformativeTokens {
+    const positions = new Map<string, number>();
+    let position = 0;
+    for (const token of query.weights.keys()) positions.set(token, position++);
+    const tokens: InformativeTokens['tokens'] = [];
     let total = 0;
-    let covered = 0;
     for (const token of query.literal) {
       const family = tokenFamily(token);
       if (family !== 'w' && family !== 'b') continue;
-      // Tokens the catalog never uses carry no evidence for any item; they count as unexplained
-      // content elsewhere, not against this candidate.
       if (index.documentFrequency(token) === 0) continue;
       const weight = index.idf(token);
       total += weight;
-      if (tokens.has(token)) covered += weight;
+      tokens.push({ position: positions.get(token) ?? -1, weight });
     }
-    return total > 0 ? covered / total : 0;
+    return { tokens, total };
   }
 
   /**
@@ -615,16 +648,29 @@ export class CatalogSearch {
     this.nameWords.set(key, words);
   }
 
-  private phraseMatch(key: string, query: QueryTokens): number {
-    const names = this.names.get(key) ?? [];
-    let best = 0;
+  /**
+   * The question's phrases of two characters or more that may count as a phrase match, with their
+   * length and the match each gives: only phrases that tell items apart, found in a few names, not
+   * in many ("登记", "许可").
+   */
+  private rarePhrases(query: QueryTokens): RarePhrase[] {
+    const phrases: RarePhrase[] = [];
     for (const phrase of query.phrases) {
       const length = [...phrase].length;
-      if (length < 2 || !names.some((name) => name.includes(phrase))) continue;
+      if (length < 2) continue;
+      phrases.push({ phrase, length, match: Math.min(1, 0.45 + 0.08 * length) });
+    }
+    return phrases;
+  }
+
+  private phraseMatch(key: string, phrases: RarePhrase[]): number {
+    const names = this.names.get(key) ?? [];
+    let best = 0;
+    for (const { phrase, length, match } of phrases) {
+      if (!names.some((name) => name.includes(phrase))) continue;
       if (length === 2 && !this.nameWords.get(key)?.has(phrase)) continue;
-      // Only phrases that tell items apart: found in a few names, not in many ("登记", "许可").
       if (this.frequencyOfPhrase(phrase) > Math.max(3, this.names.size * 0.04)) continue;
-      best = Math.max(best, Math.min(1, 0.45 + 0.08 * length));
+      best = Math.max(best, match);
     }
     return best;
   }
@@ -641,18 +687,49 @@ export class CatalogSearch {
     }
     return frequency;
   }
+}
 
-  /** IDF-weighted share of the best-covered name form (name or alias) present in the query. */
-  private coverage(key: string, present: Set<string>, index: Bm25fIndex): number {
-    let best = 0;
-    for (const form of this.forms.get(key) ?? []) {
-      form.weighted ??= weighForm(form, index);
-      const { tokens, total } = form.weighted;
-      if (total <= 0) continue;
-      let covered = 0;
-      for (const [token, weight] of tokens) if (present.has(token)) covered += weight;
-      best = Math.max(best, (form.trust * covered) / total);
+/** A candidate of the earlier turns' text (see `CatalogSearch.contextCandidates`). */
+export interface ContextHit {
+  id: string;
+  /** BM25F score relative to the best candidate of the earlier turns (0…1). */
+  context: number;
+  /** The candidate's match, as `SearchHit.reasons` says it (computed on demand). */
+  reasons: () => string[];
+}
+
+interface InformativeTokens {
+  /** Each token's position in the query and its IDF weight. */
+  tokens: Array<{ position: number; weight: number }>;
+  total: number;
+}
+
+interface RarePhrase {
+  phrase: string;
+  length: number;
+  /** The phrase match it gives (longer phrases count more). */
+  match: number;
+}
+
+/** The IDF-weighted share of the informative tokens that the candidate holds in any field (0…1). */
+function coverageOfQuestion(informative: InformativeTokens, match: FieldMatch): number {
+  let covered = 0;
+  for (const { position, weight } of informative.tokens) if (match.holds(position)) covered += weight;
+  return informative.total > 0 ? covered / informative.total : 0;
+}
+
+/** "名称: 社保、卡" for each field that matched, with up to six of its tokens. */
+function reasonsOf(matched: Record<string, string[]>): string[] {
+  const reasons: string[] = [];
+  for (const [field, tokens] of Object.entries(matched)) {
+    const shown: string[] = [];
+    for (const token of tokens) {
+      const word = token.slice(2);
+      if (shown.includes(word)) continue;
+      shown.push(word);
+      if (shown.length === 6) break;
     }
-    return best;
+    reasons.push(`${FIELD_LABELS[field] ?? field}: ${shown.join('、')}`);
   }
+  return reasons;
 }

@@ -55,7 +55,7 @@ export class PassageSearch {
     const query = typeof text === 'string' ? buildQuery(text, this.lexicon) : text;
     let ceiling = 0;
     for (const [token, weight] of query.weights) ceiling += weight * this.index.idf(token);
-    return this.index.search(query.weights, limit).map((hit) => {
+    return this.index.search(query.weights, limit, { matched: false }).map((hit) => {
       const head = this.heads.get(hit.id) ?? new Set<string>();
       let covered = 0;
       for (const token of head) if (query.own.has(token)) covered += 1;

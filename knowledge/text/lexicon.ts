@@ -44,6 +44,11 @@ export interface LexiconMatch {
 export class Lexicon {
   private readonly byKey = new Map<string, string[]>();
   private readonly keys: string[];
+  /**
+   * Positions in `keys` of the keys that start with each UTF-16 code unit: a text is only searched
+   * for the keys whose first unit it contains, in the order of `keys`.
+   */
+  private readonly keysByFirstUnit = new Map<string, number[]>();
   /** Han keys by their pinyin ("di bao" → "低保"), for keys typed with the wrong homophone. */
   private readonly byPinyin = new Map<string, string>();
 
@@ -58,6 +63,11 @@ export class Lexicon {
     }
     // Longest keys first, so "结婚证丢了" wins over "结婚".
     this.keys = [...this.byKey.keys()].sort((a, b) => b.length - a.length);
+    this.keys.forEach((key, position) => {
+      const positions = this.keysByFirstUnit.get(key[0]);
+      if (positions) positions.push(position);
+      else this.keysByFirstUnit.set(key[0], [position]);
+    });
     for (const key of this.keys) {
       if (key.length >= 2 && /^\p{Script=Han}+$/u.test(key)) {
         const spelled = pinyinSyllables(key).join(' ');
@@ -78,7 +88,7 @@ export class Lexicon {
   match(text: string): LexiconMatch[] {
     const taken: Array<[number, number]> = [];
     const matches: LexiconMatch[] = [];
-    for (const key of this.keys) {
+    for (const key of this.keysIn(text)) {
       let from = 0;
       for (;;) {
         const start = text.indexOf(key, from);
@@ -93,6 +103,15 @@ export class Lexicon {
     }
     for (const match of this.matchBySound(text, taken)) matches.push(match);
     return matches;
+  }
+
+  /** The keys that may occur in the text (those whose first code unit it holds), longest first. */
+  private keysIn(text: string): string[] {
+    const positions = new Set<number>();
+    for (let index = 0; index < text.length; index += 1) {
+      for (const position of this.keysByFirstUnit.get(text[index]) ?? []) positions.add(position);
+    }
+    return [...positions].sort((a, b) => a - b).map((position) => this.keys[position]);
   }
 
   /**

@@ -33,4 +33,25 @@ describe('Bm25fIndex', () => {
     expect(index.search(new Map([['t', 1]])).map((hit) => hit.id)).toEqual(['b']);
     expect(index.size).toBe(1);
   });
+
+  it('matches many documents of one query as fieldScores and a search say it', () => {
+    const index = new Bm25fIndex(fields);
+    index.add({ id: 'a', fields: { name: ['passport', 'lost'], body: ['passport', 'photo', 'fee'] } });
+    index.add({ id: 'b', fields: { name: ['visa'], body: ['passport', 'photo'] } });
+    index.add({ id: 'c', fields: { name: ['dog'], body: ['licence'] } });
+    const query = new Map([
+      ['passport', 1],
+      ['photo', 0.5],
+      ['unknown', 1],
+    ]);
+    const match = index.fieldMatcher(query);
+    for (const hit of index.search(query)) {
+      const found = match(hit.id);
+      expect(found.scores).toEqual(index.fieldScores(hit.id, query));
+      expect(found.matched).toEqual(hit.matched);
+      expect([found.holds(0), found.holds(1), found.holds(2)]).toEqual([true, true, false]);
+    }
+    expect(match('c').holds(0)).toBe(false);
+    expect(index.search(query, 10, { matched: false })[0].matched).toEqual({});
+  });
 });

@@ -68,7 +68,7 @@ describe('English expansion in catalog search', () => {
     );
     const search = new CatalogSearch({ items, english: dictionary });
     const query = search.query('我的driver license lost了，补领要什么');
-    expect(query.translations.sort()).toEqual(['遗失', '驾驶证'].sort());
+    expect([...query.translations].sort()).toEqual(['遗失', '驾驶证'].sort());
     expect(query.weights.has('w:执照')).toBe(false);
     expect(query.weights.has('w:丢了')).toBe(false);
     const translated = query.weights.get('w:驾驶证') ?? 0;
