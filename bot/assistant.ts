@@ -73,6 +73,8 @@ export interface AssistantOptions {
   decisionModel?: DecisionModel;
   /** Whether earlier turns re-rank the candidates (on by default; off only to measure it). */
   dialogueEvidence?: boolean;
+  /** Whether the life-cycle stage (first time, closure, loss …) re-ranks (on by default). */
+  lifecycleStage?: boolean;
   /** Called with every turn's features and decision (training, diagnosis). */
   trace?: (turn: TurnTrace) => void;
 }
@@ -325,7 +327,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const discussed = new Set(previous.previousItemIds);
     const negated = conversation ? (previous.negated ?? []) : [];
     const reference = conversation ? corrected : undefined;
-    const stage = conversationStage(itemQuery, conversation ? previous : undefined);
+    const stage =
+      options.lifecycleStage === false
+        ? undefined
+        : conversationStage(itemQuery, conversation ? previous : undefined);
     for (const hit of pool.values()) {
       const itemStage = stage ? stageOf(hit.id) : undefined;
       hit.features.stageAgrees = stage && itemStage === stage ? 1 : 0;

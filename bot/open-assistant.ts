@@ -35,7 +35,7 @@ export async function openAssistant(options: {
   /** Other ranker weights or decision model, and a trace of every turn (training, diagnosis). */
   tuning?: Pick<
     AssistantOptions,
-    'rankWeights' | 'decisionModel' | 'trace' | 'synonyms' | 'english' | 'dialogueEvidence'
+    'rankWeights' | 'decisionModel' | 'trace' | 'synonyms' | 'english' | 'dialogueEvidence' | 'lifecycleStage'
   >;
 }): Promise<OpenedAssistant> {
   const index = await openIndex(options.indexDir, { embedder: options.embedder });

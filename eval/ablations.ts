@@ -29,6 +29,33 @@ export const ABLATIONS: Record<string, { label: string; variant: () => Variant }
     },
   },
   dialogue: { label: 'no dialogue evidence', variant: () => ({ tuning: { dialogueEvidence: false } }) },
+  stage: {
+    label: 'no life-cycle stage (first time, change, closure, loss …)',
+    variant: () => ({ tuning: { lifecycleStage: false } }),
+  },
+  shape: {
+    label: 'no narrative shape cues (past event, reported speech, negative outcome …)',
+    variant: () => {
+      const model = loadDecisionModel();
+      const without = <T extends { weights: Record<string, number> }>(part: T): T => ({
+        ...part,
+        weights: Object.fromEntries(
+          Object.entries(part.weights).filter(([name]) => !name.startsWith('cue:shape:')),
+        ),
+      });
+      return {
+        tuning: {
+          decisionModel: {
+            ...model,
+            accept: without(model.accept),
+            escalate: without(model.escalate),
+            refuse: without(model.refuse),
+            theme: without(model.theme),
+          },
+        },
+      };
+    },
+  },
   'fitted-ranker': {
     label: 'hand-weighted ranker',
     variant: () => ({ tuning: { rankWeights: INITIAL_RANK } }),
