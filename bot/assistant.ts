@@ -6,12 +6,13 @@
 import type { Catalog, ServiceItem, Theme } from '../knowledge/catalog/schema.ts';
 import type { Chunk } from '../knowledge/contracts.ts';
 import type { Hall } from '../knowledge/hall/schema.ts';
-import { CatalogSearch, type QueryTokens, type SearchHit } from '../knowledge/retrieval/catalog-search.ts';
 import {
-  emptyCandidateFeatures,
-  type CandidateFeatures,
-  type RankWeights,
-} from '../knowledge/retrieval/candidate-ranker.ts';
+  bareHit,
+  CatalogSearch,
+  type QueryTokens,
+  type SearchHit,
+} from '../knowledge/retrieval/catalog-search.ts';
+import type { RankWeights } from '../knowledge/retrieval/candidate-ranker.ts';
 import { loadDecisionModel, type DecisionModel } from './decide/decision-model.ts';
 import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide/turn-features.ts';
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
@@ -44,6 +45,7 @@ import { findPersonalData, maskPersonalData } from './privacy/personal-data.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './understanding/analyze-question.ts';
 import { dismissesTopic, negatedContent, withoutNegatedContent } from './understanding/negated-content.ts';
 import { lifecycleStage, type LifecycleStage } from './understanding/lifecycle-stage.ts';
+import { contradiction, conversationStage, nameLikeness, withoutWords } from './dialogue/name-evidence.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
 import { emptyDialogueState } from './types.ts';
 
@@ -306,22 +308,20 @@ export function createAssistant(options: AssistantOptions): Assistant {
         const own = pool.get(id);
         if (own) own.features.context = context;
         else if (pool.size < CONTEXT_POOL_LIMIT || context > 0.5) {
-          pool.set(id, { ...contextOnlyHit(id, { context }), reasons: reasons() });
+          pool.set(id, { ...bareHit(id, { context }), reasons: reasons() });
         }
       }
-    }
-    if (earlier) {
       // The whole conversation searched as one text, as a plain search over all turns would.
       const whole = search.plainScores(search.query(itemQuery ? `${earlier}，${itemQuery}` : earlier));
       for (const [id, score] of whole) {
         const own = pool.get(id);
         if (own) own.features.conversation = score;
-        else if (score > 0.5) pool.set(id, contextOnlyHit(id, { conversation: score }));
+        else if (score > 0.5) pool.set(id, bareHit(id, { conversation: score }));
       }
     }
     const offered = new Set(conversation ? (previous.pendingChoices ?? []) : []);
     for (const id of offered) {
-      if (!pool.has(id)) pool.set(id, contextOnlyHit(id, {}));
+      if (!pool.has(id)) pool.set(id, bareHit(id));
     }
     if (corrected) pool.delete(corrected.id);
     const discussed = new Set(previous.previousItemIds);
@@ -535,72 +535,6 @@ function nextContext(previous: DialogueState, decision: Decision, itemQuery: str
     return earlier;
   }
   return itemQuery ? [...kept, itemQuery].slice(-MAX_CONTEXT_TURNS) : kept;
-}
-
-/** Dice coefficient of the two names' character bigrams (0…1). */
-function nameLikeness(first: string, second: string): number {
-  const bigrams = (text: string): Set<string> => {
-    const chars = [...text.replace(/[（）()]/gu, '')];
-    return new Set(chars.slice(1).map((char, index) => chars[index] + char));
-  };
-  const a = bigrams(first);
-  const b = bigrams(second);
-  if (!a.size || !b.size) return 0;
-  let shared = 0;
-  for (const bigram of a) if (b.has(bigram)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
-}
-
-/**
- * The life-cycle stage the conversation last spoke of: this turn's, or else the latest earlier
- * turn's, leaving out what the citizen negated.
- */
-function conversationStage(
-  itemQuery: string,
-  previous: DialogueState | undefined,
-): LifecycleStage | undefined {
-  const negated = previous?.negated ?? [];
-  const own = lifecycleStage(withoutWords(itemQuery, negated));
-  if (own || !previous) return own;
-  for (const turn of [...(previous.context ?? [])].reverse()) {
-    const earlier = lifecycleStage(withoutWords(turn, negated));
-    if (earlier) return earlier;
-  }
-  return undefined;
-}
-
-/** The text with every occurrence of the given words blanked out. */
-function withoutWords(text: string, words: readonly string[] = []): string {
-  let result = text;
-  for (const word of words) result = result.split(word).join(' ');
-  return result.trim();
-}
-
-/** The largest share of a negated word's character bigrams found in the name (0…1). */
-function contradiction(name: string, negated: readonly string[]): number {
-  let most = 0;
-  for (const word of negated) {
-    const chars = [...word];
-    const bigrams = chars.slice(1).map((char, index) => chars[index] + char);
-    const found = bigrams.filter((bigram) => name.includes(bigram)).length;
-    if (bigrams.length) most = Math.max(most, found / bigrams.length);
-  }
-  return most;
-}
-
-/** A candidate that only the conversation brings (earlier turns, a choice offered), not this turn. */
-function contextOnlyHit(id: string, known: Partial<CandidateFeatures>): SearchHit {
-  const features = { ...emptyCandidateFeatures(), ...known };
-  return {
-    id,
-    score: 0,
-    relevance: 0,
-    nameCoverage: 0,
-    literalCoverage: 0,
-    phraseMatch: 0,
-    features,
-    reasons: [],
-  };
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;

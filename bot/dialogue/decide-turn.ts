@@ -3,11 +3,10 @@
  * so far, decide what kind of answer to give and about which item(s). No text is written here;
  * composition turns the decision into words.
  */
-import type { SearchHit } from '../../knowledge/retrieval/catalog-search.ts';
+import { bareHit, type SearchHit } from '../../knowledge/retrieval/catalog-search.ts';
 import type { PassageHit } from '../../knowledge/retrieval/passage-search.ts';
 import type { QuestionAnalysis } from '../understanding/analyze-question.ts';
 import type { Aspect, DialogueState, EscalationCategory } from '../types.ts';
-import { emptyCandidateFeatures } from '../../knowledge/retrieval/candidate-ranker.ts';
 import { decisionScores, type DecisionModel } from '../decide/decision-model.ts';
 import type { TurnFeatures } from '../decide/turn-features.ts';
 
@@ -113,16 +112,7 @@ export function decideTurn(evidence: TurnEvidence): Decision {
   }
   // An aspect alone ("要带啥") after a clarifying question: ask again which one, for that aspect.
   if (state.pendingChoices?.length && analysis.contentLength === 0 && analysis.aspect) {
-    const candidates = state.pendingChoices.map((id) => ({
-      id,
-      score: 0,
-      relevance: 0,
-      nameCoverage: 0,
-      literalCoverage: 0,
-      phraseMatch: 0,
-      features: emptyCandidateFeatures(),
-      reasons: [],
-    }));
+    const candidates = state.pendingChoices.map((id) => bareHit(id));
     return { kind: 'clarify', candidates, aspect: analysis.aspect };
   }
   // Within a conversation a refusal needs the message itself to be off-topic or an injection: a

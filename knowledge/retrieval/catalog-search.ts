@@ -39,6 +39,23 @@ export interface SearchHit {
   reasons: string[];
 }
 
+/**
+ * A candidate no search of this question found (one the conversation brings: an earlier turn's,
+ * a choice offered before), with only the features given.
+ */
+export function bareHit(id: string, known: Partial<CandidateFeatures> = {}): SearchHit {
+  return {
+    id,
+    score: 0,
+    relevance: 0,
+    nameCoverage: 0,
+    literalCoverage: 0,
+    phraseMatch: 0,
+    features: { ...emptyCandidateFeatures(), ...known },
+    reasons: [],
+  };
+}
+
 const ITEM_FIELDS: FieldSpec[] = [
   { name: 'name', weight: 4, b: 0.4 },
   { name: 'aliases', weight: 3, b: 0.3 },

@@ -89,6 +89,7 @@ describe('hard-case cue classes', () => {
 
   it('ruling: demands a binding answer or guarantee', () => {
     expectFires('hard:ruling', [
+      '麻烦给我出个书面的说法',
       '你给我个准话，到底能不能批',
       '请给我出一份书面答复',
       '你敢保证下周能拿到吗',
@@ -204,7 +205,7 @@ describe('narrative shape classes', () => {
   });
 
   it('question_form: the message asks something; a fear is not an account', () => {
-    expectFires('shape:question_form', ['护照在几楼办', '要带户口本吗', '能不能网上交']);
+    expectFires('shape:question_form', ['护照在几楼办', '要带结婚证原件吗', '能不能网上交']);
     expectSilent('shape:question_form', ['我要投诉窗口的人', '材料交了两次都被退回来了']);
     expectSilent('shape:negative_outcome', ['万一没通过怎么办', '办不成事找谁', '办不成的事去哪个窗口反映']);
   });

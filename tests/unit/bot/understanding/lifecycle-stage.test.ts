@@ -32,7 +32,7 @@ describe('lifecycleStage', () => {
 
   it('takes the latest stage said, and leaves out subsidies and arrears', () => {
     expect(lifecycleStage('原来以为丢了，其实是头一回办')).toBe('first');
-    expect(lifecycleStage('高龄补贴怎么领')).toBeUndefined();
+    expect(lifecycleStage('残疾人补贴在哪申请')).toBeUndefined();
     expect(lifecycleStage('社保断了能补缴吗')).toBeUndefined();
     expect(lifecycleStage('出生证明怎么开')).toBeUndefined();
   });
