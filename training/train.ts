@@ -160,9 +160,7 @@ function fitDecision(observations: Observation[], label: string): DecisionModel 
     acceptCut.cutoff,
   );
 
-  const escalateSamples: BinarySample[] = observations
-    .filter((o) => o.kind !== 'theme')
-    .map((o) => ({ x: o.trace.features, y: o.escalate ? 1 : 0 }));
+  const escalateSamples = escalationSamples(observations);
   const escalate = fitLogistic(escalateSamples);
   const escalateCut = bestF1Cutoff(
     escalateSamples.map((sample) => ({ p: probability(escalate, sample.x), y: sample.y })),
@@ -200,6 +198,13 @@ function fitDecision(observations: Observation[], label: string): DecisionModel 
     refuse: { ...refuse, cutoff: refuseCut.cutoff },
     theme: { ...theme, cutoff: themeCut.cutoff },
   };
+}
+
+/** Every turn but the theme questions, labelled by whether a person should take it. */
+function escalationSamples(observations: Observation[]): BinarySample[] {
+  return observations
+    .filter((o) => o.kind !== 'theme')
+    .map((o) => ({ x: o.trace.features, y: o.escalate ? 1 : 0 }));
 }
 
 function bestF1Cutoff(scored: Array<{ p: number; y: 0 | 1 }>): number {
@@ -277,9 +282,7 @@ function escalationReport(observations: Observation[], decision: DecisionModel):
   };
   for (const suite of labelled) {
     const own = samples.filter((o) => o.suite === suite);
-    const rest: BinarySample[] = samples
-      .filter((o) => o.suite !== suite)
-      .map((o) => ({ x: o.trace.features, y: o.escalate ? 1 : 0 }));
+    const rest = escalationSamples(samples.filter((o) => o.suite !== suite));
     const heldOut = fitLogistic(rest);
     const cutoff = bestF1Cutoff(rest.map((sample) => ({ p: probability(heldOut, sample.x), y: sample.y })));
     lines.push(
