@@ -16,6 +16,7 @@ import { computeDeadline, deadlineStatus, type DeadlinePolicy } from './case-dea
 import { CaseNotFoundError } from './errors/case-not-found-error.ts';
 import type { CaseLookupGuard } from './case-lookup-guard.ts';
 import { toStaffCaseEvent, toStaffCaseView, type StaffCaseView } from './staff-case-view.ts';
+import type { StaffEventBus } from '../live/staff-event-bus.ts';
 
 export type { StaffCaseView } from './staff-case-view.ts';
 
@@ -64,6 +65,8 @@ export interface CaseServiceOptions {
   notifier?: StaffReplyNotifier;
   /** Per-number lockout of the citizen's lookup; without it only the per-IP limit applies. */
   lookupGuard?: CaseLookupGuard;
+  /** Told of every committed change (opened, status actions, staff replies). */
+  events?: StaffEventBus;
 }
 
 export interface CaseService {
@@ -120,7 +123,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
   };
 
   /** Applies a status-machine action with its field changes, case event and audit entry, atomically. */
-  const act = (
+  const actInTransaction = (
     number: string,
     staff: string,
     action: CaseAction,
@@ -152,13 +155,20 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       return require(record.number);
     });
 
+  /** `actInTransaction`, then the staff side is told (after the commit). */
+  const act = (...args: Parameters<typeof actInTransaction>): CaseRecord => {
+    const record = actInTransaction(...args);
+    options.events?.publish({ type: 'case_changed', caseNumber: record.number, action: args[2] });
+    return record;
+  };
+
   return {
     view,
     setNotifier(next) {
       notifier = next;
     },
     open(input) {
-      return store.transaction(() => {
+      const opened = store.transaction(() => {
         const now = clock();
         const at = now.toISOString();
         const acceptedDate = toLocalDate(now, timeZone);
@@ -198,6 +208,8 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
         });
         return record;
       });
+      options.events?.publish({ type: 'case_opened', caseNumber: opened.number });
+      return opened;
     },
     lookup(number, phoneLast4) {
       const key = normalizeCaseNumber(number);
@@ -298,21 +310,30 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       // Sent only after the commit: a reply the citizen saw is always on disk.
       const delivered = notifier?.deliverStaffReply(message.conversationId, message) ?? false;
       if (delivered) store.markDelivered([message.id]);
+      options.events?.publish({
+        type: 'staff_message',
+        caseNumber: message.caseNumber ?? normalizeCaseNumber(number),
+        messageId: message.id,
+        staff,
+      });
       return { message: { ...message, delivered }, delivered };
     },
     transfer(number, staff, department, note, special) {
-      return view(
-        store.transaction(() => {
-          const record = require(number);
-          // The department now owns the case, so the personal assignee is cleared.
-          const patch: Partial<CaseRecord> = { department, assignee: undefined };
-          if (special && !record.special) {
-            patch.special = true;
-            patch.deadline = computeDeadline(calendar, record.acceptedDate, record.category, true, policy);
-          }
-          return act(number, staff, 'transfer', patch, note, { department, special: Boolean(special) });
-        }),
-      );
+      const transferred = store.transaction(() => {
+        const record = require(number);
+        // The department now owns the case, so the personal assignee is cleared.
+        const patch: Partial<CaseRecord> = { department, assignee: undefined };
+        if (special && !record.special) {
+          patch.special = true;
+          patch.deadline = computeDeadline(calendar, record.acceptedDate, record.category, true, policy);
+        }
+        return actInTransaction(number, staff, 'transfer', patch, note, {
+          department,
+          special: Boolean(special),
+        });
+      });
+      options.events?.publish({ type: 'case_changed', caseNumber: transferred.number, action: 'transfer' });
+      return view(transferred);
     },
     resolve(number, staff, note) {
       return view(act(number, staff, 'resolve', { resolution: note, closedAt: clock().toISOString() }, note));

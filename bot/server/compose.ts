@@ -24,6 +24,7 @@ import { loadWorkingCalendar } from '../calendar/working-calendar.ts';
 import { loadSensitiveWordFilter } from '../safety/sensitive-word-filter.ts';
 import { createRateLimiter } from '../safety/rate-limiter.ts';
 import { createCaseService } from '../cases/case-service.ts';
+import { createStaffEventBus } from '../live/staff-event-bus.ts';
 import { createCaseLookupGuard } from '../cases/case-lookup-guard.ts';
 import { createRatingService } from '../ratings/rating-service.ts';
 import { createAnalyticsService } from '../analytics/analytics-service.ts';
@@ -178,6 +179,7 @@ export async function composeSystem(
       maxBufferedBytes: settings.limits.wsMaxBufferedBytes,
       onOverflow: () => logger.warn('websocket closed: client not reading', { code: 1013 }),
     });
+    const events = createStaffEventBus((error) => logger.error('staff event listener failed', { error }));
     const cases = createCaseService({
       store,
       calendar,
@@ -189,6 +191,7 @@ export async function composeSystem(
       timeZone: settings.timeZone,
       clock,
       notifier: registry.notifier,
+      events,
       lookupGuard: createCaseLookupGuard({
         failures: store.caseLookupFailures,
         maxFailures: settings.cases.lookupMaxFailures,
@@ -215,6 +218,7 @@ export async function composeSystem(
     const services: Services = {
       settings,
       store,
+      events,
       conversations,
       cases,
       ratings: createRatingService({

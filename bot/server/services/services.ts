@@ -13,6 +13,7 @@ import type { Hall } from '../../../knowledge/hall/schema.ts';
 import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-service.ts';
 import type { ClientAddress } from '../network/client-address.ts';
 import type { FrameLimits } from '../ws/frame-limits.ts';
+import type { StaffEventBus } from '../../live/staff-event-bus.ts';
 
 export interface IndexInfo {
   items: number;
@@ -24,6 +25,8 @@ export interface IndexInfo {
 export interface Services {
   settings: Settings;
   store: Store;
+  /** Committed case and conversation changes, for the console's live channel and the hand-over. */
+  events: StaffEventBus;
   conversations: ConversationService;
   cases: CaseService;
   ratings: RatingService;
