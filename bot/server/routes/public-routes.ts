@@ -10,6 +10,7 @@ import { validate } from '../validate.ts';
 import { HttpError } from '../errors/http-error.ts';
 import { frameBudget, rateLimit } from '../middleware/rate-limit.ts';
 import { newSessionId } from '../services/session-id.ts';
+import { addressKey } from '../network/client-address.ts';
 import { CaseLookupLockedError } from '../../cases/errors/case-lookup-locked-error.ts';
 import {
   caseRequestSchema,
@@ -73,7 +74,7 @@ export function publicRoutes(services: Services): Router {
   });
 
   // Four digits are guessable: lookups share the strict login budget per IP.
-  const lookupLimit = rateLimit(services.limiters.login, (request) => `lookup:${request.ip}`);
+  const lookupLimit = rateLimit(services.limiters.login, (request) => `lookup:${addressKey(request.ip ?? 'unknown')}`);
   router.get('/api/v1/cases/lookup', lookupLimit, (request, response) => {
     const number = typeof request.query.number === 'string' ? request.query.number : '';
     const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';

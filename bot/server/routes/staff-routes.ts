@@ -15,6 +15,7 @@ import {
   setSessionCookie,
 } from '../middleware/staff-auth.ts';
 import { staffOf } from '../request-context.ts';
+import { addressKey } from '../network/client-address.ts';
 import { isSatisfactionLevel } from '../../ratings/satisfaction-levels.ts';
 import { CSV_REPORTS, type CsvReport } from '../../analytics/analytics-service.ts';
 import type { CaseCategory, CaseStatus } from '../../cases/case-types.ts';
@@ -43,7 +44,7 @@ export function staffRoutes(services: Services): Router {
 
   router.post(
     '/api/v1/staff/login',
-    rateLimit(services.limiters.login, (request) => `login:${request.ip}`),
+    rateLimit(services.limiters.login, (request) => `login:${addressKey(request.ip ?? 'unknown')}`),
     async (request, response) => {
       const body = validate(loginSchema, request.body);
       const { token, session } = await accounts.login(body.username, body.password);
