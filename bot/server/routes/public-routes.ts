@@ -74,7 +74,10 @@ export function publicRoutes(services: Services): Router {
   });
 
   // Four digits are guessable: lookups share the strict login budget per IP.
-  const lookupLimit = rateLimit(services.limiters.login, (request) => `lookup:${addressKey(request.ip ?? 'unknown')}`);
+  const lookupLimit = rateLimit(
+    services.limiters.login,
+    (request) => `lookup:${addressKey(request.ip ?? 'unknown')}`,
+  );
   router.get('/api/v1/cases/lookup', lookupLimit, (request, response) => {
     const number = typeof request.query.number === 'string' ? request.query.number : '';
     const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';
