@@ -504,6 +504,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         where.push('category = ?');
         parameters.push(filter.category);
       }
+      if (filter.statuses) {
+        where.push(`status IN (${filter.statuses.map(() => '?').join(', ') || 'NULL'})`);
+        parameters.push(...filter.statuses);
+      }
+      if (filter.zone) {
+        where.push('zone = ?');
+        parameters.push(filter.zone);
+      }
+      if (filter.assignee) {
+        where.push('assignee = ?');
+        parameters.push(filter.assignee);
+      }
       if (filter.conversationId) {
         where.push('conversation_id = ?');
         parameters.push(filter.conversationId);
