@@ -244,7 +244,7 @@ export async function composeSystem(
         clock,
         currentItem: conversations.currentItem,
       }),
-      analytics: createAnalyticsService({ store, timeZone: settings.timeZone, clock }),
+      analytics: createAnalyticsService({ store, timeZone: settings.timeZone, calendar, clock }),
       knowledge: createKnowledgeService({ store, assistant, clock }),
       accounts,
       limiters: createLimiters(settings, clock),
