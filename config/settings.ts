@@ -130,6 +130,10 @@ const environmentSchema = z.object({
   RATE_LIMIT_TYPING_IP_PER_MINUTE: int('RATE_LIMIT_TYPING_IP_PER_MINUTE', 600, 1),
   RATE_LIMIT_END_PER_MINUTE: int('RATE_LIMIT_END_PER_MINUTE', 5, 1),
   RATE_LIMIT_END_IP_PER_MINUTE: int('RATE_LIMIT_END_IP_PER_MINUTE', 60, 1),
+  // The staff console's live channel (issue 10).
+  STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
+  STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
+  STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
 });
 
 export type Settings = {
@@ -181,6 +185,11 @@ export type Settings = {
     /** Conversations ended (websocket `end`, `POST /api/v1/conversations/end`), per session and address. */
     endPerMinute: number;
     endIpPerMinute: number;
+    /** Open live channels (`GET /api/v1/staff/events`) per staff session (tabs) and in all. */
+    staffStreamsPerSession: number;
+    staffStreamsMax: number;
+    /** A comment line on every live channel this often, so proxies keep it and the session is rechecked. */
+    staffStreamHeartbeatSeconds: number;
   };
   cases: {
     replyDays: number;
@@ -283,6 +292,9 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       typingIpPerMinute: env.RATE_LIMIT_TYPING_IP_PER_MINUTE,
       endPerMinute: env.RATE_LIMIT_END_PER_MINUTE,
       endIpPerMinute: env.RATE_LIMIT_END_IP_PER_MINUTE,
+      staffStreamsPerSession: env.STAFF_STREAMS_PER_SESSION,
+      staffStreamsMax: env.STAFF_STREAMS_MAX,
+      staffStreamHeartbeatSeconds: env.STAFF_STREAM_HEARTBEAT_SECONDS,
     },
     cases: {
       replyDays: env.CASE_REPLY_DAYS,

@@ -14,6 +14,14 @@ import type {
 } from '../store/analytics-queries.ts';
 import type { Store } from '../store/store.ts';
 import { toCsv } from './csv.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import {
+  caseTimesOf,
+  median,
+  weeklyCaseFigures,
+  type CaseTimes,
+  type WeeklyCaseFigures,
+} from './case-times.ts';
 
 export interface StaffResponseTime {
   staff: string;
@@ -31,20 +39,28 @@ export interface AnalyticsReport {
   gaps: GapRow[];
   satisfaction: { byItem: SatisfactionRow[]; byZone: SatisfactionRow[] };
   staffResponseTimes: StaffResponseTime[];
+  /** 首问负责 / 限时办结 per week of acceptance (only with a working calendar). */
+  weeklyCases: WeeklyCaseFigures[];
+  /** The same figures per case, oldest first. */
+  caseTimes: CaseTimes[];
 }
 
-export const CSV_REPORTS = ['daily', 'items', 'gaps', 'satisfaction', 'staff'] as const;
+export const CSV_REPORTS = ['daily', 'items', 'gaps', 'satisfaction', 'staff', 'weekly', 'cases'] as const;
 export type CsvReport = (typeof CSV_REPORTS)[number];
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function createAnalyticsService(options: { store: Store; timeZone: string; clock?: () => Date }) {
-  const { store, timeZone } = options;
+const percent = (share: number) => `${round(share * 100, 1)}%`;
+const yesNo = (value: boolean | undefined) => (value === undefined ? '办理中' : value ? '是' : '否');
+
+export function createAnalyticsService(options: {
+  store: Store;
+  timeZone: string;
+  /** The hall's working days, for the working-day figures of cases. */
+  calendar: WorkingCalendar;
+  clock?: () => Date;
+}) {
+  const { store, timeZone, calendar } = options;
   const clock = options.clock ?? (() => new Date());
 
   /** Defaults to the last 30 days of the hall calendar; invalid dates fall back to the default. */
@@ -56,6 +72,10 @@ export function createAnalyticsService(options: { store: Store; timeZone: string
   };
 
   const report = (range: DateRange): AnalyticsReport => {
+    const today = toLocalDate(clock(), timeZone);
+    const caseTimes = store.analytics
+      .caseTimes(range)
+      .map((row) => caseTimesOf(row, { calendar, timeZone, today }));
     const daily = store.analytics.dailyVolume(range);
     const counts = store.analytics.conversationCounts(range);
     const byStaff = new Map<string, number[]>();
@@ -85,8 +105,10 @@ export function createAnalyticsService(options: { store: Store; timeZone: string
         staff,
         cases: minutes.length,
         averageMinutes: round(minutes.reduce((sum, value) => sum + value, 0) / minutes.length),
-        medianMinutes: round(median(minutes)),
+        medianMinutes: round(median(minutes) ?? 0),
       })),
+      weeklyCases: weeklyCaseFigures(caseTimes),
+      caseTimes,
     };
   };
 
@@ -141,6 +163,56 @@ export function createAnalyticsService(options: { store: Store; timeZone: string
         return toCsv(
           ['工作人员', '首次答复件数', '平均响应（分钟）', '响应中位数（分钟）'],
           data.staffResponseTimes.map((row) => [row.staff, row.cases, row.averageMinutes, row.medianMinutes]),
+        );
+      case 'weekly':
+        return toCsv(
+          [
+            '周（起始日）',
+            '新建工单数',
+            '已首次答复数',
+            '已办结数',
+            '首次响应中位数（分钟）',
+            '办结用时中位数（小时）',
+            '按时限办结占比',
+            '5个工作日内办结占比',
+            '10个工作日内办结占比',
+          ],
+          data.weeklyCases.map((row) => [
+            row.weekStart,
+            row.casesOpened,
+            row.responded,
+            row.resolved,
+            row.medianFirstResponseMinutes,
+            row.medianResolutionHours,
+            percent(row.withinDeadlineShare),
+            percent(row.within5WorkingDaysShare),
+            percent(row.within10WorkingDaysShare),
+          ]),
+        );
+      case 'cases':
+        return toCsv(
+          [
+            '工单号',
+            '类别',
+            '状态',
+            '受理日期',
+            '办理时限',
+            '首次响应（分钟）',
+            '办结用时（小时）',
+            '办结用时（工作日）',
+            '是否按时限办结',
+          ],
+          data.caseTimes.map((row) => [
+            row.caseNumber,
+            row.category,
+            row.status,
+            row.acceptedDate,
+            row.deadline,
+            row.firstResponseMinutes,
+            row.resolutionHours,
+            row.workingDaysToClose,
+            yesNo(row.metDeadline),
+          ]),
         );
     }
   };

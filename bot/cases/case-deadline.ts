@@ -30,19 +30,20 @@ export function computeDeadline(
 
 export interface DeadlineStatus {
   overdue: boolean;
-  /** Working days left until the deadline (0 on the deadline day; negative days are not counted). */
-  workingDaysLeft: number;
+  /**
+   * Working days left until the deadline (0 on the deadline day; negative days are not counted);
+   * absent once the case is concluded, when no deadline runs any more.
+   */
+  workingDaysLeft?: number;
 }
 
+/** Only open cases (受理/分办/办理中) have a running deadline: a concluded case is never due or late. */
 export function deadlineStatus(
   calendar: WorkingCalendar,
   deadline: string,
   status: CaseStatus,
   today: string,
 ): DeadlineStatus {
-  const open = isOpenStatus(status);
-  return {
-    overdue: open && today > deadline,
-    workingDaysLeft: open ? calendar.workingDaysBetween(today, deadline) : 0,
-  };
+  if (!isOpenStatus(status)) return { overdue: false };
+  return { overdue: today > deadline, workingDaysLeft: calendar.workingDaysBetween(today, deadline) };
 }

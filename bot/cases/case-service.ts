@@ -11,7 +11,7 @@ import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import type { CaseEventRecord, CaseFilter, CaseRecord, MessageRecord, Store } from '../store/store.ts';
 import type { CaseAction, CaseCategory } from './case-types.ts';
 import { formatCaseNumber, CASE_PREFIX, normalizeCaseNumber } from './case-number.ts';
-import { nextStatus } from './case-status.ts';
+import { isOpenStatus, nextStatus } from './case-status.ts';
 import { computeDeadline, deadlineStatus, type DeadlinePolicy } from './case-deadline.ts';
 import { CaseNotFoundError } from './errors/case-not-found-error.ts';
 import type { CaseLookupGuard } from './case-lookup-guard.ts';
@@ -83,6 +83,8 @@ export interface CaseService {
     note?: string,
     special?: boolean,
   ): StaffCaseView;
+  /** 退回: an assigned case goes back to the hall's desk (分办 → 受理), with the reason. */
+  returnToDesk(number: string, staff: string, note: string): StaffCaseView;
   resolve(number: string, staff: string, note: string): StaffCaseView;
   followUp(number: string, staff: string, result: string, level?: string): StaffCaseView;
   archive(number: string, staff: string): StaffCaseView;
@@ -240,15 +242,17 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     list(filter) {
       const { overdue, ...rest } = filter;
       const records = store.listCases({ ...rest, overdueBefore: overdue ? today() : undefined });
-      // Overdue first, then the nearest deadline.
-      return records
-        .map(view)
-        .sort(
-          (a, b) =>
-            Number(b.overdue) - Number(a.overdue) ||
-            a.deadline.localeCompare(b.deadline) ||
-            a.createdAt.localeCompare(b.createdAt),
+      // Open cases first: overdue, then the nearest deadline; concluded ones after, latest change first.
+      return records.map(view).sort((a, b) => {
+        const open = Number(isOpenStatus(b.status)) - Number(isOpenStatus(a.status));
+        if (open) return open;
+        if (!isOpenStatus(a.status)) return b.updatedAt.localeCompare(a.updatedAt);
+        return (
+          Number(b.overdue) - Number(a.overdue) ||
+          a.deadline.localeCompare(b.deadline) ||
+          a.createdAt.localeCompare(b.createdAt)
         );
+      });
     },
     detail(number) {
       const record = require(number);
@@ -334,6 +338,10 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
       });
       options.events?.publish({ type: 'case_changed', caseNumber: transferred.number, action: 'transfer' });
       return view(transferred);
+    },
+    returnToDesk(number, staff, note) {
+      // The department gives the case back: nobody owns it until the desk assigns it again.
+      return view(act(number, staff, 'return', { department: undefined, assignee: undefined }, note));
     },
     resolve(number, staff, note) {
       return view(act(number, staff, 'resolve', { resolution: note, closedAt: clock().toISOString() }, note));

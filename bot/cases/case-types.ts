@@ -14,4 +14,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Statuses in which the hall still owes the citizen an answer; the deadline applies to these. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['受理', '分办', '办理中'];
 
-export type CaseAction = 'claim' | 'reply' | 'transfer' | 'resolve' | 'follow-up' | 'archive';
+export type CaseAction = 'claim' | 'reply' | 'transfer' | 'return' | 'resolve' | 'follow-up' | 'archive';
+
+/** Concluded cases that still wait for their follow-up call or archiving (已办结). */
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['办结', '回访'];

@@ -7,6 +7,8 @@
  */
 import { maskPersonalText, maskPhone } from '../logging/personal-data-masker.ts';
 import type { CaseEventRecord, CaseRecord } from '../store/store.ts';
+import type { CaseAction } from './case-types.ts';
+import { allowedActions } from './case-status.ts';
 
 export interface StaffCaseView extends Omit<CaseRecord, 'phone' | 'conversationId'> {
   /** The conversation's public id (`cv~…`). */
@@ -16,7 +18,10 @@ export interface StaffCaseView extends Omit<CaseRecord, 'phone' | 'conversationI
   phoneMasked?: string;
   hasPhone: boolean;
   overdue: boolean;
-  workingDaysLeft: number;
+  /** Absent for concluded cases (办结/回访/归档): their deadline no longer runs. */
+  workingDaysLeft?: number;
+  /** The status-machine actions allowed now; the console offers only these. */
+  actions: CaseAction[];
 }
 
 const masked = (text: string | undefined) => (text === undefined ? undefined : maskPersonalText(text));
@@ -27,7 +32,7 @@ export function toStaffCaseView(
     conversationRef?: string;
     conversationEndedAt?: string;
     overdue: boolean;
-    workingDaysLeft: number;
+    workingDaysLeft?: number;
   },
 ): StaffCaseView {
   const { phone, conversationId: _secret, ...rest } = record;
@@ -42,6 +47,7 @@ export function toStaffCaseView(
     hasPhone: Boolean(phone),
     overdue: context.overdue,
     workingDaysLeft: context.workingDaysLeft,
+    actions: allowedActions(record.status),
   };
 }
 

@@ -37,6 +37,8 @@ import { createConnectionRegistry, type ConnectionRegistry } from './ws/connecti
 import { createApp } from './app.ts';
 import { createClientAddress } from './network/client-address.ts';
 import { createFrameLimits } from './ws/frame-limits.ts';
+import { createStaffStreams } from './services/staff-stream.ts';
+import { createStaffTyping } from './services/staff-typing.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -215,10 +217,24 @@ export async function composeSystem(
       logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
     }
 
+    const staffStreams = createStaffStreams({
+      events,
+      store,
+      cases,
+      authenticate: (token) => accounts.authenticate(token),
+      maxPerSession: settings.limits.staffStreamsPerSession,
+      maxTotal: settings.limits.staffStreamsMax,
+      heartbeatMs: settings.limits.staffStreamHeartbeatSeconds * 1000,
+      maxBufferedBytes: settings.limits.wsMaxBufferedBytes,
+      onError: (error) => logger.error('staff stream event failed', { error }),
+    });
+
     const services: Services = {
       settings,
       store,
       events,
+      staffStreams,
+      staffTyping: createStaffTyping({ store, send: (id, payload) => registry.send(id, payload) }),
       conversations,
       cases,
       ratings: createRatingService({
@@ -228,7 +244,7 @@ export async function composeSystem(
         clock,
         currentItem: conversations.currentItem,
       }),
-      analytics: createAnalyticsService({ store, timeZone: settings.timeZone, clock }),
+      analytics: createAnalyticsService({ store, timeZone: settings.timeZone, calendar, clock }),
       knowledge: createKnowledgeService({ store, assistant, clock }),
       accounts,
       limiters: createLimiters(settings, clock),
@@ -240,7 +256,15 @@ export async function composeSystem(
       },
       catalogAdmin,
     };
-    return { services, app: createApp(services), registry, close: () => store.close() };
+    return {
+      services,
+      app: createApp(services),
+      registry,
+      close: () => {
+        staffStreams.closeAll();
+        store.close();
+      },
+    };
   } catch (error) {
     store.close();
     throw error;

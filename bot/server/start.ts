@@ -64,6 +64,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const close = () => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The console's live channels are long responses: ended now, so the server can stop.
+      system.services.staffStreams.closeAll();
       await chat.close();
       server.closeIdleConnections();
       await system.services.conversations.idle();

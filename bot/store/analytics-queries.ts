@@ -43,6 +43,18 @@ export interface ResponseTimeRow {
   staff: string;
 }
 
+/** One case's times for 首问负责 / 限时办结: when it was opened, first answered and concluded. */
+export interface CaseTimesRow {
+  caseNumber: string;
+  category: string;
+  status: string;
+  createdAt: string;
+  acceptedDate: string;
+  deadline: string;
+  firstReplyAt?: string;
+  closedAt?: string;
+}
+
 export interface AnalyticsQueries {
   dailyVolume(range: DateRange): DailyVolumeRow[];
   topItems(range: DateRange, limit: number): ItemCountRow[];
@@ -50,4 +62,6 @@ export interface AnalyticsQueries {
   conversationCounts(range: DateRange): { conversations: number; escalated: number };
   satisfaction(range: DateRange, by: 'item' | 'zone'): SatisfactionRow[];
   firstStaffReplies(range: DateRange): ResponseTimeRow[];
+  /** Cases accepted in the range, oldest first. */
+  caseTimes(range: DateRange): CaseTimesRow[];
 }

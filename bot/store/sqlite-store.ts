@@ -24,6 +24,7 @@ import type {
   ItemCountRow,
   ResponseTimeRow,
   SatisfactionRow,
+  CaseTimesRow,
 } from './analytics-queries.ts';
 import type {
   AuditRecord,
@@ -110,8 +111,8 @@ function toCase(row: Row): CaseRecord {
     department: optional(row.department),
     resolution: optional(row.resolution),
     followUp: optional(row.follow_up),
-    firstReplyAt: optional(row.first_reply_at),
-    closedAt: optional(row.closed_at),
+    firstReplyAt: optional<string>(row.first_reply_at),
+    closedAt: optional<string>(row.closed_at),
     ratingId: optional(row.rating_id),
   };
 }
@@ -391,6 +392,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         staff: (row.staff as string) ?? '',
       }));
     },
+    caseTimes(range): CaseTimesRow[] {
+      return (
+        database
+          .prepare(
+            `SELECT number, category, status, created_at, accepted_date, deadline, first_reply_at, closed_at
+             FROM cases WHERE accepted_date BETWEEN ? AND ? ORDER BY created_at`,
+          )
+          .all(range.from, range.to) as Row[]
+      ).map((row) => ({
+        caseNumber: row.number as string,
+        category: row.category as string,
+        status: row.status as string,
+        createdAt: row.created_at as string,
+        acceptedDate: row.accepted_date as string,
+        deadline: row.deadline as string,
+        firstReplyAt: optional<string>(row.first_reply_at),
+        closedAt: optional<string>(row.closed_at),
+      }));
+    },
   };
 
   const store: Store = {
@@ -503,6 +523,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (filter.category) {
         where.push('category = ?');
         parameters.push(filter.category);
+      }
+      if (filter.statuses) {
+        where.push(`status IN (${filter.statuses.map(() => '?').join(', ') || 'NULL'})`);
+        parameters.push(...filter.statuses);
+      }
+      if (filter.zone) {
+        where.push('zone = ?');
+        parameters.push(filter.zone);
+      }
+      if (filter.assignee) {
+        where.push('assignee = ?');
+        parameters.push(filter.assignee);
       }
       if (filter.conversationId) {
         where.push('conversation_id = ?');

@@ -98,6 +98,11 @@ export interface CaseEventRecord {
 
 export interface CaseFilter {
   status?: CaseStatus;
+  /** Any of these statuses (with `status`, both apply). */
+  statuses?: readonly CaseStatus[];
+  zone?: string;
+  /** The staff member who claimed or answered the case. */
+  assignee?: string;
   category?: CaseCategory;
   /** Only cases whose deadline is before this day and that are still open. */
   overdueBefore?: string;

@@ -38,8 +38,16 @@ export const ratingRequestSchema = z.object({
   comment: z.string().trim().max(500, '评价内容不超过 500 字').optional(),
 });
 
+/** The queue's state filter: one status, or a group (open by default; 已办结 = closed; all). */
+export const CASE_STATE_GROUPS = ['open', 'closed', 'all'] as const;
 export const caseListQuerySchema = z.object({
-  status: z.enum(CASE_STATUSES).optional(),
+  status: z
+    .enum([...CASE_STATUSES, ...CASE_STATE_GROUPS], {
+      error: `状态应为：${[...CASE_STATUSES].join('、')}，或 open（未办结）、closed（已办结）、all（全部）`,
+    })
+    .default('open'),
+  zone: z.string().trim().min(1).max(50, '专区名称不超过 50 字').optional(),
+  assignee: z.string().trim().min(1).max(64, '工作人员用户名不超过 64 个字符').optional(),
   category: z.enum(CASE_CATEGORIES as [string, ...string[]]).optional(),
   overdue: z.enum(['0', '1', 'true', 'false']).optional(),
   q: z.string().max(100).optional(),
@@ -56,6 +64,9 @@ export const transferSchema = z.object({
   department: z.string().trim().min(1, '请填写承办部门').max(100),
   note: z.string().trim().max(1000).optional(),
   special: z.boolean().optional(),
+});
+export const returnSchema = z.object({
+  note: z.string().trim().min(1, '请填写退回原因').max(1000, '退回原因不超过 1000 字'),
 });
 export const resolveSchema = z.object({ note: z.string().trim().min(1, '请填写办结说明').max(2000) });
 export const followUpSchema = z.object({

@@ -16,6 +16,9 @@ import {
 } from '../middleware/staff-auth.ts';
 import { staffOf } from '../request-context.ts';
 import { addressKey } from '../network/client-address.ts';
+import { tooManyRequests } from '../middleware/rate-limit.ts';
+import { staffEventsRoutes } from './staff-events-routes.ts';
+import { CLOSED_STATUSES, OPEN_STATUSES } from '../../cases/case-types.ts';
 import { isSatisfactionLevel } from '../../ratings/satisfaction-levels.ts';
 import { CSV_REPORTS, type CsvReport } from '../../analytics/analytics-service.ts';
 import type { CaseCategory, CaseStatus } from '../../cases/case-types.ts';
@@ -28,11 +31,23 @@ import {
   newUserSchema,
   replySchema,
   resolveSchema,
+  returnSchema,
   revealSchema,
   transferSchema,
 } from './request-schemas.ts';
 
 const queryString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** The statuses behind the queue's state filter: one status, or open / closed (已办结) / all. */
+function statusesOf(status: CaseStatus | 'open' | 'closed' | 'all'): readonly CaseStatus[] | undefined {
+  if (status === 'open') return OPEN_STATUSES;
+  if (status === 'closed') return CLOSED_STATUSES;
+  if (status === 'all') return undefined;
+  return [status];
+}
+
+/** A handover service (conversation modes) may own staff typing; otherwise the plain one is used. */
+type WithHandover = Services & { handover?: { staffTyping?: (caseNumber: string) => unknown } };
 
 export function staffRoutes(services: Services): Router {
   const router = Router();
@@ -59,6 +74,7 @@ export function staffRoutes(services: Services): Router {
 
   staff.post('/api/v1/staff/logout', (_request, response) => {
     accounts.logout(staffOf(response));
+    services.staffStreams.closeSession(staffOf(response).tokenHash);
     clearSessionCookie(response, cookie.secure);
     response.status(204).end();
   });
@@ -71,8 +87,10 @@ export function staffRoutes(services: Services): Router {
   staff.get('/api/v1/staff/cases', (request, response) => {
     const query = validate(caseListQuerySchema, request.query);
     const list = cases.list({
-      status: query.status as CaseStatus | undefined,
+      statuses: statusesOf(query.status),
       category: query.category as CaseCategory | undefined,
+      zone: query.zone,
+      assignee: query.assignee,
       overdue: query.overdue === '1' || query.overdue === 'true',
       query: query.q,
     });
@@ -113,6 +131,33 @@ export function staffRoutes(services: Services): Router {
         body.special,
       ),
     });
+  });
+
+  staff.post('/api/v1/staff/cases/:number/return', (request, response) => {
+    const body = validate(returnSchema, request.body);
+    response.json({
+      case: cases.returnToDesk(request.params.number, staffOf(response).user.username, body.note),
+    });
+  });
+
+  // Staff typing in the reply box: the citizen's chat shows it. Spends the typing frame budget
+  // (RATE_LIMIT_TYPING_PER_MINUTE per staff member, …_IP_… per address); the console sends at most one per 3 s.
+  staff.post('/api/v1/staff/cases/:number/typing', (request, response) => {
+    const username = staffOf(response).user.username;
+    const decision = services.limiters.frames.take(
+      'typing',
+      `staff:${username}`,
+      addressKey(request.ip ?? 'unknown'),
+    );
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    const handover = (services as WithHandover).handover;
+    if (handover?.staffTyping) {
+      handover.staffTyping(request.params.number);
+      response.status(204).end();
+      return;
+    }
+    services.staffTyping(request.params.number);
+    response.status(204).end();
   });
 
   staff.post('/api/v1/staff/cases/:number/resolve', (request, response) => {
@@ -193,6 +238,7 @@ export function staffRoutes(services: Services): Router {
     response.status(201).json({ user });
   });
 
+  router.use(staffEventsRoutes(services));
   router.use(staff);
   return router;
 }

@@ -14,6 +14,8 @@ import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-serv
 import type { ClientAddress } from '../network/client-address.ts';
 import type { FrameLimits } from '../ws/frame-limits.ts';
 import type { StaffEventBus } from '../../live/staff-event-bus.ts';
+import type { StaffStreams } from './staff-stream.ts';
+import type { StaffTyping } from './staff-typing.ts';
 
 export interface IndexInfo {
   items: number;
@@ -27,6 +29,10 @@ export interface Services {
   store: Store;
   /** Committed case and conversation changes, for the console's live channel and the hand-over. */
   events: StaffEventBus;
+  /** The console's live channels (server-sent events) on `events`. */
+  staffStreams: StaffStreams;
+  /** Tells the citizen's open chat that staff are typing in the case. */
+  staffTyping: StaffTyping;
   conversations: ConversationService;
   cases: CaseService;
   ratings: RatingService;
