@@ -39,7 +39,7 @@ export interface AnalyticsReport {
   gaps: GapRow[];
   satisfaction: { byItem: SatisfactionRow[]; byZone: SatisfactionRow[] };
   staffResponseTimes: StaffResponseTime[];
-  /** 首问负责 / 限时办结 per week of acceptance (only with a working calendar). */
+  /** 首问负责 / 限时办结 per week of acceptance. */
   weeklyCases: WeeklyCaseFigures[];
   /** The same figures per case, oldest first. */
   caseTimes: CaseTimes[];

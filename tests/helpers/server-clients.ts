@@ -3,6 +3,7 @@
  * websocket chat client that queues incoming events and waits for the one a test expects.
  */
 import WebSocket from 'ws';
+import { EventInbox } from './event-inbox.ts';
 
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
@@ -90,24 +91,17 @@ export async function uploadAs<T = Record<string, unknown>>(
 export type ChatEvent = Record<string, unknown> & { type: string };
 
 export class ChatClient {
-  private readonly received: ChatEvent[] = [];
-  private waiters: Array<{ match: (event: ChatEvent) => boolean; resolve: (event: ChatEvent) => void }> = [];
-  readonly all: ChatEvent[] = [];
+  private readonly inbox: EventInbox<ChatEvent>;
+  readonly all: ChatEvent[];
 
   private constructor(
     readonly socket: WebSocket,
     readonly user: string,
   ) {
+    this.inbox = new EventInbox<ChatEvent>(user);
+    this.all = this.inbox.all;
     socket.on('message', (data) => {
-      const event = JSON.parse(data.toString()) as ChatEvent;
-      this.all.push(event);
-      const index = this.waiters.findIndex((waiter) => waiter.match(event));
-      if (index >= 0) {
-        const [waiter] = this.waiters.splice(index, 1);
-        waiter.resolve(event);
-      } else {
-        this.received.push(event);
-      }
+      this.inbox.push(JSON.parse(data.toString()) as ChatEvent);
     });
   }
 
@@ -145,22 +139,7 @@ export class ChatClient {
 
   /** The next event matching `match` (already received or still to come). */
   next(match: (event: ChatEvent) => boolean = () => true, timeoutMs = 20_000): Promise<ChatEvent> {
-    const index = this.received.findIndex(match);
-    if (index >= 0) return Promise.resolve(this.received.splice(index, 1)[0]);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(new Error(`no matching event for ${this.user}; got ${JSON.stringify(this.all.slice(-5))}`)),
-        timeoutMs,
-      );
-      this.waiters.push({
-        match,
-        resolve: (event) => {
-          clearTimeout(timer);
-          resolve(event);
-        },
-      });
-    });
+    return this.inbox.next(match, timeoutMs);
   }
 
   /** Sends a question and waits for the assistant's answer message. */

@@ -2,16 +2,17 @@
  * A server-sent events client for integration tests: reads `GET /api/v1/staff/events` with a staff
  * cookie, parses events and comments, and waits for the one a test expects (like ChatClient does).
  */
+import { EventInbox } from './event-inbox.ts';
+
 export interface SseEvent {
   event: string;
   data: Record<string, unknown> & { type?: string };
 }
 
 export class SseClient {
-  readonly all: SseEvent[] = [];
+  private readonly inbox = new EventInbox<SseEvent>('the staff stream');
+  readonly all = this.inbox.all;
   comments = 0;
-  private readonly received: SseEvent[] = [];
-  private waiters: Array<{ match: (event: SseEvent) => boolean; resolve: (event: SseEvent) => void }> = [];
   private endWaiters: Array<() => void> = [];
   ended = false;
 
@@ -72,28 +73,11 @@ export class SseClient {
     }
     if (data.length === 0) return;
     const parsed: SseEvent = { event, data: JSON.parse(data.join('\n')) as SseEvent['data'] };
-    this.all.push(parsed);
-    const index = this.waiters.findIndex((waiter) => waiter.match(parsed));
-    if (index >= 0) this.waiters.splice(index, 1)[0].resolve(parsed);
-    else this.received.push(parsed);
+    this.inbox.push(parsed);
   }
 
   next(match: (event: SseEvent) => boolean = () => true, timeoutMs = 20_000): Promise<SseEvent> {
-    const index = this.received.findIndex(match);
-    if (index >= 0) return Promise.resolve(this.received.splice(index, 1)[0]);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching event; got ${JSON.stringify(this.all.slice(-5))}`)),
-        timeoutMs,
-      );
-      this.waiters.push({
-        match,
-        resolve: (event) => {
-          clearTimeout(timer);
-          resolve(event);
-        },
-      });
-    });
+    return this.inbox.next(match, timeoutMs);
   }
 
   /** Resolves once the server has ended the stream. */

@@ -9,7 +9,7 @@
 import type { Response } from 'express';
 import type { StaffEvent, StaffEventBus } from '../../live/staff-event-bus.ts';
 import type { CaseService, StaffCaseView } from '../../cases/case-service.ts';
-import type { Store } from '../../store/store.ts';
+import type { CaseRecord, Store } from '../../store/store.ts';
 import type { StaffSession } from '../../auth/staff-accounts.ts';
 import { maskPersonalText } from '../../logging/personal-data-masker.ts';
 import { HttpError } from '../errors/http-error.ts';
@@ -69,9 +69,8 @@ export function createStaffStreams(options: StaffStreamOptions) {
     stream.response.write(chunk);
   };
 
-  const messageOf = (caseNumber: string, messageId: number): StaffStreamMessage | undefined => {
+  const messageOf = (record: CaseRecord | undefined, messageId: number): StaffStreamMessage | undefined => {
     const message = options.store.getMessage(messageId);
-    const record = options.store.getCase(caseNumber);
     if (!message || !record) return undefined;
     // Only a message of this case's conversation is told with it.
     if (message.caseNumber !== record.number && message.conversationId !== record.conversationId) {
@@ -90,7 +89,7 @@ export function createStaffStreams(options: StaffStreamOptions) {
     const record = options.store.getCase(event.caseNumber);
     const view = record ? options.cases.view(record) : undefined;
     if (event.type === 'citizen_message' || event.type === 'staff_message') {
-      return { ...event, case: view, message: messageOf(event.caseNumber, event.messageId) };
+      return { ...event, case: view, message: messageOf(record, event.messageId) };
     }
     if (event.type === 'citizen_typing') return event;
     return { ...event, case: view };

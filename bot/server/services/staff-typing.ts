@@ -6,8 +6,7 @@
 import { CaseNotFoundError } from '../../cases/errors/case-not-found-error.ts';
 import { normalizeCaseNumber } from '../../cases/case-number.ts';
 import type { Store } from '../../store/store.ts';
-
-export const STAFF_TYPING_FRAME = { type: 'typing', from: 'staff' } as const;
+import { outgoing } from '../ws/chat-protocol.ts';
 
 export interface StaffTypingOptions {
   store: Pick<Store, 'getCase'>;
@@ -22,6 +21,6 @@ export function createStaffTyping(options: StaffTypingOptions): StaffTyping {
   return (caseNumber) => {
     const record = options.store.getCase(normalizeCaseNumber(caseNumber));
     if (!record) throw new CaseNotFoundError(`No case ${caseNumber}.`);
-    return options.send(record.conversationId, STAFF_TYPING_FRAME) > 0;
+    return options.send(record.conversationId, outgoing.staffTyping()) > 0;
   };
 }

@@ -64,6 +64,8 @@ export const CLOSE_CONVERSATION_ENDED = { code: 1000, reason: '对话已结束' 
 
 export const outgoing = {
   typing: () => ({ type: 'typing' as const }),
+  /** A staff member is writing in the citizen's case. */
+  staffTyping: () => ({ type: 'typing' as const, from: 'staff' as const }),
   answer: (answer: Answer, messageId: number) => ({
     type: 'message' as const,
     text: answer.answer,
