@@ -151,6 +151,9 @@ describe('hall-screen kiosk', () => {
       await page.locator('.db-checklist').waitFor();
       expect(await overflow()).toBe(false);
       await saveScreenshot(page, 'kiosk-phone-answer');
+      await page.getByRole('button', { name: '找工作人员' }).click();
+      await page.getByRole('group', { name: '数字键盘' }).waitFor();
+      expect(await overflow()).toBe(false);
     } finally {
       await phone.close();
     }
