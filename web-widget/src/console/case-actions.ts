@@ -100,7 +100,7 @@ function actionControl(
           id: 'return-note',
           rows: 2,
           maxlength: 500,
-          required: true,
+          'aria-required': 'true',
           placeholder: '退回原因（必填）',
         },
       });
