@@ -122,6 +122,22 @@ export interface Analytics {
   satisfaction?: { byItem?: SatisfactionRow[]; byZone?: SatisfactionRow[] };
   topItems?: { itemName?: string; name?: string; count: number }[];
   gaps?: GapGroup[];
+  /** The hall-calendar days the report covers (both inclusive). */
+  range?: { from: string; to: string };
+  /** 首问负责 / 限时办结 per week of acceptance (bot/analytics/case-times.ts). */
+  weeklyCases?: WeeklyCaseFigures[];
+}
+
+export interface WeeklyCaseFigures {
+  weekStart: string;
+  casesOpened: number;
+  responded: number;
+  resolved: number;
+  medianFirstResponseMinutes?: number;
+  medianResolutionHours?: number;
+  withinDeadlineShare: number;
+  within5WorkingDaysShare: number;
+  within10WorkingDaysShare: number;
 }
 
 /** The hall's case statuses, in workflow order (受理 → 分办 → 办理中 → 办结 → 回访 → 归档). */
