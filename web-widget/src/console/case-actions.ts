@@ -10,6 +10,7 @@ import { RATING_LEVELS } from '../shared/rating-levels.ts';
 import { errorText } from './login-view.ts';
 import { statusLabel } from './models.ts';
 import type { CaseAction, CaseSummary } from './models.ts';
+import { topicText } from './queue-view.ts';
 import { api } from './staff-api.ts';
 
 const DEPARTMENTS = [
@@ -190,7 +191,7 @@ function topicControl(entry: CaseSummary, context: CaseActionContext): HTMLEleme
   // Servers without topics send neither field: nothing to change then.
   if (entry.topic === undefined && entry.topicCandidates === undefined) return null;
   const options = new Map<string, string>();
-  if (entry.topic) options.set(entry.topic.itemId, entry.topic.itemName);
+  if (entry.topic) options.set(entry.topic.itemId, topicText(entry));
   for (const candidate of entry.topicCandidates ?? []) options.set(candidate.id, candidate.name);
   const choice = h(
     'select',
@@ -201,7 +202,7 @@ function topicControl(entry: CaseSummary, context: CaseActionContext): HTMLEleme
     ),
   );
   const current = entry.topic
-    ? entry.topic.itemName
+    ? topicText(entry)
     : `未确定${entry.topicCandidates?.length ? '（可能是：' + entry.topicCandidates.map((c) => c.name).join('、') + '）' : ''}`;
   return onSubmit(
     h(

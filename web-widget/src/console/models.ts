@@ -41,7 +41,7 @@ export interface CaseSummary {
   /** Who answers the case's conversation while this case holds it. */
   mode?: ConversationMode | null;
   /** The item the citizen was asking about, when the server is confident; else null ("未确定"). */
-  topic?: { itemId: string; itemName: string } | null;
+  topic?: { itemId: string; itemName?: string } | null;
   topicCandidates?: { id: string; name: string }[];
 }
 

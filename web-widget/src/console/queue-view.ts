@@ -209,7 +209,7 @@ function row(entry: CaseSummary): HTMLTableRowElement {
 
 /** The case's 事项: the topic staff or the server settled on, else 未确定. */
 export function topicText(entry: CaseSummary): string {
-  if (entry.topic) return entry.topic.itemName;
+  if (entry.topic) return entry.topic.itemName ?? entry.itemName ?? entry.topic.itemId;
   if (entry.topic === null) return '未确定';
   return entry.itemName ?? '未确定';
 }
