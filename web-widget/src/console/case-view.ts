@@ -206,13 +206,14 @@ export function caseView(number: string): HTMLElement {
     const text = reply.value.trim();
     if (!text) return;
     api
-      .post<{ messageId?: number; at?: string }>(`/staff/cases/${encodeURIComponent(number)}/reply`, {
+      .post(`/staff/cases/${encodeURIComponent(number)}/reply`, {
         text,
       })
-      .then((result) => {
+      .then(() => {
         reply.value = '';
         notice.textContent = '回复已发送。';
-        transcript.add([{ id: result.messageId, role: 'staff', text, at: result.at }]);
+        // The line comes with the refreshed detail (with the staff member's name) or the stream,
+        // whichever is first; the other is dropped by its message id.
         load();
       })
       .catch((reason: unknown) => (notice.textContent = errorText(reason)));
