@@ -102,4 +102,18 @@ describe('live case queue', () => {
     await row(number).waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('.channel-state').textContent()).toBe('');
   });
+
+  // Citizen messages reach staff once a case holds the conversation (the hand-over's modes).
+  it('counts a citizen’s new message on the case’s badge, with a chime', async (context) => {
+    const { page } = staff;
+    const view = await page.request.get(`${server.url}/api/v1/staff/cases/${first}`);
+    if (!('mode' in ((await view.json()) as { case: object }).case)) return context.skip();
+    const before = await chimes(page);
+    const title = await page.title();
+    citizens[0].send({ type: 'message', text: '好的，那我几点去合适？' });
+    await expect.poll(() => row(first).locator('.badge').getAttribute('data-unread')).toBe('1');
+    const total = Number(/^\((\d+)\)/.exec(title)?.[1] ?? 0);
+    await expect.poll(() => page.title()).toBe(`(${total + 1}) 导办工作台`);
+    expect(await chimes(page)).toBeGreaterThan(before);
+  });
 });
