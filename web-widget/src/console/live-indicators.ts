@@ -18,7 +18,8 @@ export function unreadTotalBadge(): HTMLElement {
       h('span', { class: 'visually-hidden', text: `${total}条未读` }),
     );
   };
-  onUnreadChange(update);
+  // A sign-out replaces the top bar: the old badge stops listening at the next change.
+  const stop = onUnreadChange(() => (badge.isConnected ? update() : stop()));
   update();
   return badge;
 }
