@@ -1,36 +1,24 @@
 /**
- * One case: the whole transcript (personal data masked by the server), its history, and the staff
- * actions — claim, reply live to the citizen, transfer (分办), resolve (办结), follow-up (回访),
- * archive, and revealing the contact details, which asks for a reason because it is audited.
+ * One case: its facts, the live transcript (personal data masked by the server) with the reply box,
+ * the 办理 panel (only the actions the case's status allows) and its history. The view follows the
+ * live channel: citizen and staff messages of this case are appended as they come, the citizen's
+ * typing is shown, and a change to the case (by anyone) refreshes facts, panel and history. While
+ * staff type a reply the citizen is told so, at most once every 3 s.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
-import { RATING_LEVELS } from '../shared/rating-levels.ts';
+import { caseActionsPanel, panelKey } from './case-actions.ts';
+import { liveTranscript } from './case-transcript.ts';
+import { onLiveEventWhile } from './live-channel.ts';
 import { errorText } from './login-view.ts';
 import { statusLabel } from './models.ts';
 import type { CaseDetail, CaseSummary } from './models.ts';
-import { remainingDays } from './queue-view.ts';
+import { remainingDays, topicText } from './queue-view.ts';
 import { api } from './staff-api.ts';
+import { setOpenCase } from './unread-cases.ts';
 import { countdownText, formatDateTime } from './working-days.ts';
 
-const SPEAKER: Record<string, string> = {
-  citizen: '群众',
-  user: '群众',
-  assistant: '导办助手',
-  bot: '导办助手',
-  staff: '工作人员',
-  system: '系统',
-};
-const CLAIMABLE = new Set(['受理', '分办']);
-const DEPARTMENTS = [
-  '市场监管局',
-  '人力资源社会保障局',
-  '住房城乡建设局',
-  '自然资源和规划局',
-  '民政局',
-  '税务局',
-  '公安分局',
-  '行政审批服务局',
-];
+/** The typing endpoint's pace (the server's budget counts on it). */
+const TYPING_INTERVAL_MS = 3_000;
 
 // Case events the server writes: `open` when a case is registered (by the citizen, or by the
 // ratings service for a 差评 整改 case), then one per status-machine action; the audit-log names
@@ -40,14 +28,22 @@ const ACTION: Record<string, string> = {
   claim: '认领',
   reply: '回复',
   transfer: '分办',
+  return: '退回',
   resolve: '办结',
   'follow-up': '回访',
   archive: '归档',
+  topic: '更改事项',
+  'hand-back': '交还智能导办',
   'reveal-contact': '查看联系方式',
   'contact-added': '补充联系方式',
   view: '查看',
 };
 const SYSTEM_ACTORS = new Set(['system', 'ratings', 'bot', 'assistant']);
+const MODE_LABEL: Record<string, string> = {
+  bot: '智能导办',
+  waiting: '等待工作人员',
+  staff: '工作人员接待中',
+};
 
 function actorLabel(actor: string | undefined): string {
   if (!actor) return '系统';
@@ -70,12 +66,102 @@ function normalize(value: unknown): CaseDetail {
   };
 }
 
+function deadlineText(entry: CaseSummary): string {
+  const remaining = remainingDays(entry);
+  // A concluded case's deadline no longer runs: the date only, no countdown or colour.
+  if (remaining === undefined) return `${formatDateTime(entry.deadline)}（${statusLabel(entry.status)}）`;
+  return `${formatDateTime(entry.deadline)}（${countdownText(remaining)}）`;
+}
+
+function facts(entry: CaseSummary): HTMLElement[] {
+  const remaining = remainingDays(entry);
+  const urgency = remaining === undefined ? '' : remaining < 0 ? 'overdue' : remaining <= 1 ? 'due-soon' : '';
+  return (
+    [
+      ['状态', statusLabel(entry.status)],
+      ['类别', entry.category],
+      ['事项', topicText(entry)],
+      ['承办部门', entry.department ?? '—'],
+      ['登记时间', formatDateTime(entry.createdAt)],
+      ['办理时限', deadlineText(entry), urgency],
+      ['联系电话', entry.phoneMasked ?? entry.phone ?? '未留'],
+      ['问题说明', entry.description ?? '—'],
+      ['办结说明', entry.resolution ?? '—'],
+      ['回访结果', entry.followUp ?? '—'],
+      ['会话编号', entry.conversationRef ?? '—'],
+      ...(entry.mode ? [['接待方式', MODE_LABEL[entry.mode] ?? entry.mode]] : []),
+      ...(entry.conversationEndedAt
+        ? [['会话状态', `群众已于${formatDateTime(entry.conversationEndedAt)}结束对话，回复不会再实时送达。`]]
+        : []),
+    ] as [string, string, string?][]
+  ).map(([label, value, className]) =>
+    h('div', { class: className }, h('dt', { text: label }), h('dd', { text: value })),
+  );
+}
+
 export function caseView(number: string): HTMLElement {
   const container = h('section', { class: 'view', attrs: { 'aria-labelledby': 'case-title' } });
   const notice = h('p', { class: 'notice', attrs: { role: 'status' } });
+  const factList = h('dl', { class: 'case-facts' });
+  const panel = h('div', { class: 'case-actions', attrs: { role: 'region', 'aria-label': '办理' } });
+  const history = h('ol', { class: 'history' });
+  const transcript = liveTranscript();
+  const reply = h('textarea', {
+    attrs: { id: 'reply-text', rows: 3, maxlength: 500, placeholder: '回复内容将实时发送给群众' },
+  });
+  const replyForm = h(
+    'form',
+    { class: 'stack', attrs: { 'aria-label': '回复群众', 'data-action': 'reply' } },
+    h('label', { attrs: { for: 'reply-text' }, text: '回复群众' }),
+    reply,
+    h('button', { class: 'primary', text: '发送回复', attrs: { type: 'submit' } }),
+  );
+  const replyClosed = h('p', { class: 'muted', text: '本件已办结，不能再回复群众。' });
+  let entry: CaseSummary | undefined;
+  let shownPanel = '';
+  let built = false;
 
-  const act = (path: string, body: unknown, done: string): Promise<void> =>
+  const applyCase = (next: CaseSummary): void => {
+    entry = next;
+    replaceChildren(factList, ...facts(next));
+    const key = panelKey(next);
+    if (key !== shownPanel) {
+      shownPanel = key;
+      replaceChildren(panel, ...caseActionsPanel(next, { number, notice, act, apply: applyCase }));
+    }
+    const canReply = (next.actions ?? []).includes('reply');
+    replyForm.hidden = !canReply;
+    replyClosed.hidden = canReply;
+  };
+
+  const showDetail = (detail: CaseDetail): void => {
+    if (!built) build(detail.case);
+    applyCase(detail.case);
+    transcript.add(detail.transcript);
+    replaceChildren(
+      history,
+      ...detail.history.map((item) =>
+        h('li', {
+          text: [formatDateTime(item.at), actorLabel(item.actor), actionLabel(item.action), item.note]
+            .filter(Boolean)
+            .join(' · '),
+        }),
+      ),
+    );
+  };
+
+  const load = (): void => {
     api
+      .get<unknown>(`/staff/cases/${encodeURIComponent(number)}`)
+      .then((value) => showDetail(normalize(value)))
+      .catch((reason: unknown) => {
+        if (built) notice.textContent = errorText(reason);
+        else replaceChildren(container, h('p', { class: 'error', text: errorText(reason) }));
+      });
+  };
+
+  function act(path: string, body: unknown, done: string): Promise<void> {
+    return api
       .post(`/staff/cases/${encodeURIComponent(number)}/${path}`, body)
       .then(() => {
         notice.textContent = done;
@@ -84,90 +170,16 @@ export function caseView(number: string): HTMLElement {
       .catch((reason: unknown) => {
         notice.textContent = errorText(reason);
       });
+  }
 
-  const load = (): void => {
-    api
-      .get<unknown>(`/staff/cases/${encodeURIComponent(number)}`)
-      .then((value) => render(normalize(value)))
-      .catch((reason: unknown) =>
-        replaceChildren(container, h('p', { class: 'error', text: errorText(reason) })),
-      );
-  };
-
-  const render = (detail: CaseDetail): void => {
-    const entry = detail.case;
-    const reply = h('textarea', {
-      attrs: { id: 'reply-text', rows: 3, maxlength: 500, placeholder: '回复内容将实时发送给群众' },
-    });
-    const transcript = h(
-      'ol',
-      { class: 'transcript', attrs: { 'aria-label': '对话记录' } },
-      ...detail.transcript.map((line) => {
-        const role = line.role ?? line.from ?? 'system';
-        const speaker = `${SPEAKER[role] ?? role}${line.staff ? '（' + line.staff + '）' : ''}`;
-        return h(
-          'li',
-          { class: `line from-${role}` },
-          h('span', {
-            class: 'speaker',
-            text: `${speaker}${line.at ? ' · ' + formatDateTime(line.at) : ''}`,
-          }),
-          h('span', { class: 'line-text', text: line.text }),
-        );
-      }),
-    );
-    const revealOutput = h('p', { class: 'reveal-output', attrs: { 'aria-live': 'polite' } });
-    const revealReason = h('input', {
-      attrs: { id: 'reveal-reason', placeholder: '查看原因（将记入审计日志）', maxlength: 100 },
-    });
-    const department = h(
-      'select',
-      { attrs: { id: 'transfer-department', required: true } },
-      h('option', { text: '请选择部门', attrs: { value: '', selected: true, disabled: true } }),
-      ...DEPARTMENTS.map((name) => h('option', { text: name, attrs: { value: name } })),
-    );
-    const transferNote = h('input', { attrs: { id: 'transfer-note', placeholder: '分办说明（选填）' } });
-    const resolveNote = h('textarea', { attrs: { id: 'resolve-note', rows: 2, placeholder: '办结说明' } });
-    const followResult = h('input', { attrs: { id: 'follow-result', placeholder: '回访结果' } });
-    const followLevel = h(
-      'select',
-      { attrs: { id: 'follow-level' } },
-      h('option', { text: '（群众评价）', attrs: { value: '' } }),
-      ...RATING_LEVELS.map((level) => h('option', { text: level, attrs: { value: level } })),
-    );
-    const remaining = remainingDays(entry);
-
+  const build = (first: CaseSummary): void => {
+    built = true;
+    setOpenCase(first.number);
     replaceChildren(
       container,
       h('p', {}, h('a', { attrs: { href: '#/cases' }, text: '← 返回工单队列' })),
-      h('h1', { attrs: { id: 'case-title' }, text: `工单 ${entry.number}` }),
-      h(
-        'dl',
-        { class: 'case-facts' },
-        ...(
-          [
-            ['状态', statusLabel(entry.status)],
-            ['类别', entry.category],
-            ['事项', entry.itemName ?? '—'],
-            ['承办部门', entry.department ?? '—'],
-            ['登记时间', formatDateTime(entry.createdAt)],
-            ['办理时限', `${formatDateTime(entry.deadline)}（${countdownText(remaining)}）`],
-            ['联系电话', entry.phoneMasked ?? entry.phone ?? '未留'],
-            ['问题说明', entry.description ?? '—'],
-            ['办结说明', entry.resolution ?? '—'],
-            ['回访结果', entry.followUp ?? '—'],
-            ['会话编号', entry.conversationRef ?? '—'],
-            ...(entry.conversationEndedAt
-              ? [
-                  [
-                    '会话状态',
-                    `群众已于${formatDateTime(entry.conversationEndedAt)}结束对话，回复不会再实时送达。`,
-                  ],
-                ]
-              : []),
-          ] as [string, string][]
-        ).map(([label, value]) => h('div', {}, h('dt', { text: label }), h('dd', { text: value }))),
-      ),
+      h('h1', { attrs: { id: 'case-title' }, text: `工单 ${first.number}` }),
+      factList,
       notice,
       h(
         'div',
@@ -177,141 +189,63 @@ export function caseView(number: string): HTMLElement {
           {},
           h('h2', { text: '对话记录' }),
           h('p', { class: 'muted', text: '个人信息已脱敏显示。' }),
-          transcript,
+          transcript.list,
+          transcript.typing,
+          replyForm,
+          replyClosed,
         ),
-        h(
-          'div',
-          { class: 'case-actions' },
-          h('h2', { text: '办理' }),
-          // The server allows a claim only from 受理 / 分办; once 办理中 the case has its handler.
-          CLAIMABLE.has(entry.status)
-            ? h('button', {
-                text: '认领',
-                attrs: { type: 'button' },
-                on: { click: () => void act('claim', {}, '已认领。') },
-              })
-            : h('p', {
-                class: 'muted',
-                text: entry.assignee
-                  ? `已由${entry.assignee}认领。`
-                  : `当前状态：${statusLabel(entry.status)}。`,
-              }),
-          h(
-            'form',
-            { class: 'stack', attrs: { 'aria-label': '回复群众' } },
-            h('label', { attrs: { for: 'reply-text' }, text: '回复群众' }),
-            reply,
-            h('button', { class: 'primary', text: '发送回复', attrs: { type: 'submit' } }),
-          ),
-          h(
-            'form',
-            { class: 'stack', attrs: { 'aria-label': '分办' } },
-            h('label', { attrs: { for: 'transfer-department' }, text: '分办到部门' }),
-            department,
-            transferNote,
-            h('button', { text: '分办', attrs: { type: 'submit' } }),
-          ),
-          h(
-            'form',
-            { class: 'stack', attrs: { 'aria-label': '办结' } },
-            h('label', { attrs: { for: 'resolve-note' }, text: '办结' }),
-            resolveNote,
-            h('button', { text: '办结', attrs: { type: 'submit' } }),
-          ),
-          h(
-            'form',
-            { class: 'stack', attrs: { 'aria-label': '回访' } },
-            h('label', { attrs: { for: 'follow-result' }, text: '回访' }),
-            followResult,
-            followLevel,
-            h('button', { text: '记录回访', attrs: { type: 'submit' } }),
-          ),
-          h(
-            'form',
-            { class: 'stack', attrs: { 'aria-label': '查看联系方式' } },
-            h('label', { attrs: { for: 'reveal-reason' }, text: '查看完整联系方式' }),
-            revealReason,
-            h('button', { text: '查看', attrs: { type: 'submit' } }),
-            revealOutput,
-          ),
-          h('button', {
-            text: '归档',
-            attrs: { type: 'button' },
-            on: { click: () => void act('archive', {}, '已归档。') },
-          }),
-        ),
+        panel,
       ),
       h('h2', { text: '办理记录' }),
-      h(
-        'ol',
-        { class: 'history' },
-        ...detail.history.map((item) =>
-          h('li', {
-            text: [formatDateTime(item.at), actorLabel(item.actor), actionLabel(item.action), item.note]
-              .filter(Boolean)
-              .join(' · '),
-          }),
-        ),
-      ),
+      history,
     );
-
-    const forms = container.querySelectorAll('form');
-    const onSubmit = (form: HTMLFormElement | undefined, handler: () => void) =>
-      form?.addEventListener('submit', (event) => {
-        event.preventDefault();
-        handler();
-      });
-    onSubmit(forms[0], () => {
-      const text = reply.value.trim();
-      if (text) void act('reply', { text }, '回复已发送。');
-    });
-    onSubmit(forms[1], () => {
-      if (!department.value) {
-        notice.textContent = '请选择分办部门。';
-        department.focus();
-        return;
-      }
-      void act(
-        'transfer',
-        { department: department.value, note: transferNote.value.trim() || undefined },
-        `已分办到${department.value}。`,
-      );
-    });
-    onSubmit(forms[2], () => {
-      if (!resolveNote.value.trim()) {
-        notice.textContent = '请填写办结说明。';
-        return;
-      }
-      void act('resolve', { note: resolveNote.value.trim() }, '已办结。');
-    });
-    onSubmit(forms[3], () => {
-      if (!followResult.value.trim()) {
-        notice.textContent = '请填写回访结果。';
-        return;
-      }
-      void act(
-        'follow-up',
-        { result: followResult.value.trim(), level: followLevel.value || undefined },
-        '回访已记录。',
-      );
-    });
-    onSubmit(forms[4], () => {
-      const reason = revealReason.value.trim();
-      if (!reason) {
-        revealOutput.textContent = '请先填写查看原因。';
-        return;
-      }
-      api
-        .post<Record<string, unknown>>(`/staff/cases/${encodeURIComponent(number)}/reveal`, { reason })
-        .then((result) => {
-          const parts = Object.entries(result)
-            .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
-            .map(([key, value]) => `${key === 'phone' ? '电话' : key}：${String(value)}`);
-          revealOutput.textContent = `${parts.join('；') || '未留联系方式'}（本次查看已记入审计日志）`;
-        })
-        .catch((reason: unknown) => (revealOutput.textContent = errorText(reason)));
-    });
   };
+
+  replyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = reply.value.trim();
+    if (!text) return;
+    api
+      .post(`/staff/cases/${encodeURIComponent(number)}/reply`, {
+        text,
+      })
+      .then(() => {
+        reply.value = '';
+        notice.textContent = '回复已发送。';
+        // The line comes with the refreshed detail (with the staff member's name) or the stream,
+        // whichever is first; the other is dropped by its message id.
+        load();
+      })
+      .catch((reason: unknown) => (notice.textContent = errorText(reason)));
+  });
+
+  let lastTyping = 0;
+  reply.addEventListener('input', () => {
+    const now = Date.now();
+    if (!reply.value.trim() || now - lastTyping < TYPING_INTERVAL_MS) return;
+    lastTyping = now;
+    // Best effort: a refused or failed signal changes nothing for the reply itself.
+    api.post(`/staff/cases/${encodeURIComponent(number)}/typing`).catch(() => undefined);
+  });
+
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(load, 150);
+  };
+
+  onLiveEventWhile(container, (event) => {
+    if (event.type === 'reconnected') return refreshSoon();
+    if (!entry || event.caseNumber !== entry.number) return;
+    if (event.type === 'citizen_typing') return transcript.citizenTyping();
+    if (event.type === 'citizen_message' || event.type === 'staff_message') {
+      if (event.message) transcript.add([event.message]);
+      if (event.case) applyCase(event.case);
+      return;
+    }
+    // Status actions, topic and hand-back: the history changed too.
+    refreshSoon();
+  });
 
   load();
   return container;

@@ -14,6 +14,9 @@ import { ratingsView } from './ratings-view.ts';
 import { queueView } from './queue-view.ts';
 import { usersView } from './users-view.ts';
 import { api, setCsrfToken } from './staff-api.ts';
+import { startLiveChannel, stopLiveChannel } from './live-channel.ts';
+import { channelNotice, muteToggle, unreadTotalBadge } from './live-indicators.ts';
+import { trackUnread } from './unread-cases.ts';
 
 const app = document.getElementById('app') ?? document.body;
 const ROLE_LABEL: Record<string, string> = { admin: '管理员', staff: '工作人员', supervisor: '督办' };
@@ -66,6 +69,7 @@ function shell(current: StaffUser): void {
     on: {
       click: () => {
         void api.post('/staff/logout').finally(() => {
+          stopLiveChannel();
           user = undefined;
           showLogin();
         });
@@ -83,9 +87,11 @@ function shell(current: StaffUser): void {
         'nav',
         { attrs: { 'aria-label': '功能导航' } },
         ...[...NAV, ...(current.role === 'admin' ? ADMIN_NAV : [])].map(([href, text]) =>
-          h('a', { attrs: { href }, text }),
+          h('a', { attrs: { href } }, text, href === '#/cases' ? unreadTotalBadge() : null),
         ),
       ),
+      channelNotice(),
+      muteToggle(),
       h('span', {
         class: 'who',
         text: `${current.username}（${ROLE_LABEL[current.role] ?? current.role}${current.department ? '·' + current.department : ''}）`,
@@ -95,6 +101,10 @@ function shell(current: StaffUser): void {
     main,
   );
   route();
+  startLiveChannel(() => {
+    user = undefined;
+    showLogin();
+  });
 }
 
 function showLogin(): void {
@@ -112,6 +122,7 @@ function showLogin(): void {
 }
 
 window.addEventListener('hashchange', route);
+trackUnread();
 api
   .get<{ user: StaffUser; csrfToken: string }>('/staff/me')
   .then((session) => {

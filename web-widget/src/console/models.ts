@@ -35,9 +35,21 @@ export interface CaseSummary {
   conversationRef?: string;
   /** Set once the citizen ended the conversation: replies no longer reach an open chat. */
   conversationEndedAt?: string;
+  zone?: string;
+  /** The status-machine actions allowed now (bot/cases/case-status.ts); the console offers only these. */
+  actions?: CaseAction[];
+  /** Who answers the case's conversation while this case holds it. */
+  mode?: ConversationMode | null;
+  /** The item the citizen was asking about, when the server is confident; else null ("未确定"). */
+  topic?: { itemId: string; itemName?: string } | null;
+  topicCandidates?: { id: string; name: string }[];
 }
 
+export type CaseAction = 'claim' | 'reply' | 'transfer' | 'return' | 'resolve' | 'follow-up' | 'archive';
+export type ConversationMode = 'bot' | 'waiting' | 'staff';
+
 export interface TranscriptEntry {
+  id?: number;
   at?: string;
   /** citizen, assistant, staff or system (`from` in older payloads). */
   role?: string;
@@ -110,10 +122,29 @@ export interface Analytics {
   satisfaction?: { byItem?: SatisfactionRow[]; byZone?: SatisfactionRow[] };
   topItems?: { itemName?: string; name?: string; count: number }[];
   gaps?: GapGroup[];
+  /** The hall-calendar days the report covers (both inclusive). */
+  range?: { from: string; to: string };
+  /** 首问负责 / 限时办结 per week of acceptance (bot/analytics/case-times.ts). */
+  weeklyCases?: WeeklyCaseFigures[];
+}
+
+export interface WeeklyCaseFigures {
+  weekStart: string;
+  casesOpened: number;
+  responded: number;
+  resolved: number;
+  medianFirstResponseMinutes?: number;
+  medianResolutionHours?: number;
+  withinDeadlineShare: number;
+  within5WorkingDaysShare: number;
+  within10WorkingDaysShare: number;
 }
 
 /** The hall's case statuses, in workflow order (受理 → 分办 → 办理中 → 办结 → 回访 → 归档). */
 export const CASE_STATUSES = ['受理', '分办', '办理中', '办结', '回访', '归档'];
+/** Statuses in which the deadline runs; a concluded case shows no countdown and no deadline colour. */
+export const OPEN_STATUSES = ['受理', '分办', '办理中'];
+export const isOpenCase = (entry: { status: string }): boolean => OPEN_STATUSES.includes(entry.status);
 export const CASE_CATEGORIES = ['办不成事反映', '咨询转人工', '投诉', '整改'];
 
 export const statusLabel = (status: string): string => status;

@@ -1,45 +1,63 @@
 /**
- * The case queue: overdue first, then nearest deadline, with status, category, item and a
- * working-day countdown; filters by status, category, overdue and a search box.
+ * The case queue: open cases by default, overdue first, then nearest deadline (the server's order),
+ * with status, category, topic, handler and a working-day countdown; filters by state, zone,
+ * category, staff member and overdue, and a search box. It follows the live channel: a new or
+ * changed case refreshes the list, and each case shows how many citizen messages are unread.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
+import { onLiveEventWhile } from './live-channel.ts';
 import { errorText } from './login-view.ts';
-import { CASE_CATEGORIES, CASE_STATUSES, statusLabel } from './models.ts';
+import { CASE_CATEGORIES, CASE_STATUSES, isOpenCase, statusLabel } from './models.ts';
 import type { CaseSummary } from './models.ts';
 import { api, listOf } from './staff-api.ts';
+import { onUnreadChange, unreadOf } from './unread-cases.ts';
 import { countdownText, formatDateTime, workingDaysUntil } from './working-days.ts';
 
-export function remainingDays(entry: CaseSummary): number {
+/** Working days left, or undefined for a concluded case (its deadline no longer runs). */
+export function remainingDays(entry: CaseSummary): number | undefined {
+  if (!isOpenCase(entry)) return undefined;
   return entry.workingDaysLeft ?? entry.remainingWorkingDays ?? workingDaysUntil(new Date(entry.deadline));
 }
 
-function sortQueue(cases: CaseSummary[]): CaseSummary[] {
-  return [...cases].sort(
-    (a, b) => remainingDays(a) - remainingDays(b) || a.deadline.localeCompare(b.deadline),
+const STATE_OPTIONS: [string, string][] = [
+  ['open', '未办结'],
+  ['closed', '已办结（待回访）'],
+  ['all', '全部'],
+  ...CASE_STATUSES.map((name): [string, string] => [name, name]),
+];
+
+const select = (id: string, label: string, options: [string, string][]) => {
+  const control = h(
+    'select',
+    { attrs: { id } },
+    ...options.map(([value, text]) => h('option', { attrs: { value }, text })),
   );
+  return { control, label: h('label', { class: 'filter', attrs: { for: id } }, label, control) };
+};
+
+/** The hall's zones for the zone filter (public hall layout); none when it is not known. */
+async function hallZones(): Promise<string[]> {
+  try {
+    const response = await fetch('/api/v1/hall', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return [];
+    const body = (await response.json()) as { hall?: { zones?: { name?: string }[] } };
+    return (body.hall?.zones ?? []).flatMap((zone) => (zone.name ? [zone.name] : []));
+  } catch {
+    return [];
+  }
 }
 
-const select = (id: string, label: string, options: [string, string][]) =>
-  h(
-    'label',
-    { class: 'filter', attrs: { for: id } },
-    label,
-    h(
-      'select',
-      { attrs: { id } },
-      ...options.map(([value, text]) => h('option', { attrs: { value }, text })),
-    ),
-  );
-
 export function queueView(): HTMLElement {
-  const status = select('filter-status', '状态', [
-    ['', '全部'],
-    ...CASE_STATUSES.map((name): [string, string] => [name, name]),
-  ]);
+  const state = select('filter-status', '状态', STATE_OPTIONS);
+  const zone = select('filter-zone', '专区', [['', '全部']]);
   const category = select('filter-category', '类别', [
     ['', '全部'],
     ...CASE_CATEGORIES.map((name): [string, string] => [name, name]),
   ]);
+  const assignees = h('datalist', { attrs: { id: 'assignee-options' } });
+  const assignee = h('input', {
+    attrs: { id: 'filter-assignee', type: 'search', list: 'assignee-options', maxlength: 64 },
+  });
   const overdue = h('input', { attrs: { id: 'filter-overdue', type: 'checkbox' } });
   const search = h('input', {
     attrs: {
@@ -61,52 +79,83 @@ export function queueView(): HTMLElement {
       h(
         'tr',
         {},
-        ...['工单号', '状态', '类别', '事项', '登记时间', '办理时限'].map((text) =>
+        ...['工单号', '状态', '类别', '事项', '承办人', '登记时间', '办理时限'].map((text) =>
           h('th', { text, attrs: { scope: 'col' } }),
         ),
       ),
     ),
     body,
   );
+  const knownAssignees = new Set<string>();
+  let shown: CaseSummary[] = [];
 
+  const render = () => replaceChildren(body, ...shown.map(row));
+
+  let generation = 0;
   const load = (): void => {
     const params = new URLSearchParams();
-    const statusValue = status.querySelector('select')?.value ?? '';
-    const categoryValue = category.querySelector('select')?.value ?? '';
-    if (statusValue) params.set('status', statusValue);
-    if (categoryValue) params.set('category', categoryValue);
+    params.set('status', state.control.value || 'open');
+    if (zone.control.value) params.set('zone', zone.control.value);
+    if (category.control.value) params.set('category', category.control.value);
+    if (assignee.value.trim()) params.set('assignee', assignee.value.trim());
     if (overdue.checked) params.set('overdue', '1');
     if (search.value.trim()) params.set('q', search.value.trim());
-    summary.textContent = '正在加载…';
+    if (!shown.length) summary.textContent = '正在加载…';
+    // Only the latest request may fill the table (live refreshes can overlap a filter change).
+    const mine = ++generation;
     api
       .get<unknown>(`/staff/cases?${params}`)
       .then((result) => {
-        const cases = sortQueue(listOf<CaseSummary>(result, 'cases'));
-        summary.textContent = cases.length
-          ? `共${cases.length}件，其中超期${cases.filter((entry) => remainingDays(entry) < 0).length}件`
+        if (mine !== generation) return;
+        shown = listOf<CaseSummary>(result, 'cases');
+        const overdueCount = shown.filter((entry) => (remainingDays(entry) ?? 0) < 0).length;
+        summary.textContent = shown.length
+          ? `共${shown.length}件，其中超期${overdueCount}件`
           : '没有符合条件的工单。';
-        replaceChildren(body, ...cases.map(row));
+        for (const entry of shown) {
+          if (entry.assignee && !knownAssignees.has(entry.assignee)) {
+            knownAssignees.add(entry.assignee);
+            assignees.append(h('option', { attrs: { value: entry.assignee } }));
+          }
+        }
+        render();
       })
       .catch((reason: unknown) => (summary.textContent = errorText(reason)));
   };
 
-  for (const control of [status, category]) control.querySelector('select')?.addEventListener('change', load);
+  let liveTimer: ReturnType<typeof setTimeout> | undefined;
+  const reloadSoon = () => {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(load, 200);
+  };
+
+  for (const control of [state.control, zone.control, category.control]) {
+    control.addEventListener('change', load);
+  }
   overdue.addEventListener('change', load);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(load, 250);
-  });
-  load();
-  return h(
+  for (const input of [search, assignee]) {
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(load, 250);
+    });
+  }
+  void hallZones().then((zones) =>
+    zone.control.append(...zones.map((name) => h('option', { attrs: { value: name }, text: name }))),
+  );
+
+  const view = h(
     'section',
     { class: 'view', attrs: { 'aria-labelledby': 'queue-title' } },
     h('h1', { text: '工单队列', attrs: { id: 'queue-title' } }),
     h(
       'div',
       { class: 'filters' },
-      status,
-      category,
+      state.label,
+      zone.label,
+      category.label,
+      h('label', { class: 'filter', attrs: { for: 'filter-assignee' } }, '承办人', assignee),
+      assignees,
       h('label', { class: 'filter' }, overdue, '只看超期'),
       search,
       h('button', { text: '刷新', attrs: { type: 'button' }, on: { click: load } }),
@@ -114,11 +163,22 @@ export function queueView(): HTMLElement {
     summary,
     table,
   );
+  onLiveEventWhile(view, (event) => {
+    // A message changes only the badges (below); case events and a reconnect change the list.
+    if (event.type === 'case_opened' || event.type === 'case_changed' || event.type === 'reconnected') {
+      reloadSoon();
+    }
+  });
+  const stopBadges = onUnreadChange(() => (view.isConnected ? render() : stopBadges()));
+  load();
+  return view;
 }
 
 function row(entry: CaseSummary): HTMLTableRowElement {
   const remaining = remainingDays(entry);
-  const urgency = remaining < 0 ? 'overdue' : remaining <= 1 ? 'due-soon' : '';
+  const urgency =
+    remaining === undefined ? 'concluded' : remaining < 0 ? 'overdue' : remaining <= 1 ? 'due-soon' : '';
+  const unread = unreadOf(entry.number);
   return h(
     'tr',
     { class: urgency, attrs: { 'data-case': entry.number } },
@@ -126,11 +186,30 @@ function row(entry: CaseSummary): HTMLTableRowElement {
       'td',
       {},
       h('a', { attrs: { href: `#/cases/${encodeURIComponent(entry.number)}` }, text: entry.number }),
+      unread > 0
+        ? h(
+            'span',
+            { class: 'badge unread', attrs: { 'data-unread': unread } },
+            h('span', { attrs: { 'aria-hidden': 'true' }, text: String(unread) }),
+            h('span', { class: 'visually-hidden', text: `${unread}条未读` }),
+          )
+        : null,
     ),
     h('td', {}, h('span', { class: `status status-${entry.status}`, text: statusLabel(entry.status) })),
     h('td', { text: entry.category }),
-    h('td', { text: entry.itemName ?? '—' }),
+    h('td', { text: topicText(entry) }),
+    h('td', { text: entry.assignee ?? '—' }),
     h('td', { text: formatDateTime(entry.createdAt) }),
-    h('td', { class: 'countdown', text: countdownText(remaining) }),
+    h('td', {
+      class: 'countdown',
+      text: remaining === undefined ? `${statusLabel(entry.status)}` : countdownText(remaining),
+    }),
   );
+}
+
+/** The case's 事项: the topic staff or the server settled on, else 未确定. */
+export function topicText(entry: CaseSummary): string {
+  if (entry.topic) return entry.topic.itemName ?? entry.itemName ?? entry.topic.itemId;
+  if (entry.topic === null) return '未确定';
+  return entry.itemName ?? '未确定';
 }
