@@ -14,6 +14,9 @@ function namedAssistant(name: string, options: { addDelayMs?: number } = {}) {
       if (options.addDelayMs) await new Promise((resolve) => setTimeout(resolve, options.addDelayMs));
       knowledge.push(entry.id);
     },
+    removeKnowledge: async (id) => {
+      knowledge.push(`-${id}`);
+    },
   };
   return { assistant, knowledge };
 }
