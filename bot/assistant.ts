@@ -18,6 +18,7 @@ import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide
 import { KnowledgeSearch } from '../knowledge/retrieval/knowledge-search.ts';
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
 import { loadDefaultLexicon, type Lexicon } from '../knowledge/text/lexicon.ts';
+import { generalWordWeight } from '../knowledge/text/word-idf.ts';
 import { loadDefaultSynonymGraph, type SynonymGraph } from '../knowledge/text/synonym-graph.ts';
 import {
   loadDefaultEnglishDictionary,
@@ -143,7 +144,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     lexicon,
     synonyms,
     english,
-    weightOf: (word) => search.wordWeight(word),
+    weightOf: generalWordWeight,
   });
   const addEntry = (entry: KnowledgeEntry) => {
     knowledgeById.set(entry.id, entry);

@@ -4,7 +4,7 @@
  * by the entry (query coverage) and one example question's topic is present in the question (head
  * coverage). A knowledge base is small (tens to hundreds of entries), so instead of BM25, whose IDF
  * means nothing over a handful of documents, every entry is compared word by word, with word
- * weights taken from the catalog (the corpus the hall's language is measured on).
+ * weights taken from general Chinese (jieba's IDF table) and discounted for words many entries share.
  *
  * A word is matched through the same understanding as the catalog's search: normalisation, jieba
  * words, the lexicon's official terms and the synonym graph — and through what makes Chinese
@@ -31,7 +31,7 @@ export interface KnowledgeSearchOptions {
   synonyms?: SynonymGraph;
   /** English words → Chinese ("wifi" meets 无线网络), weighted as synonyms are. */
   english?: EnglishDictionary;
-  /** How much a word tells (an IDF over the catalog); 1 for every word when absent. */
+  /** How much a word tells (a general IDF); 1 for every word when absent. */
   weightOf?: (word: string) => number;
 }
 
