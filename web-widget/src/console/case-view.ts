@@ -10,6 +10,7 @@ import { statusLabel } from './models.ts';
 import type { CaseDetail, CaseSummary } from './models.ts';
 import { remainingDays } from './queue-view.ts';
 import { api } from './staff-api.ts';
+import { toKnowledgeButton } from './reply-to-knowledge.ts';
 import { countdownText, formatDateTime } from './working-days.ts';
 
 const SPEAKER: Record<string, string> = {
@@ -102,7 +103,7 @@ export function caseView(number: string): HTMLElement {
     const transcript = h(
       'ol',
       { class: 'transcript', attrs: { 'aria-label': '对话记录' } },
-      ...detail.transcript.map((line) => {
+      ...detail.transcript.map((line, index) => {
         const role = line.role ?? line.from ?? 'system';
         const speaker = `${SPEAKER[role] ?? role}${line.staff ? '（' + line.staff + '）' : ''}`;
         return h(
@@ -113,6 +114,7 @@ export function caseView(number: string): HTMLElement {
             text: `${speaker}${line.at ? ' · ' + formatDateTime(line.at) : ''}`,
           }),
           h('span', { class: 'line-text', text: line.text }),
+          role === 'staff' ? toKnowledgeButton(detail.transcript, index, number) : null,
         );
       }),
     );

@@ -22,7 +22,7 @@ export const setCsrfToken = (token: string): void => {
 const BASE = '/api/v1';
 
 /** `body` is sent as JSON, or as it is when it is a file (uploads). */
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const file = body instanceof Blob;
   if (body !== undefined) headers['Content-Type'] = file ? 'application/octet-stream' : 'application/json';
@@ -59,6 +59,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const api = {
   get: <T>(path: string): Promise<T> => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   upload: <T>(path: string, file: Blob): Promise<T> => request<T>('POST', path, file),
 };
 
