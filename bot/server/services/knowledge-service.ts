@@ -26,7 +26,7 @@ export type KnowledgeChange = Partial<Pick<KnowledgeInput, 'questions' | 'answer
 };
 
 /** What staff see of an entry. */
-export type KnowledgeView = Omit<StoredKnowledge, never>;
+export type KnowledgeView = StoredKnowledge;
 
 /** The key a gap is marked by: the question without case, width, script or punctuation differences. */
 export const gapKey = (question: string): string => normalizeForMatch(question);
