@@ -24,6 +24,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startServer } from '../bot/server/start.ts';
 import { loadSettings } from '../config/settings.ts';
 import type { HostileReport } from './hostile-client.ts';
+import { runHandoverLoad } from './handover-load.ts';
+
+const BENCH_ADMIN = { username: 'bench.admin', password: 'bench-hall-key-4817' };
 
 const { values } = parseArgs({
   options: {
@@ -209,6 +212,7 @@ async function main() {
         store: { synchronous: process.env.DB_SYNCHRONOUS === 'normal' ? 'normal' : 'full' },
         // The sessions and the hostile client are told apart by the address the "proxy" reports.
         server: { trustProxy: ['loopback'] },
+        admin: BENCH_ADMIN,
         limits: values.hostile
           ? defaults.limits
           : {
@@ -232,6 +236,21 @@ async function main() {
   if (!values.hostile) {
     const figures = await runLoad(url);
     process.stdout.write(`${JSON.stringify({ sessions, offeredRate: rate, ...figures, target }, null, 2)}\n`);
+    if (stop) {
+      // The hand-over: as many citizens handed over, five consoles watching, both directions timed.
+      const handover = await runHandoverLoad({
+        httpUrl: url.replace(/^ws/, 'http').replace(/\/ws$/, ''),
+        wsUrl: url,
+        admin: BENCH_ADMIN,
+        citizens: sessions,
+        consoles: 5,
+        messagesPerCitizen: 5,
+        repliesPerCitizen: 2,
+        rate: 100,
+      });
+      const handoverTarget = 'citizen → console ≤ 100 ms p95, staff → citizen ≤ 100 ms p95';
+      process.stdout.write(`${JSON.stringify({ handover, target: handoverTarget }, null, 2)}\n`);
+    }
   } else {
     const httpUrl = url.replace(/^ws/, 'http').replace(/\/ws$/, '');
     const aloneRun = runLoad(url);

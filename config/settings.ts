@@ -76,6 +76,10 @@ const environmentSchema = z.object({
   RECTIFY_DAYS: int('RECTIFY_DAYS', 15, 1),
   CASE_LOOKUP_MAX_FAILURES: int('CASE_LOOKUP_MAX_FAILURES', 5, 1),
   CASE_LOOKUP_LOCK_MINUTES: int('CASE_LOOKUP_LOCK_MINUTES', 15, 1),
+  // Hand-over to a person (issue 10): the reply time promised in staff hours, and after how many
+  // minutes without a staff reply the citizen is offered a call-back.
+  HANDOVER_REPLY_MINUTES: int('HANDOVER_REPLY_MINUTES', 15, 1),
+  HANDOVER_NOTICE_MINUTES: int('HANDOVER_NOTICE_MINUTES', 10, 1),
   HOLIDAYS_FILE: text(),
   // Server, store and protection settings (issue 3).
   TIME_ZONE: text('Asia/Shanghai'),
@@ -199,6 +203,10 @@ export type Settings = {
     /** Wrong lookups of one case number before it is locked, and for how long. */
     lookupMaxFailures: number;
     lookupLockMinutes: number;
+    /** The reply time promised to a citizen handed over in staff hours (minutes). */
+    handoverReplyMinutes: number;
+    /** Minutes without a staff reply after which the waiting citizen is offered a call-back. */
+    handoverNoticeMinutes: number;
   };
   /** IANA time zone of the hall: case numbers, deadlines and daily analytics follow its calendar. */
   timeZone: string;
@@ -303,6 +311,8 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       holidaysFile: env.HOLIDAYS_FILE ? path.resolve(env.HOLIDAYS_FILE) : undefined,
       lookupMaxFailures: env.CASE_LOOKUP_MAX_FAILURES,
       lookupLockMinutes: env.CASE_LOOKUP_LOCK_MINUTES,
+      handoverReplyMinutes: env.HANDOVER_REPLY_MINUTES,
+      handoverNoticeMinutes: env.HANDOVER_NOTICE_MINUTES,
     },
     timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
     store: {

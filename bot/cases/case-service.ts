@@ -17,6 +17,7 @@ import { CaseNotFoundError } from './errors/case-not-found-error.ts';
 import type { CaseLookupGuard } from './case-lookup-guard.ts';
 import { toStaffCaseEvent, toStaffCaseView, type StaffCaseView } from './staff-case-view.ts';
 import type { StaffEventBus } from '../live/staff-event-bus.ts';
+import { lookupCodeMatches } from '../handover/lookup-code.ts';
 
 export type { StaffCaseView } from './staff-case-view.ts';
 
@@ -36,8 +37,12 @@ export interface OpenCaseInput {
   consent: boolean;
   description?: string;
   ratingId?: number;
+  /** When the bot was not sure which item the case is about: the items it considered. */
+  topicCandidates?: { id: string; name: string }[];
   /** Who opened it: `citizen`, `assistant` (automatic escalation) or `ratings`. */
   actor: string;
+  /** Further writes that belong with the opening (the hand-over's mode), in its transaction. */
+  withOpened?: (record: CaseRecord) => void;
 }
 
 export interface CitizenCaseView {
@@ -71,7 +76,14 @@ export interface CaseServiceOptions {
 
 export interface CaseService {
   open(input: OpenCaseInput): CaseRecord;
-  lookup(number: string, phoneLast4: string): CitizenCaseView;
+  /** The citizen's view, with the phone's last four digits or the one-time lookup code. */
+  lookup(number: string, proof: { phoneLast4?: string; code?: string }): CitizenCaseView;
+  /** Staff set what the case is about (an item of the catalog), or clear it (未确定). */
+  setTopic(
+    number: string,
+    staff: string,
+    item: { id: string; name: string; zone?: string } | undefined,
+  ): StaffCaseView;
   list(filter: Omit<CaseFilter, 'overdueBefore'> & { overdue?: boolean }): StaffCaseView[];
   detail(number: string): CaseDetail;
   claim(number: string, staff: string): StaffCaseView;
@@ -114,6 +126,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     return toStaffCaseView(record, {
       conversationRef: conversation?.publicId,
       conversationEndedAt: conversation?.endedAt,
+      mode: conversation?.modeCase === record.number && !conversation.endedAt ? conversation.mode : undefined,
       ...status,
     });
   };
@@ -191,6 +204,7 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           deadline: computeDeadline(calendar, acceptedDate, input.category, false, policy),
           special: false,
           ratingId: input.ratingId,
+          topicCandidates: input.topicCandidates,
         };
         store.insertCase(record);
         store.appendCaseEvent({
@@ -208,19 +222,22 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
           target: record.number,
           detail: { category: input.category, itemId: input.itemId, consent: input.consent },
         });
+        input.withOpened?.(record);
         return record;
       });
       options.events?.publish({ type: 'case_opened', caseNumber: opened.number });
       return opened;
     },
-    lookup(number, phoneLast4) {
+    lookup(number, proof) {
       const key = normalizeCaseNumber(number);
       options.lookupGuard?.assertOpen(key);
       const record = store.getCase(key);
-      // The same error (and the same count towards the lock) for "no such case" and "wrong digits",
-      // so numbers cannot be probed.
-      const digits = /^\d{4}$/.test(phoneLast4) ? phoneLast4 : '----';
-      const matches = safeEqual(record?.phone?.slice(-4) ?? '', digits);
+      // The same error (and the same count towards the lock) for "no such case", "wrong digits" and
+      // "wrong code", so numbers cannot be probed.
+      const digits = proof.phoneLast4 && /^\d{4}$/.test(proof.phoneLast4) ? proof.phoneLast4 : '----';
+      const matches = proof.code
+        ? lookupCodeMatches(key, proof.code, record?.lookupCodeHash)
+        : safeEqual(record?.phone?.slice(-4) ?? '', digits);
       if (!record || !matches) {
         options.lookupGuard?.recordFailure(key);
         throw new CaseNotFoundError(`No case ${number} for these digits.`);
@@ -355,6 +372,28 @@ export function createCaseService(options: CaseServiceOptions): CaseService {
     },
     archive(number, staff) {
       return view(act(number, staff, 'archive', {}));
+    },
+    setTopic(number, staff, item) {
+      const record = store.transaction(() => {
+        const current = require(number);
+        const at = clock().toISOString();
+        store.updateCase(current.number, {
+          itemId: item?.id,
+          itemName: item?.name,
+          zone: item ? (item.zone ?? current.zone) : current.zone,
+          updatedAt: at,
+        });
+        store.appendAudit({
+          at,
+          actor: staff,
+          action: 'case.topic',
+          target: current.number,
+          detail: { from: current.itemId, to: item?.id },
+        });
+        return require(current.number);
+      });
+      options.events?.publish({ type: 'case_changed', caseNumber: record.number, action: 'topic' });
+      return view(record);
     },
     revealContact(number, staff, reason) {
       const record = require(number);

@@ -6,11 +6,19 @@
  * through the audited reveal action.
  */
 import { maskPersonalText, maskPhone } from '../logging/personal-data-masker.ts';
-import type { CaseEventRecord, CaseRecord } from '../store/store.ts';
+import type { CaseEventRecord, CaseRecord, ConversationMode } from '../store/store.ts';
 import type { CaseAction } from './case-types.ts';
 import { allowedActions } from './case-status.ts';
 
-export interface StaffCaseView extends Omit<CaseRecord, 'phone' | 'conversationId'> {
+export interface StaffCaseView extends Omit<
+  CaseRecord,
+  'phone' | 'conversationId' | 'lookupCodeHash' | 'topicCandidates'
+> {
+  /** The item the case is about, or null when it is not known (未确定: see `topicCandidates`). */
+  topic: { itemId: string; itemName?: string } | null;
+  topicCandidates: { id: string; name: string }[];
+  /** Who answers the citizen while this case holds the conversation; null when it does not. */
+  mode: ConversationMode | null;
   /** The conversation's public id (`cv~…`). */
   conversationRef?: string;
   /** When the citizen ended the conversation: staff replies no longer reach an open chat. */
@@ -31,13 +39,17 @@ export function toStaffCaseView(
   context: {
     conversationRef?: string;
     conversationEndedAt?: string;
+    mode?: ConversationMode;
     overdue: boolean;
     workingDaysLeft?: number;
   },
 ): StaffCaseView {
-  const { phone, conversationId: _secret, ...rest } = record;
+  const { phone, conversationId: _secret, lookupCodeHash: _code, topicCandidates, ...rest } = record;
   return {
     ...rest,
+    topic: record.itemId ? { itemId: record.itemId, itemName: record.itemName } : null,
+    topicCandidates: record.itemId ? [] : (topicCandidates ?? []),
+    mode: context.mode ?? null,
     description: masked(record.description),
     resolution: masked(record.resolution),
     followUp: masked(record.followUp),

@@ -39,6 +39,7 @@ import { createClientAddress } from './network/client-address.ts';
 import { createFrameLimits } from './ws/frame-limits.ts';
 import { createStaffStreams } from './services/staff-stream.ts';
 import { createStaffTyping } from './services/staff-typing.ts';
+import { createHandoverService } from './services/handover-service.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -201,6 +202,19 @@ export async function composeSystem(
         clock: () => clock().getTime(),
       }),
     });
+    const hall = () => live.current().hall;
+    const handover = createHandoverService({
+      store,
+      cases,
+      events,
+      calendar,
+      timeZone: settings.timeZone,
+      replyMinutes: settings.cases.handoverReplyMinutes,
+      noticeMinutes: settings.cases.handoverNoticeMinutes,
+      hall,
+      send: (id, payload) => registry.send(id, payload),
+      clock,
+    });
     const conversations = createConversationService({
       store,
       assistant,
@@ -211,7 +225,19 @@ export async function composeSystem(
       clock,
       lockWaitMs: settings.store.lockWaitMs,
       onEnded: (sessionId) => registry.endSession(sessionId),
+      events,
+      hall,
+      expectedReply: () => handover.expected(),
     });
+    // The wait notice: checked every half minute.
+    const noticeSweep = setInterval(() => {
+      try {
+        handover.sweep();
+      } catch (error) {
+        logger.error('hand-over notice sweep failed', { error });
+      }
+    }, 30_000);
+    noticeSweep.unref();
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
     if (await accounts.ensureFirstAdmin(settings.admin)) {
       logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
@@ -236,6 +262,7 @@ export async function composeSystem(
       staffStreams,
       staffTyping: createStaffTyping({ store, send: (id, payload) => registry.send(id, payload) }),
       conversations,
+      handover,
       cases,
       ratings: createRatingService({
         store,
@@ -250,6 +277,10 @@ export async function composeSystem(
       limiters: createLimiters(settings, clock),
       clientAddress: createClientAddress(settings.server.trustProxy),
       logger,
+      catalogItem(id) {
+        const item = live.current().catalog?.items.find((entry) => entry.id === id);
+        return item ? { id: item.id, name: item.name, zone: item.zone } : undefined;
+      },
       get indexInfo() {
         const current = live.current();
         return { items: current.items, indexVersion: current.indexVersion, hall: current.hall };
@@ -261,6 +292,8 @@ export async function composeSystem(
       app: createApp(services),
       registry,
       close: () => {
+        clearInterval(noticeSweep);
+        handover.close();
         staffStreams.closeAll();
         store.close();
       },

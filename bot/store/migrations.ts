@@ -188,7 +188,27 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX case_lookup_failures_expiry ON case_lookup_failures(expires_at);
     `,
   },
-  // Version 7: the hand-over's conversation modes (added alongside).
+  {
+    // Hand-over to a person: who is answering the conversation (the bot, nobody yet, a staff member)
+    // and since when; the client's id of a citizen message, so a resend is not taken twice; what the
+    // case is about when the bot was not sure, and the hash of the one-time lookup code of a case
+    // left without a phone.
+    version: 7,
+    name: 'conversation modes, client message ids, case topics and lookup codes',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN mode TEXT NOT NULL DEFAULT 'bot'
+        CHECK (mode IN ('bot', 'waiting', 'staff'));
+      ALTER TABLE conversations ADD COLUMN mode_case TEXT;
+      ALTER TABLE conversations ADD COLUMN mode_since TEXT;
+      ALTER TABLE conversations ADD COLUMN wait_notice_at TEXT;
+      CREATE INDEX conversations_waiting ON conversations(mode_since) WHERE mode = 'waiting';
+      ALTER TABLE messages ADD COLUMN client_id TEXT;
+      CREATE UNIQUE INDEX messages_client_id ON messages(conversation_id, client_id)
+        WHERE client_id IS NOT NULL;
+      ALTER TABLE cases ADD COLUMN topic_candidates_json TEXT;
+      ALTER TABLE cases ADD COLUMN lookup_code_hash TEXT;
+    `,
+  },
   {
     // Knowledge entries with several example questions, retired instead of deleted (the audit and
     // the answers given keep pointing at them), counted each time an answer uses them; knowledge

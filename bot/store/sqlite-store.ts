@@ -15,6 +15,7 @@ import { maskPersonalText } from '../logging/personal-data-masker.ts';
 import { createDatabaseFile, secureDataFolder, tightenDatabaseFiles } from './file-permissions.ts';
 import { createHealthProbe } from './sqlite-health.ts';
 import { prepareEndConversation } from './sqlite-end-conversation.ts';
+import { prepareConversationModes } from './sqlite-conversation-modes.ts';
 import { createSqliteCaseLookupFailures } from './sqlite-case-lookup-failures.ts';
 import type {
   AnalyticsQueries,
@@ -30,6 +31,7 @@ import type {
   AuditRecord,
   CaseFilter,
   CaseRecord,
+  ConversationMode,
   ConversationRecord,
   MessageRecord,
   NewMessage,
@@ -46,6 +48,21 @@ type Row = Record<string, unknown>;
 
 const optional = <T>(value: unknown): T | undefined =>
   value === null || value === undefined ? undefined : (value as T);
+
+function toConversation(row: Row): ConversationRecord {
+  return {
+    id: row.id as string,
+    publicId: row.public_id as string,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+    state: JSON.parse(row.state_json as string) as DialogueState,
+    endedAt: optional(row.ended_at),
+    mode: (row.mode as ConversationMode | undefined) ?? 'bot',
+    modeCase: optional(row.mode_case),
+    modeSince: optional(row.mode_since),
+    waitNoticeAt: optional(row.wait_notice_at),
+  };
+}
 
 function toMessage(row: Row): MessageRecord {
   return {
@@ -65,6 +82,7 @@ function toMessage(row: Row): MessageRecord {
     caseNumber: optional(row.case_number),
     staffUsername: optional(row.staff_username),
     delivered: row.delivered === 1,
+    clientId: optional(row.client_id),
   };
 }
 
@@ -90,6 +108,8 @@ const CASE_COLUMNS: Record<keyof CaseRecord, string> = {
   firstReplyAt: 'first_reply_at',
   closedAt: 'closed_at',
   ratingId: 'rating_id',
+  topicCandidates: 'topic_candidates_json',
+  lookupCodeHash: 'lookup_code_hash',
 };
 
 function toCase(row: Row): CaseRecord {
@@ -115,12 +135,17 @@ function toCase(row: Row): CaseRecord {
     firstReplyAt: optional<string>(row.first_reply_at),
     closedAt: optional<string>(row.closed_at),
     ratingId: optional(row.rating_id),
+    topicCandidates: row.topic_candidates_json
+      ? (JSON.parse(row.topic_candidates_json as string) as CaseRecord['topicCandidates'])
+      : undefined,
+    lookupCodeHash: optional(row.lookup_code_hash),
   };
 }
 
 const toSqlValue = (value: unknown): unknown => {
   if (value === undefined) return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
+  if (Array.isArray(value)) return JSON.stringify(value);
   return value;
 };
 
@@ -236,9 +261,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       VALUES (@id, @publicId, @at, @at, @state) ON CONFLICT(id) DO UPDATE SET updated_at = @at`),
     insertMessage:
       database.prepare(`INSERT INTO messages (conversation_id, role, text, created_at, local_date,
-      answer_json, intent, item_id, item_name, zone, escalate, low_confidence, case_number, staff_username, delivered)
+      answer_json, intent, item_id, item_name, zone, escalate, low_confidence, case_number, staff_username, delivered,
+      client_id)
       VALUES (@conversationId, @role, @text, @createdAt, @localDate, @answerJson, @intent, @itemId, @itemName,
-      @zone, @escalate, @lowConfidence, @caseNumber, @staffUsername, @delivered)`),
+      @zone, @escalate, @lowConfidence, @caseNumber, @staffUsername, @delivered, @clientId)`),
+    findClientMessage: database.prepare(
+      "SELECT * FROM messages WHERE conversation_id = ? AND client_id = ? AND role = 'citizen'",
+    ),
     getMessage: database.prepare('SELECT * FROM messages WHERE id = ?'),
     listMessages: database.prepare(
       'SELECT * FROM (SELECT * FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?) ORDER BY id',
@@ -450,15 +479,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
     getConversation(id): ConversationRecord | undefined {
       const row = statements.getConversation.get(id) as Row | undefined;
-      if (!row) return undefined;
-      return {
-        id: row.id as string,
-        publicId: row.public_id as string,
-        createdAt: row.created_at as string,
-        updatedAt: row.updated_at as string,
-        state: JSON.parse(row.state_json as string) as DialogueState,
-        endedAt: optional(row.ended_at),
-      };
+      return row ? toConversation(row) : undefined;
+    },
+    ...prepareConversationModes(database, toConversation, newPublicConversationId),
+    findClientMessage(conversationId, clientId) {
+      const row = statements.findClientMessage.get(conversationId, clientId) as Row | undefined;
+      return row ? toMessage(row) : undefined;
     },
     endConversation: prepareEndConversation(database),
     saveConversationState(id, state, at) {
@@ -494,6 +520,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         caseNumber: message.caseNumber ?? null,
         staffUsername: message.staffUsername ?? null,
         delivered: message.delivered === false ? 0 : 1,
+        clientId: message.clientId ?? null,
       });
       // An answer that used staff knowledge counts as a hit of each entry it cites.
       for (const citation of answer?.citations ?? []) {

@@ -26,6 +26,8 @@ export interface NewMessage {
   delivered?: boolean;
   /** Knowledge-gap marker on assistant answers (unknown, clarify, no item found). */
   lowConfidence?: boolean;
+  /** The client's id of a citizen message (unique per conversation): a resend is recognised. */
+  clientId?: string;
 }
 
 export interface MessageRecord {
@@ -45,6 +47,7 @@ export interface MessageRecord {
   caseNumber?: string;
   staffUsername?: string;
   delivered: boolean;
+  clientId?: string;
 }
 
 export interface ConversationRecord {
@@ -57,7 +60,16 @@ export interface ConversationRecord {
   state: DialogueState;
   /** When the citizen ended it (结束并清除对话, a kiosk or public computer going back home). */
   endedAt?: string;
+  /** Who answers the citizen: the bot, nobody yet (handed over, waiting), or a staff member. */
+  mode: ConversationMode;
+  /** The case that holds the hand-over, while the mode is not `bot`. */
+  modeCase?: string;
+  modeSince?: string;
+  /** When the citizen was told that nobody has replied yet (once per wait). */
+  waitNoticeAt?: string;
 }
+
+export type ConversationMode = 'bot' | 'waiting' | 'staff';
 
 export interface CaseRecord {
   number: string;
@@ -83,6 +95,10 @@ export interface CaseRecord {
   firstReplyAt?: string;
   closedAt?: string;
   ratingId?: number;
+  /** When the bot was not sure which item the case is about: the items it considered. */
+  topicCandidates?: { id: string; name: string }[];
+  /** Hash of the one-time lookup code given to a citizen who left no phone. */
+  lookupCodeHash?: string;
 }
 
 export interface CaseEventRecord {
@@ -218,6 +234,13 @@ export interface Store {
   /** The last `limit` messages (before `beforeId` when given), oldest first. */
   listMessages(conversationId: string, options?: { limit?: number; beforeId?: number }): MessageRecord[];
   countMessages(conversationId: string, role: MessageRole): number;
+  /** The citizen message the client sent with this id, if it was already taken. */
+  findClientMessage(conversationId: string, clientId: string): MessageRecord | undefined;
+  /** Sets who answers the conversation (creating it if new); the wait notice is cleared. */
+  setConversationMode(id: string, mode: ConversationMode, caseNumber: string | undefined, at: string): void;
+  markWaitNotice(id: string, at: string): void;
+  /** Conversations handed over and waiting for a person, the longest waiting first. */
+  listWaitingConversations(): ConversationRecord[];
   undeliveredStaffMessages(conversationId: string): MessageRecord[];
   markDelivered(messageIds: number[]): void;
 

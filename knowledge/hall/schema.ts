@@ -56,6 +56,17 @@ export const progressLookupSchema = z.object({
   other: z.array(z.string().min(1)).optional(),
 });
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应写作 HH:MM，例如 09:00');
+
+/** When staff answer hand-overs on working days (holiday calendar): periods of the day, in order. */
+export const staffHoursSchema = z
+  .array(z.object({ from: clockTime, to: clockTime }))
+  .min(1)
+  .refine(
+    (periods) => periods.every((period) => period.from < period.to),
+    '每个时段的开始时间应早于结束时间',
+  );
+
 export const hallSchema = z.object({
   name: z.string().min(1),
   address: z.string().min(1),
@@ -71,6 +82,8 @@ export const hallSchema = z.object({
   portals: z.array(portalSchema).optional(),
   hotline: hotlineSchema.optional(),
   progressLookup: progressLookupSchema.optional(),
+  /** Staff hours for hand-overs; 09:00–12:00 and 13:30–17:00 on working days when omitted. */
+  staffHours: staffHoursSchema.optional(),
 });
 
 export type Hall = z.infer<typeof hallSchema>;
@@ -78,3 +91,4 @@ export type HallWindow = z.infer<typeof windowSchema>;
 export type HallZone = z.infer<typeof zoneSchema>;
 export type HallPortal = z.infer<typeof portalSchema>;
 export type HallHotline = z.infer<typeof hotlineSchema>;
+export type StaffHours = z.infer<typeof staffHoursSchema>;

@@ -59,6 +59,11 @@ export class StaffClient {
     if (options.csrf !== false) headers['x-csrf-token'] = this.csrfToken;
     return requestJson<T>(`${this.baseUrl}${route}`, { method: 'POST', body, headers });
   }
+
+  put<T = Record<string, unknown>>(route: string, body: unknown = {}) {
+    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrfToken };
+    return requestJson<T>(`${this.baseUrl}${route}`, { method: 'PUT', body, headers });
+  }
 }
 
 /** A raw upload by a staff session (catalog files): the bytes as the body, the CSRF header unless told. */

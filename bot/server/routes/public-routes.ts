@@ -12,6 +12,8 @@ import { frameBudget, rateLimit } from '../middleware/rate-limit.ts';
 import { newSessionId } from '../services/session-id.ts';
 import { addressKey } from '../network/client-address.ts';
 import { CaseLookupLockedError } from '../../cases/errors/case-lookup-locked-error.ts';
+import { forwardedText } from '../../handover/handover-texts.ts';
+import { caseConfirmation } from '../services/handover-service.ts';
 import {
   caseRequestSchema,
   endConversationSchema,
@@ -30,6 +32,10 @@ export function publicRoutes(services: Services): Router {
       .min(1, '请填写问题')
       .max(settings.limits.maxMessageChars, `问题不超过 ${settings.limits.maxMessageChars} 字`),
     sessionId: sessionIdSchema.optional(),
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '消息编号不正确')
+      .optional(),
   });
 
   const sessionLimit = rateLimit(services.limiters.session, (request) => {
@@ -40,13 +46,36 @@ export function publicRoutes(services: Services): Router {
   router.post('/api/v1/ask', sessionLimit, async (request, response) => {
     const body = validate(askSchema, request.body);
     const sessionId = body.sessionId ?? newSessionId();
-    const turn = await conversations.handleMessage(sessionId, body.question);
+    const turn = await conversations.handleMessage(sessionId, body.question, body.clientId);
+    if (turn.kind === 'answered') {
+      response.json({ ...turn.answer, sessionId, messageId: turn.reply.id });
+      return;
+    }
+    if (turn.kind === 'duplicate') {
+      response.json({ duplicate: true, sessionId, questionId: turn.question.id });
+      return;
+    }
+    // Handed over: the bot stays silent, the message went to the case.
     response.json({
-      ...turn.answer,
+      answer: forwardedText(turn.caseNumber, turn.mode),
+      intent: 'escalate',
+      items: [],
+      escalate: false,
+      citations: [],
+      latencyMs: 0,
+      quickReplies: [],
+      forwarded: true,
+      mode: turn.mode,
+      case: { number: turn.caseNumber },
       sessionId,
-      messageId: turn.reply.id,
-      case: turn.openedCase ? caseSummary(turn.openedCase) : undefined,
+      questionId: turn.question.id,
     });
+  });
+
+  // What the consent form shows before a hand-over: what staff receive, the reply time promised now.
+  router.get('/api/v1/handover', (_request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.json(services.handover.info());
   });
 
   // The kiosk going home (and any client without a socket): the same as the websocket `end` frame.
@@ -69,8 +98,13 @@ export function publicRoutes(services: Services): Router {
 
   router.post('/api/v1/cases', sessionLimit, async (request, response) => {
     const body = validate(caseRequestSchema, request.body);
-    const { record, created } = await conversations.escalate(body.sessionId, body);
-    response.status(created ? 201 : 200).json(caseSummary(record));
+    const result = await conversations.escalate(body.sessionId, body);
+    if (result.declined) {
+      response.json({ declined: true, message: result.message.text });
+      return;
+    }
+    response.status(result.created ? 201 : 200).json(caseConfirmation(result));
+    if (result.modeChanged) services.handover.announce(body.sessionId);
   });
 
   // Four digits are guessable: lookups share the strict login budget per IP.
@@ -79,11 +113,16 @@ export function publicRoutes(services: Services): Router {
     (request) => `lookup:${addressKey(request.ip ?? 'unknown')}`,
   );
   router.get('/api/v1/cases/lookup', lookupLimit, (request, response) => {
-    const number = typeof request.query.number === 'string' ? request.query.number : '';
-    const last4 = typeof request.query.phoneLast4 === 'string' ? request.query.phoneLast4 : '';
-    if (!number || !last4) throw new HttpError(400, 'VALIDATION_FAILED', '请填写件号和手机号后四位。');
+    const text = (name: string) =>
+      typeof request.query[name] === 'string' ? (request.query[name] as string) : '';
+    const number = text('number');
+    const last4 = text('phoneLast4');
+    const code = text('code').trim().toUpperCase();
+    if (!number || (!last4 && !code)) {
+      throw new HttpError(400, 'VALIDATION_FAILED', '请填写件号，以及手机号后四位或查询码。');
+    }
     try {
-      response.json(cases.lookup(number, last4));
+      response.json(cases.lookup(number, code ? { code } : { phoneLast4: last4 }));
     } catch (error) {
       if (!(error instanceof CaseLookupLockedError)) throw error;
       throw new HttpError(429, error.code, error.userMessage, {

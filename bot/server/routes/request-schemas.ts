@@ -80,3 +80,10 @@ export const newUserSchema = z.object({
   role: z.enum(['staff', 'admin']),
   department: z.string().trim().max(100).optional(),
 });
+
+/** A case's topic: an item id of the catalog in service, or null for 未确定. */
+export const topicSchema = z.object({
+  itemId: z.union([z.string().trim().min(1, '请选择事项').max(100, '事项编号不正确'), z.null()], {
+    error: '请选择事项，或选择“未确定”',
+  }),
+});

@@ -26,6 +26,7 @@ import { toStaffRatingView } from '../../ratings/staff-rating-view.ts';
 import {
   caseListQuerySchema,
   followUpSchema,
+  topicSchema,
   loginSchema,
   newUserSchema,
   replySchema,
@@ -44,9 +45,6 @@ function statusesOf(status: CaseStatus | 'open' | 'closed' | 'all'): readonly Ca
   if (status === 'all') return undefined;
   return [status];
 }
-
-/** A handover service (conversation modes) may own staff typing; otherwise the plain one is used. */
-type WithHandover = Services & { handover?: { staffTyping?: (caseNumber: string) => unknown } };
 
 export function staffRoutes(services: Services): Router {
   const router = Router();
@@ -139,6 +137,23 @@ export function staffRoutes(services: Services): Router {
     });
   });
 
+  // What the case is about: an item of the catalog in service, or null (未确定).
+  staff.put('/api/v1/staff/cases/:number/topic', (request, response) => {
+    const body = validate(topicSchema, request.body);
+    const item = body.itemId === null ? undefined : services.catalogItem(body.itemId);
+    if (body.itemId !== null && !item) {
+      throw new HttpError(400, 'ITEM_UNKNOWN', '当前事项清单中没有这个事项，请重新选择。');
+    }
+    response.json({ case: cases.setTopic(request.params.number, staffOf(response).user.username, item) });
+  });
+
+  // 交还智能导办: the bot answers the citizen again; the case stays as it is.
+  staff.post('/api/v1/staff/cases/:number/hand-back', (request, response) => {
+    response.json({
+      case: services.handover.handBack(request.params.number, staffOf(response).user.username),
+    });
+  });
+
   // Staff typing in the reply box: the citizen's chat shows it. Spends the typing frame budget
   // (RATE_LIMIT_TYPING_PER_MINUTE per staff member, …_IP_… per address); the console sends at most one per 3 s.
   staff.post('/api/v1/staff/cases/:number/typing', (request, response) => {
@@ -149,12 +164,6 @@ export function staffRoutes(services: Services): Router {
       addressKey(request.ip ?? 'unknown'),
     );
     if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
-    const handover = (services as WithHandover).handover;
-    if (handover?.staffTyping) {
-      handover.staffTyping(request.params.number);
-      response.status(204).end();
-      return;
-    }
     services.staffTyping(request.params.number);
     response.status(204).end();
   });

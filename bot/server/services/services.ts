@@ -16,6 +16,7 @@ import type { FrameLimits } from '../ws/frame-limits.ts';
 import type { StaffEventBus } from '../../live/staff-event-bus.ts';
 import type { StaffStreams } from './staff-stream.ts';
 import type { StaffTyping } from './staff-typing.ts';
+import type { HandoverService } from './handover-service.ts';
 
 export interface IndexInfo {
   items: number;
@@ -34,6 +35,8 @@ export interface Services {
   /** Tells the citizen's open chat that staff are typing in the case. */
   staffTyping: StaffTyping;
   conversations: ConversationService;
+  /** Who answers a handed-over conversation, told to the citizen; hand-back; the wait notice. */
+  handover: HandoverService;
   cases: CaseService;
   ratings: RatingService;
   analytics: AnalyticsService;
@@ -49,6 +52,8 @@ export interface Services {
   logger: Logger;
   /** The version in service; read on every request, since a publish or rollback replaces it. */
   readonly indexInfo: IndexInfo;
+  /** An item of the catalog in service, by id (a case's topic); undefined when unknown. */
+  catalogItem(id: string): { id: string; name: string; zone?: string } | undefined;
   /** Catalog and hall management; absent when the host supplied its own assistant. */
   catalogAdmin?: CatalogAdminService;
 }

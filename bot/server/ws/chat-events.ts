@@ -11,6 +11,7 @@ import type { FrameKind, FrameLimits } from './frame-limits.ts';
 import { outgoing, type IncomingEvent } from './chat-protocol.ts';
 import { historyPage } from './history-page.ts';
 import { refusals, type Refusal } from './refusal.ts';
+import { caseConfirmation } from '../services/handover-service.ts';
 
 export interface ChatSocketState {
   user?: string;
@@ -30,7 +31,12 @@ const KIND: Record<IncomingEvent['type'], FrameKind> = {
 };
 
 export function createChatEvents(services: Services, registry: ConnectionRegistry, limits: FrameLimits) {
-  const { settings, conversations, ratings, store } = services;
+  const { settings, conversations, ratings, store, handover } = services;
+  /** After the greeting: a handed-over conversation tells the client who answers it. */
+  const sendMode = (socket: WebSocket, user: string) => {
+    const frame = handover.modeFrame(user);
+    if (frame) registry.sendTo(socket, frame);
+  };
   const pageLimits = {
     messages: settings.limits.historyPageMessages,
     bytes: settings.limits.historyPageBytes,
@@ -57,7 +63,12 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
     return greeting ? refusals.alreadyGreeted() : undefined;
   };
 
-  const message = async (socket: WebSocket, user: string, text: string): Promise<Refusal | undefined> => {
+  const message = async (
+    socket: WebSocket,
+    user: string,
+    text: string,
+    clientId: string | undefined,
+  ): Promise<Refusal | undefined> => {
     const trimmed = text.trim();
     if (!trimmed) return { code: 'EMPTY_MESSAGE', message: '请输入您的问题。' };
     if (trimmed.length > settings.limits.maxMessageChars) {
@@ -66,11 +77,12 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         message: `每条消息不超过 ${settings.limits.maxMessageChars} 字，请精简后再发送。`,
       };
     }
-    registry.sendTo(socket, outgoing.typing());
-    const turn = await conversations.handleMessage(user, trimmed);
+    const handedOver = services.store.getConversation(user)?.mode;
+    if (!handedOver || handedOver === 'bot') registry.sendTo(socket, outgoing.typing());
+    const turn = await conversations.handleMessage(user, trimmed, clientId);
+    if (clientId) registry.sendTo(socket, outgoing.ack(clientId, turn.question.id));
     // Every socket of the session sees the answer (several tabs stay in step).
-    registry.send(user, outgoing.answer(turn.answer, turn.reply.id));
-    if (turn.openedCase) registry.send(user, outgoing.caseOpened(turn.openedCase));
+    if (turn.kind === 'answered') registry.send(user, outgoing.answer(turn.answer, turn.reply.id));
     return undefined;
   };
 
@@ -90,6 +102,7 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         registry.add(user, socket);
         registry.sendTo(socket, outgoing.welcome());
         deliverPending(socket, user);
+        sendMode(socket, user);
         return undefined;
       case 'welcome_back':
         state.user = user;
@@ -99,6 +112,7 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
           outgoing.history(historyPage((limit) => conversations.history(user, { limit }), pageLimits)),
         );
         deliverPending(socket, user);
+        sendMode(socket, user);
         return undefined;
       case 'history':
         registry.sendTo(
@@ -112,13 +126,21 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         );
         return undefined;
       case 'message':
-        return message(socket, user, event.text);
+        return message(socket, user, event.text, event.clientId);
       case 'escalate': {
         if (event.phone && !event.consent) {
           return { code: 'CONSENT_REQUIRED', message: '留存联系电话需要您的同意。' };
         }
-        const { record } = await conversations.escalate(user, event);
-        registry.send(user, outgoing.caseOpened(record));
+        const result = await conversations.escalate(user, event);
+        if (result.declined) {
+          registry.send(user, outgoing.systemMessage(result.message.text, result.message.id));
+        } else {
+          // The lookup code is for this socket only; other tabs learn the number.
+          registry.sendTo(socket, outgoing.caseOpened(caseConfirmation(result)));
+          const others = outgoing.caseOpened(caseConfirmation({ ...result, lookupCode: undefined }));
+          for (const other of registry.socketsOf(user)) if (other !== socket) registry.sendTo(other, others);
+          if (result.modeChanged) handover.announce(user);
+        }
         return undefined;
       }
       case 'rate': {
@@ -127,6 +149,7 @@ export function createChatEvents(services: Services, registry: ConnectionRegistr
         return undefined;
       }
       case 'typing':
+        handover.citizenTyping(user);
         return undefined;
       case 'end':
         // Every socket of the session gets `ended` and is closed (conversation-service onEnded).

@@ -19,7 +19,16 @@ export const incomingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), user }),
   // The citizen ends the conversation: the session key can no longer resume it.
   z.object({ type: z.literal('end'), user }),
-  z.object({ type: z.literal('message'), user, text: z.string() }),
+  z.object({
+    type: z.literal('message'),
+    user,
+    text: z.string(),
+    // The client's id of the message: a resend after a lost connection is taken once.
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+  }),
   z.object({
     type: z.literal('escalate'),
     user,
@@ -62,6 +71,26 @@ export const WELCOME_QUICK_REPLIES = ['营业执照怎么办', '社保卡补办'
 /** How the sockets of a session are closed once its conversation has ended (after `ended`). */
 export const CLOSE_CONVERSATION_ENDED = { code: 1000, reason: '对话已结束' } as const;
 
+/** What the citizen is told once a case is opened: the number and how to follow it. */
+export interface CaseConfirmation {
+  number: string;
+  status: string;
+  deadline: string;
+  category: string;
+  lookup: 'phone' | 'code';
+  phoneMasked?: string;
+  /** Only when no phone was left; shown once, stored hashed. */
+  lookupCode?: string;
+  expectedReply: string;
+}
+
+export interface ModeState {
+  mode: 'bot' | 'waiting' | 'staff';
+  case?: { number: string };
+  queuePosition?: number;
+  expectedReply?: string;
+}
+
 export const outgoing = {
   typing: () => ({ type: 'typing' as const }),
   /** A staff member is writing in the citizen's case. */
@@ -91,14 +120,18 @@ export const outgoing = {
     at,
     quick_replies: [] as QuickReply[],
   }),
-  caseOpened: (record: { number: string; status: string; deadline: string; category: string }) => ({
-    type: 'case_opened' as const,
-    case: {
-      number: record.number,
-      status: record.status,
-      deadline: record.deadline,
-      category: record.category,
-    },
+  caseOpened: (confirmation: CaseConfirmation) => ({ type: 'case_opened' as const, case: confirmation }),
+  /** A citizen message with a client id is committed (sent again for a resend of the same id). */
+  ack: (clientId: string, messageId: number) => ({ type: 'ack' as const, clientId, messageId }),
+  /** Who answers the citizen now; sent on a change and after the greeting when not the bot. */
+  mode: (state: ModeState) => ({ type: 'mode' as const, ...state }),
+  /** A notice of the hall's side (hand-over declined, nobody has replied yet, back to the bot). */
+  systemMessage: (text: string, messageId: number) => ({
+    type: 'message' as const,
+    from: 'system' as const,
+    text,
+    messageId,
+    quick_replies: [] as QuickReply[],
   }),
   rated: (id: number, caseNumber?: string) => ({ type: 'rated' as const, id, caseNumber }),
   /** The conversation has ended; the socket is closed after this. */

@@ -59,6 +59,10 @@ export function createConnectionRegistry(options: ConnectionRegistryOptions) {
       }
       sockets.delete(user);
     },
+    /** The open sockets of `user`. */
+    socketsOf(user: string): WebSocket[] {
+      return [...(sockets.get(user) ?? [])];
+    },
     get connectedSessions() {
       return sockets.size;
     },

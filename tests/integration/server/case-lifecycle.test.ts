@@ -44,11 +44,12 @@ describe('case lifecycle', () => {
 
     const detail = await staff.get<{
       transcript: Array<{ role: string; text: string }>;
-      case: { itemName?: string };
+      case: { topic: { itemName?: string } | null; topicCandidates: { name: string }[] };
     }>(`/api/v1/staff/cases/${number}`);
     expect(detail.status).toBe(200);
     expect(detail.body.transcript.map((message) => message.text)).toContain('开饭店要办什么证');
-    expect(detail.body.case.itemName).toBeTruthy();
+    // What the case is about: the item asked about, or (not sure) the items the bot considered.
+    expect(detail.body.case.topic?.itemName ?? detail.body.case.topicCandidates[0]?.name).toBeTruthy();
 
     // Staff cannot conclude a case nobody has handled yet.
     expect((await staff.post(`/api/v1/staff/cases/${number}/resolve`, { note: '已办结' })).status).toBe(409);
@@ -127,7 +128,7 @@ describe('case lifecycle', () => {
     const first = await ChatClient.open(harness.url, 'citizen-away-000001');
     first.send({ type: 'hello' });
     await first.ask('社保卡丢了怎么补办');
-    first.send({ type: 'escalate', category: '咨询转人工' });
+    first.send({ type: 'escalate', category: '咨询转人工', consent: true });
     const number = ((await first.next((event) => event.type === 'case_opened')).case as { number: string })
       .number;
     expect(number).toMatch(/^ZX/);
@@ -154,7 +155,8 @@ describe('case lifecycle', () => {
     const again = await ChatClient.open(harness.url, 'citizen-away-000001');
     again.send({ type: 'welcome_back' });
     await again.next((event) => event.type === 'history');
-    await again.ask('谢谢');
+    again.send({ type: 'message', text: '谢谢', clientId: 'away-thanks-1' });
+    await again.next((event) => event.type === 'ack');
     expect(again.all.filter(isStaffMessage)).toHaveLength(0);
     await again.close();
   });

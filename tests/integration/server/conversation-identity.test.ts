@@ -38,7 +38,7 @@ describe('conversation identity', () => {
     const chat = await ChatClient.open(harness.url, SECRET);
     chat.send({ type: 'hello' });
     await chat.ask(`我的身份证号${ID_NUMBER}，社保卡丢了怎么补`);
-    chat.send({ type: 'escalate', category: '办不成事反映', description: '窗口说办不了' });
+    chat.send({ type: 'escalate', category: '办不成事反映', description: '窗口说办不了', consent: true });
     const opened = await chat.next((event) => event.type === 'case_opened');
     chat.send({ type: 'rate', target: 'conversation', level: '不满意', comment: '没解决' });
     await chat.next((event) => event.type === 'rated');
@@ -78,7 +78,7 @@ describe('conversation identity', () => {
   it('searches cases over masked text, so digits hidden by the mask find nothing', async () => {
     const sessionId = 'identity-search-session';
     const opened = await requestJson<{ number: string }>(`${harness.url}/api/v1/cases`, {
-      body: { sessionId, category: '投诉', description: `身份证${ID_NUMBER}办不了社保卡挂失` },
+      body: { sessionId, category: '投诉', description: `身份证${ID_NUMBER}办不了社保卡挂失`, consent: true },
     });
     const staff = new StaffClient(harness.url);
     await staff.login(ADMIN.username, ADMIN.password);

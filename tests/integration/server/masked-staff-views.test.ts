@@ -52,7 +52,7 @@ describe('masking in every staff view', () => {
       expect(asked.status).toBe(200);
       if (index % 3 === 0) {
         const opened = await requestJson(`${harness.url}/api/v1/cases`, {
-          body: { sessionId, category: '办不成事反映', description: writing.text },
+          body: { sessionId, category: '办不成事反映', description: writing.text, consent: true },
         });
         expect(opened.status).toBeLessThan(300);
       }

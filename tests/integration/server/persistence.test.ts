@@ -47,6 +47,13 @@ describe('persistence across a restart', () => {
     expect(history.some((message) => message.role === 'system' && message.text.includes(number))).toBe(true);
     expect((await back.next(isStaffMessage)).text).toContain('A02窗口');
 
+    // The hand-over survived: staff still hold the conversation until they hand it back.
+    expect((await back.next((event) => event.type === 'mode')).mode).toBe('staff');
+    const staffAgain = new StaffClient(second.url);
+    await staffAgain.login(ADMIN.username, ADMIN.password);
+    expect((await staffAgain.post(`/api/v1/staff/cases/${number}/hand-back`, {})).status).toBe(200);
+    expect((await back.next((event) => event.type === 'mode' && event.mode === 'bot')).mode).toBe('bot');
+
     // The dialogue state survived: a follow-up is about the same item.
     const followUp = await back.ask('那要带什么材料');
     expect((followUp.answer as { items: Array<{ id: string }> }).items[0].id).toBe(itemId);

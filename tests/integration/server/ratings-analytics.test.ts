@@ -64,7 +64,7 @@ describe('ratings and analytics', () => {
       await requestJson(`${harness.url}/api/v1/ask`, { body: { sessionId, question } });
     }
     await requestJson(`${harness.url}/api/v1/cases`, {
-      body: { sessionId: 'analytics-session-03', category: '咨询转人工' },
+      body: { sessionId: 'analytics-session-03', category: '咨询转人工', consent: true },
     });
 
     const staff = new StaffClient(harness.url);

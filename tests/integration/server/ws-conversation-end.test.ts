@@ -74,9 +74,10 @@ describe('ending a conversation', () => {
       ((await tab.next((event) => event.type === 'history')) as unknown as HistoryFrame).messages,
     ).not.toEqual([]);
     const [chatClosed, tabClosed] = [chat.closed(), tab.closed()];
-    chat.send({ type: 'message', text: '还要带户口本吗' });
+    // Handed over: the question goes to the case (acknowledged), not to the bot.
+    chat.send({ type: 'message', text: '还要带户口本吗', clientId: 'end-question-1' });
     chat.send({ type: 'end' });
-    expect((await chat.next((event) => event.type === 'message' && 'answer' in event)).type).toBe('message');
+    expect((await chat.next((event) => event.type === 'ack')).clientId).toBe('end-question-1');
     await chat.next((event) => event.type === 'ended');
     await tab.next((event) => event.type === 'ended');
     expect(await chatClosed).toEqual({ code: 1000, reason: '对话已结束' });

@@ -86,7 +86,7 @@ describe('ratings on the websocket', () => {
 
   it('refuses to rate a conversation without citizen turns, and opens no case for it', async () => {
     const opened = await requestJson(`${harness.url}/api/v1/cases`, {
-      body: { sessionId: 'rating-empty-0001', category: '咨询转人工', consent: false },
+      body: { sessionId: 'rating-empty-0001', category: '咨询转人工', consent: true },
     });
     expect(opened.status).toBe(201);
     const rated = await requestJson(`${harness.url}/api/v1/ratings`, {

@@ -4,14 +4,16 @@
  * offers them, the digital-human avatar, the hall map, and a reset to the home screen after idle time
  * (`data-idle-seconds` on the page's #kiosk element, 90 s by default) that also ends the session on
  * the server (its key can no longer resume the conversation) and forgets it: the next visitor
- * starts a new conversation and cannot see the last one.
+ * starts a new conversation and cannot see the last one. 找工作人员, 办不成事 and answers the bot
+ * cannot give lead to the hand-over screen (consent, phone, case number and QR code; hand-over.ts).
  */
-import type { Answer } from '../../../bot/types.ts';
+import type { Answer, EscalationCategory } from '../../../bot/types.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
 import { renderCitations, renderItemCard, whereToGo } from '../shared/answer-card.ts';
 import { h, replaceChildren } from '../shared/dom.ts';
 import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { createAvatar } from './avatar.ts';
+import { renderHandOver } from './hand-over.ts';
 import { renderHallMap } from './hall-map.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
 import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
@@ -99,8 +101,32 @@ function homeScreen(): HTMLElement {
         h('button', { text: question, attrs: { type: 'button' }, on: { click: () => void ask(question) } }),
       ),
     ),
+    h('h2', { text: '需要人工帮助' }),
+    h('div', { class: 'big-buttons help' }, ...helpButtons()),
     hall ? h('div', { class: 'map-block' }, h('h2', { text: '大厅导览' }), renderHallMap(hall)) : null,
   );
+}
+
+/** The two ways to a person, on the home screen and under every answer. */
+function helpButtons(): HTMLButtonElement[] {
+  const button = (text: string, category: EscalationCategory) =>
+    h('button', {
+      class: 'help-button',
+      text,
+      attrs: { type: 'button' },
+      on: { click: () => showHandOver(category) },
+    });
+  return [button('找工作人员', '咨询转人工'), button('办不成事', '办不成事反映')];
+}
+
+function showHandOver(category: EscalationCategory, intro?: string): void {
+  stopSpeaking();
+  sessionUsed = true;
+  replaceChildren(
+    stage,
+    renderHandOver({ sessionId, category, intro, windowHint: handOverHint, backButton, say }),
+  );
+  stage.focus();
 }
 
 function hallZones(): string[] {
@@ -173,7 +199,7 @@ async function ask(question: string): Promise<void> {
       'div',
       { class: 'answer' },
       backButton(),
-      h('p', { class: 'question', text: `您问：${text}` }),
+      h('h2', { class: 'question', text: `您问：${text}` }),
       h('p', { class: 'muted', text: '正在为您查询…' }),
     ),
   );
@@ -201,6 +227,11 @@ async function ask(question: string): Promise<void> {
 }
 
 function showAnswer(question: string, answer: Answer): void {
+  if (answer.escalate) {
+    // A wish for a person or a hard case: the bot does not open a case itself, the visitor decides.
+    showHandOver(answer.escalation?.category ?? '办不成事反映', answer.answer);
+    return;
+  }
   const index = answerCount++;
   const card = answer.card;
   const followUps = answer.quickReplies.filter((reply) => !/人工/.test(reply)).slice(0, 6);
@@ -210,7 +241,7 @@ function showAnswer(question: string, answer: Answer): void {
       'div',
       { class: 'answer' },
       backButton(),
-      h('p', { class: 'question', text: `您问：${question}` }),
+      h('h2', { class: 'question', text: `您问：${question}` }),
       h('p', { class: 'answer-text', text: answer.answer }),
       card ? h('p', { class: 'where-banner', text: `请前往：${whereToGo(card)}` }) : null,
       card ? renderItemCard(card, answer, { idPrefix: `k${index}` }) : renderCitations(answer),
@@ -224,12 +255,7 @@ function showAnswer(question: string, answer: Answer): void {
             ),
           )
         : null,
-      answer.escalate
-        ? h('p', {
-            class: 'escalate-hint',
-            text: handOverHint(),
-          })
-        : null,
+      h('div', { class: 'big-buttons help' }, ...helpButtons()),
     ),
   );
   stage.focus();

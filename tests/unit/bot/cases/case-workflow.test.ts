@@ -85,13 +85,13 @@ describe('case service', () => {
       actor: 'citizen',
     });
     cases.reply(record.number, 'zhang', '已联系窗口核实。');
-    expect(cases.lookup(record.number, '1234').replies).toEqual([
+    expect(cases.lookup(record.number, { phoneLast4: '1234' }).replies).toEqual([
       expect.objectContaining({ text: '已联系窗口核实。' }),
     ]);
-    expect(() => cases.lookup(record.number, '0000')).toThrow(
+    expect(() => cases.lookup(record.number, { phoneLast4: '0000' })).toThrow(
       expect.objectContaining({ code: 'CASE_NOT_FOUND' }),
     );
-    expect(() => cases.lookup('TS20260302-9999', '1234')).toThrow(
+    expect(() => cases.lookup('TS20260302-9999', { phoneLast4: '1234' })).toThrow(
       expect.objectContaining({ code: 'CASE_NOT_FOUND' }),
     );
     expect(cases.detail(record.number).case.phoneMasked).toBe('137****1234');

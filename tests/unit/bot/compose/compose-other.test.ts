@@ -33,10 +33,11 @@ describe('other composers', () => {
   });
 
   it.each(['办不成事反映', '投诉', '咨询转人工'] as const)(
-    'escalation (%s) opens a case, asks for a phone and names Z03 and 12345',
+    'escalation (%s) offers a person, asks for consent first, the phone optional, and names Z03 and 12345',
     (category) => {
       const { answer } = composeEscalation(category, hall);
-      expect(answer).toContain('登记');
+      expect(answer).toContain('需要您的同意');
+      expect(answer).not.toMatch(/已为您(登记|转接)/);
       expect(answer).toContain('联系电话');
       expect(answer).toContain('（Z03）');
       expect(answer).toContain('12345');
