@@ -15,8 +15,10 @@ import {
 import type { RankWeights } from '../knowledge/retrieval/candidate-ranker.ts';
 import { loadDecisionModel, type DecisionModel } from './decide/decision-model.ts';
 import { turnFeatures, type TurnFeatureInput, type TurnFeatures } from './decide/turn-features.ts';
+import { KnowledgeSearch } from '../knowledge/retrieval/knowledge-search.ts';
 import { PassageSearch } from '../knowledge/retrieval/passage-search.ts';
 import { loadDefaultLexicon, type Lexicon } from '../knowledge/text/lexicon.ts';
+import { generalWordWeight } from '../knowledge/text/word-idf.ts';
 import { loadDefaultSynonymGraph, type SynonymGraph } from '../knowledge/text/synonym-graph.ts';
 import {
   loadDefaultEnglishDictionary,
@@ -47,7 +49,7 @@ import { dismissesTopic, negatedContent, withoutNegatedContent } from './underst
 import { lifecycleStage, type LifecycleStage } from './understanding/lifecycle-stage.ts';
 import { contradiction, conversationStage, nameLikeness, withoutWords } from './dialogue/name-evidence.ts';
 import type { Answer, Assistant, DialogueState, Intent, ItemRef, KnowledgeEntry } from './types.ts';
-import { emptyDialogueState } from './types.ts';
+import { emptyDialogueState, exampleQuestions } from './types.ts';
 
 export interface AssistantOptions {
   catalog: Catalog;
@@ -111,12 +113,14 @@ export function createAssistant(options: AssistantOptions): Assistant {
   const { catalog, hall } = options;
   const itemsById = new Map(catalog.items.map((item) => [item.id, item]));
   const themesById = new Map(catalog.themes.map((theme) => [theme.id, theme]));
+  const synonyms = options.synonyms === false ? undefined : (options.synonyms ?? loadDefaultSynonymGraph());
+  const english = options.english === false ? undefined : (options.english ?? loadDefaultEnglishDictionary());
   const search = new CatalogSearch({
     items: catalog.items,
     themes: catalog.themes,
     lexicon,
-    synonyms: options.synonyms === false ? undefined : (options.synonyms ?? loadDefaultSynonymGraph()),
-    english: options.english === false ? undefined : (options.english ?? loadDefaultEnglishDictionary()),
+    synonyms,
+    english,
     rankWeights: options.rankWeights,
   });
   const model = options.decisionModel ?? loadDecisionModel();
@@ -136,13 +140,20 @@ export function createAssistant(options: AssistantOptions): Assistant {
     lexicon,
   );
   const knowledgeById = new Map<string, KnowledgeEntry>();
-  const knowledgeSearch = new PassageSearch([], lexicon);
+  const knowledgeSearch = new KnowledgeSearch({
+    lexicon,
+    synonyms,
+    english,
+    weightOf: generalWordWeight,
+  });
   const addEntry = (entry: KnowledgeEntry) => {
     knowledgeById.set(entry.id, entry);
-    // The head is what names the topic ("自助复印机"), as for a citizen's question, so that
-    // rewordings of the same question ("复印机在哪") still find the entry.
-    const head = analyzeQuestion(entry.question).itemQuery || entry.question;
-    knowledgeSearch.add({ id: entry.id, head, body: `${entry.question} ${entry.answer}` });
+    // Each example question is read as a citizen's question is: its topic ("自助复印机") without the
+    // aspect and filler words, so that rewordings of the same question ("复印机在哪") find the entry.
+    const questions = exampleQuestions(entry).map(
+      (question) => analyzeQuestion(question).itemQuery || question,
+    );
+    knowledgeSearch.add({ id: entry.id, questions, answer: entry.answer });
   };
   for (const entry of options.knowledge ?? []) addEntry(entry);
   const chatModel = options.chatModel;
@@ -205,7 +216,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     const items = search.rankHits(pool, MAX_CANDIDATES);
     const themes = itemQuery ? search.searchThemes(query, 2) : [];
     const passages = itemQuery && policySearch.size ? policySearch.search(query, 2) : [];
-    const knowledge = itemQuery && knowledgeSearch.size ? knowledgeSearch.search(query, 2) : [];
+    const knowledge = itemQuery && knowledgeSearch.size ? knowledgeSearch.search(itemQuery, 2) : [];
     const hallComposed = answerHallQuestion(text, hall);
     const unknownWords = itemQuery ? search.unknownWords(query) : [];
     const featureInput: Omit<TurnFeatureInput, 'items'> = {
@@ -480,6 +491,10 @@ export function createAssistant(options: AssistantOptions): Assistant {
     },
     async addKnowledge(entry: KnowledgeEntry): Promise<void> {
       addEntry(entry);
+    },
+    async removeKnowledge(id: string): Promise<void> {
+      knowledgeById.delete(id);
+      knowledgeSearch.remove(id);
     },
   };
 }

@@ -103,6 +103,13 @@ export interface DialogueState {
   turns: number;
 }
 
+/** The example questions of an entry, the main one first, each once. */
+export function exampleQuestions(entry: Pick<KnowledgeEntry, 'question' | 'questions'>): string[] {
+  return [...new Set([entry.question, ...(entry.questions ?? [])].map((question) => question.trim()))].filter(
+    Boolean,
+  );
+}
+
 export const emptyDialogueState = (): DialogueState => ({ previousItemIds: [], turns: 0 });
 
 /** The bot core: answers one turn in the context of a conversation, with no server involved. */
@@ -110,14 +117,22 @@ export interface Assistant {
   reply(text: string, state: DialogueState): Promise<{ answer: Answer; state: DialogueState }>;
   /** Answer the last of several turns in the context of the earlier ones. */
   ask(turns: string[]): Promise<Answer>;
-  /** Publish a staff-written answer as knowledge, searchable from the next question on. */
+  /**
+   * Publish a staff-written answer as knowledge, searchable from the next question on; an entry with
+   * the id of one already published replaces it (an edit).
+   */
   addKnowledge(entry: KnowledgeEntry): Promise<void>;
+  /** Stop answering with an entry (retired). */
+  removeKnowledge(id: string): Promise<void>;
 }
 
-/** A staff answer turned into knowledge (from the console's knowledge-gap view). */
+/** A staff answer turned into knowledge (from a knowledge gap, a case reply or the knowledge page). */
 export interface KnowledgeEntry {
   id: string;
+  /** The main example question (the first of `questions`), the title the answer cites. */
   question: string;
+  /** Every example question: the citizen's wording and those staff add (with `question`). */
+  questions?: string[];
   answer: string;
   /** The catalog item the answer belongs to, if any. */
   itemId?: string;

@@ -41,7 +41,10 @@ export function createLiveRuntime(
   } = {},
 ): LiveRuntime {
   let live = initial;
-  const knowledge: KnowledgeEntry[] = [...(options.knowledge ?? [])];
+  // Every change in order (an edit is an entry again, a retirement a removal), replayed on a replacement.
+  const knowledge: Array<KnowledgeEntry | { removed: string }> = [...(options.knowledge ?? [])];
+  const apply = (assistant: Assistant, change: KnowledgeEntry | { removed: string }) =>
+    'removed' in change ? assistant.removeKnowledge(change.removed) : assistant.addKnowledge(change);
   let replacing: Promise<unknown> = Promise.resolve();
 
   const replaceNow = async (next: LiveVersion): Promise<LiveVersion> => {
@@ -49,7 +52,7 @@ export function createLiveRuntime(
     // Entries may arrive while earlier ones are being added: loop until none is left, then switch
     // with no await in between, so no entry can fall between the two versions.
     while (given < knowledge.length) {
-      await next.assistant.addKnowledge(knowledge[given]);
+      await apply(next.assistant, knowledge[given]);
       given += 1;
     }
     const previous = live;
@@ -69,6 +72,10 @@ export function createLiveRuntime(
     async addKnowledge(entry: KnowledgeEntry) {
       knowledge.push(entry);
       await live.assistant.addKnowledge(entry);
+    },
+    async removeKnowledge(id: string) {
+      knowledge.push({ removed: id });
+      await live.assistant.removeKnowledge(id);
     },
   };
 }

@@ -169,12 +169,22 @@ export function decideTurn(evidence: TurnEvidence): Decision {
 
   // Whether the question's own words name the best item at all ("复印机在哪" names no item).
   const itemNamed = top !== undefined && evidence.namesItem(top.id);
-  // Staff-written knowledge answers the very question it was written for.
+  // Staff-written knowledge answers the question it was written for, in other words too: one of its
+  // example questions is in the question and the entry explains most of it, or the entry explains the
+  // whole question and nothing else (a named item, a hall fact) answers it. An item the question names
+  // keeps the turn unless the entry explains at least as much of the question. A wrong confident answer
+  // is the worst outcome, so a partial fit is never enough.
   const bestKnowledge = knowledge[0];
+  const itemExplains = accepted && itemNamed ? top.features.questionCoverage : 0;
   const knowledgeFits =
     bestKnowledge &&
-    bestKnowledge.relevance >= 0.35 &&
-    (bestKnowledge.headCoverage >= 0.6 || (bestKnowledge.queryCoverage >= 0.75 && (!accepted || !itemNamed)));
+    ((bestKnowledge.headCoverage >= 0.6 &&
+      bestKnowledge.queryCoverage >= 0.5 &&
+      bestKnowledge.queryCoverage >= itemExplains) ||
+      (bestKnowledge.queryCoverage >= 0.75 &&
+        bestKnowledge.headCoverage >= 0.3 &&
+        !evidence.hallAnswer &&
+        (!accepted || !itemNamed)));
   if (bestKnowledge && knowledgeFits) {
     return { kind: 'knowledge', entryId: bestKnowledge.id, score: bestKnowledge.headCoverage };
   }

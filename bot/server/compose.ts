@@ -31,7 +31,7 @@ import { createAnalyticsService } from '../analytics/analytics-service.ts';
 import { createStaffAccounts } from '../auth/staff-accounts.ts';
 import { createLogger, type Logger, type LogLevel } from '../logging/logger.ts';
 import { createConversationService } from './services/conversation-service.ts';
-import { createKnowledgeService } from './services/knowledge-service.ts';
+import { activeKnowledge, createKnowledgeService } from './services/knowledge-service.ts';
 import type { IndexInfo, Services } from './services/services.ts';
 import { createConnectionRegistry, type ConnectionRegistry } from './ws/connection-registry.ts';
 import { createApp } from './app.ts';
@@ -141,7 +141,7 @@ export async function composeSystem(
   try {
     const calendar = loadWorkingCalendar(settings.cases.holidaysFile);
     const filter = loadSensitiveWordFilter(settings.safety.sensitiveWordsFile);
-    const stored = store.listKnowledge().map(({ createdBy: _createdBy, ...entry }) => entry);
+    const stored = activeKnowledge(store);
 
     let live: LiveRuntime;
     let catalogAdmin: CatalogAdminService | undefined;

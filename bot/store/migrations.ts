@@ -209,7 +209,31 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE cases ADD COLUMN lookup_code_hash TEXT;
     `,
   },
-  // Migration 8: knowledge entries.
+  {
+    // Knowledge entries with several example questions, retired instead of deleted (the audit and
+    // the answers given keep pointing at them), counted each time an answer uses them; knowledge
+    // gaps set aside by staff, by their normalised question.
+    version: 8,
+    name: 'knowledge entries with example questions, status and hits; gap marks',
+    sql: `
+      ALTER TABLE knowledge_entries ADD COLUMN questions_json TEXT;
+      ALTER TABLE knowledge_entries ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+        CHECK (status IN ('active', 'retired'));
+      ALTER TABLE knowledge_entries ADD COLUMN updated_at TEXT;
+      ALTER TABLE knowledge_entries ADD COLUMN updated_by TEXT;
+      ALTER TABLE knowledge_entries ADD COLUMN hits INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE knowledge_entries ADD COLUMN last_hit_at TEXT;
+      ALTER TABLE knowledge_entries ADD COLUMN source_case TEXT;
+      CREATE TABLE knowledge_gap_marks (
+        question_key TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        mark TEXT NOT NULL CHECK (mark IN ('dismissed', 'answered')),
+        entry_id TEXT,
+        marked_at TEXT NOT NULL,
+        marked_by TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

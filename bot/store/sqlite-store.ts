@@ -40,6 +40,7 @@ import type {
   StaffSessionRecord,
   Store,
   StoredKnowledge,
+  GapMark,
   UserRecord,
 } from './store.ts';
 
@@ -199,6 +200,27 @@ export interface SqliteStoreOptions {
   minFreeMb?: number;
 }
 
+/** A stored entry; rows from before example questions were kept have their one question. */
+function toKnowledge(row: Row): StoredKnowledge {
+  const question = row.question as string;
+  const questions = row.questions_json ? (JSON.parse(row.questions_json as string) as string[]) : [question];
+  return {
+    id: row.id as string,
+    question,
+    questions,
+    answer: row.answer as string,
+    itemId: optional(row.item_id),
+    createdAt: row.created_at as string,
+    createdBy: row.created_by as string,
+    status: (row.status as StoredKnowledge['status'] | undefined) ?? 'active',
+    updatedAt: optional(row.updated_at),
+    updatedBy: optional(row.updated_by),
+    hits: (row.hits as number | undefined) ?? 0,
+    lastHitAt: optional(row.last_hit_at),
+    sourceCase: optional(row.source_case),
+  };
+}
+
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   let file = ':memory:';
   if (options.dataDir !== ':memory:') {
@@ -285,9 +307,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     insertAudit: database.prepare(
       'INSERT INTO audit_log (at, actor, action, target, detail_json) VALUES (@at, @actor, @action, @target, @detail)',
     ),
-    insertKnowledge:
-      database.prepare(`INSERT INTO knowledge_entries (id, question, answer, item_id, created_at, created_by)
-      VALUES (@id, @question, @answer, @itemId, @createdAt, @createdBy)`),
+    insertKnowledge: database.prepare(`INSERT INTO knowledge_entries
+      (id, question, answer, item_id, created_at, created_by, questions_json, status, source_case)
+      VALUES (@id, @question, @answer, @itemId, @createdAt, @createdBy, @questions, @status, @sourceCase)`),
+    countKnowledgeHit: database.prepare(
+      `UPDATE knowledge_entries SET hits = hits + 1, last_hit_at = @at WHERE id = @id`,
+    ),
+    markGap: database.prepare(`INSERT INTO knowledge_gap_marks
+      (question_key, question, mark, entry_id, marked_at, marked_by)
+      VALUES (@questionKey, @question, @mark, @entryId, @markedAt, @markedBy)
+      ON CONFLICT(question_key) DO UPDATE SET question = excluded.question, mark = excluded.mark,
+        entry_id = excluded.entry_id, marked_at = excluded.marked_at, marked_by = excluded.marked_by`),
   };
 
   const analytics: AnalyticsQueries = {
@@ -492,6 +522,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         delivered: message.delivered === false ? 0 : 1,
         clientId: message.clientId ?? null,
       });
+      // An answer that used staff knowledge counts as a hit of each entry it cites.
+      for (const citation of answer?.citations ?? []) {
+        if (citation.source === 'knowledge' && citation.locator) {
+          statements.countKnowledgeHit.run({ id: citation.locator, at: message.createdAt });
+        }
+      }
       return toMessage(statements.getMessage.get(info.lastInsertRowid) as Row);
     },
     getMessage(id) {
@@ -717,20 +753,57 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return (rows as Row[]).map(toAudit);
     },
 
-    insertKnowledge(entry: StoredKnowledge) {
-      statements.insertKnowledge.run({ ...entry, itemId: entry.itemId ?? null });
+    insertKnowledge(entry) {
+      statements.insertKnowledge.run({
+        id: entry.id,
+        question: entry.question,
+        answer: entry.answer,
+        itemId: entry.itemId ?? null,
+        createdAt: entry.createdAt,
+        createdBy: entry.createdBy,
+        questions: JSON.stringify(entry.questions),
+        status: entry.status ?? 'active',
+        sourceCase: entry.sourceCase ?? null,
+      });
     },
-    listKnowledge() {
-      return (database.prepare('SELECT * FROM knowledge_entries ORDER BY created_at').all() as Row[]).map(
-        (row) => ({
-          id: row.id as string,
-          question: row.question as string,
-          answer: row.answer as string,
-          itemId: optional(row.item_id),
-          createdAt: row.created_at as string,
-          createdBy: row.created_by as string,
-        }),
-      );
+    getKnowledge(id) {
+      const row = database.prepare('SELECT * FROM knowledge_entries WHERE id = ?').get(id) as Row | undefined;
+      return row ? toKnowledge(row) : undefined;
+    },
+    updateKnowledge(id, change) {
+      const columns: Record<string, unknown> = { updated_at: change.updatedAt, updated_by: change.updatedBy };
+      if (change.question !== undefined) columns.question = change.question;
+      if (change.questions !== undefined) columns.questions_json = JSON.stringify(change.questions);
+      if (change.answer !== undefined) columns.answer = change.answer;
+      if ('itemId' in change) columns.item_id = change.itemId ?? null;
+      if (change.status !== undefined) columns.status = change.status;
+      const names = Object.keys(columns);
+      database
+        .prepare(
+          `UPDATE knowledge_entries SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+        )
+        .run({ ...columns, id });
+    },
+    markGap(mark) {
+      statements.markGap.run({ ...mark, entryId: mark.entryId ?? null });
+    },
+    listGapMarks() {
+      return (database.prepare('SELECT * FROM knowledge_gap_marks').all() as Row[]).map((row) => ({
+        questionKey: row.question_key as string,
+        question: row.question as string,
+        mark: row.mark as GapMark['mark'],
+        entryId: optional(row.entry_id),
+        markedAt: row.marked_at as string,
+        markedBy: row.marked_by as string,
+      }));
+    },
+    listKnowledge(options) {
+      const rows = options?.status
+        ? database
+            .prepare('SELECT * FROM knowledge_entries WHERE status = ? ORDER BY created_at')
+            .all(options.status)
+        : database.prepare('SELECT * FROM knowledge_entries ORDER BY created_at').all();
+      return (rows as Row[]).map(toKnowledge);
     },
 
     caseLookupFailures: createSqliteCaseLookupFailures(database),

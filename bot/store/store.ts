@@ -174,8 +174,29 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
+export type KnowledgeStatus = 'active' | 'retired';
+
 export interface StoredKnowledge extends KnowledgeEntry {
   createdBy: string;
+  questions: string[];
+  status: KnowledgeStatus;
+  updatedAt?: string;
+  updatedBy?: string;
+  /** Answers that used the entry. */
+  hits: number;
+  lastHitAt?: string;
+  /** The case whose staff reply the entry was made from. */
+  sourceCase?: string;
+}
+
+/** A knowledge gap staff set aside (noise) or answered, by its normalised question. */
+export interface GapMark {
+  questionKey: string;
+  question: string;
+  mark: 'dismissed' | 'answered';
+  entryId?: string;
+  markedAt: string;
+  markedBy: string;
 }
 
 /**
@@ -259,8 +280,20 @@ export interface Store {
   /** Newest first; `actions` keeps only those actions (e.g. the index publications). */
   listAudit(options?: { limit?: number; beforeId?: number; actions?: string[] }): AuditRecord[];
 
-  insertKnowledge(entry: StoredKnowledge): void;
-  listKnowledge(): StoredKnowledge[];
+  insertKnowledge(entry: Omit<StoredKnowledge, 'hits' | 'status'> & { status?: KnowledgeStatus }): void;
+  /** Oldest first; `status` keeps only entries in it. */
+  listKnowledge(options?: { status?: KnowledgeStatus }): StoredKnowledge[];
+  getKnowledge(id: string): StoredKnowledge | undefined;
+  updateKnowledge(
+    id: string,
+    change: Partial<Pick<StoredKnowledge, 'question' | 'questions' | 'answer' | 'itemId' | 'status'>> & {
+      updatedAt: string;
+      updatedBy: string;
+    },
+  ): void;
+  /** Marks a gap (replacing an earlier mark of the same question). */
+  markGap(mark: GapMark): void;
+  listGapMarks(): GapMark[];
 
   readonly caseLookupFailures: CaseLookupFailures;
   readonly analytics: AnalyticsQueries;

@@ -402,6 +402,15 @@ export class CatalogSearch {
   }
 
   /**
+   * How much a word tells: its IDF over the catalog's items (a one-character word as a character),
+   * highest for a word no item uses. Other searches over the hall's texts borrow it, being too small
+   * to weigh words themselves.
+   */
+  wordWeight(word: string): number {
+    return this.itemIndex.idf([...word].length === 1 ? `c:${word}` : `w:${word}`);
+  }
+
+  /**
    * Words of the question (two characters or more) that no item mentions anywhere and no lexicon
    * entry explains ("火星", "商标" in a catalog without trademarks): signs that the question is about
    * something the catalog does not hold.

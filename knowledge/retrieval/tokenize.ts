@@ -23,6 +23,11 @@ const STOP_CHARACTERS = new Set([
   ...'的了和与及或等是在有我你他她们这那个吗呢吧啊呀哦嘛就都也还要想去来把被给让对从向为以之其一不没很能会怎么什哪请问下办理',
 ]);
 
+/** Whether every character of a word is a function character ("去", "办个"): it names no topic. */
+export function isLightWord(word: string): boolean {
+  return [...word].every((character) => STOP_CHARACTERS.has(character));
+}
+
 /**
  * One string per distinct token while an index is built: a catalog repeats the same tokens in
  * thousands of items, and the per-item token sets would otherwise hold a copy of each. The interner

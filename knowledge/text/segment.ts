@@ -9,6 +9,7 @@ import { isHan } from './normalize.ts';
 interface JiebaLike {
   cut(text: string, hmm?: boolean): string[];
   cutForSearch(text: string, hmm?: boolean): string[];
+  tag(text: string, hmm?: boolean): Array<{ word: string; tag: string }>;
 }
 
 let jieba: JiebaLike | undefined;
@@ -40,6 +41,32 @@ export function segmentWords(text: string): string[] {
       for (const word of getJieba().cutForSearch(run, true)) if (word.trim()) words.push(word);
     } else {
       words.push(run);
+    }
+  }
+  return words;
+}
+
+/**
+ * Parts of speech (jieba's ICTCLAS tags) that never name a topic: pronouns and interrogatives (r: 哪儿,
+ * 啥时候), numerals and measure words (m, q), prepositions (p), conjunctions (c), particles (u…, y: 吗),
+ * interjections and onomatopoeia (e, o), adverbs (d).
+ */
+const FUNCTION_TAG = /^(?:r|m|q|p|c|u|y|e|o|d)/u;
+
+/**
+ * The content words of a normalised text in reading order (jieba's precise mode, not search mode: no
+ * overlapping sub-words), without the function words its tagger recognises; latin and digit runs whole.
+ */
+export function contentWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const run = match[0];
+    if (!isHan(run[0])) {
+      if (/[a-z]/u.test(run)) words.push(run);
+      continue;
+    }
+    for (const { word, tag } of getJieba().tag(run, true)) {
+      if (word.trim() && !FUNCTION_TAG.test(tag)) words.push(word);
     }
   }
   return words;

@@ -74,11 +74,6 @@ export const followUpSchema = z.object({
   level: z.enum(SATISFACTION_LEVELS).optional(),
 });
 export const revealSchema = z.object({ reason: z.string().trim().min(2, '请填写查看原因').max(200) });
-export const knowledgeSchema = z.object({
-  question: z.string().trim().min(2).max(500),
-  answer: z.string().trim().min(2).max(4000),
-  itemId: z.string().trim().max(100).optional(),
-});
 export const newUserSchema = z.object({
   username: z.string(),
   password: z.string().max(256),

@@ -26,7 +26,6 @@ import { toStaffRatingView } from '../../ratings/staff-rating-view.ts';
 import {
   caseListQuerySchema,
   followUpSchema,
-  knowledgeSchema,
   topicSchema,
   loginSchema,
   newUserSchema,
@@ -49,7 +48,7 @@ function statusesOf(status: CaseStatus | 'open' | 'closed' | 'all'): readonly Ca
 
 export function staffRoutes(services: Services): Router {
   const router = Router();
-  const { accounts, cases, store, analytics, knowledge, settings } = services;
+  const { accounts, cases, store, analytics, settings } = services;
   const cookie = {
     maxAgeSeconds: settings.server.staffSessionHours * 3600,
     secure: settings.server.cookieSecure,
@@ -199,16 +198,7 @@ export function staffRoutes(services: Services): Router {
     response.json({ ratings: ratings.map((rating) => toStaffRatingView(rating, store)) });
   });
 
-  staff.get('/api/v1/staff/gaps', (request, response) => {
-    const range = analytics.rangeOf(queryString(request.query.from), queryString(request.query.to));
-    response.json({ range, gaps: analytics.report(range).gaps });
-  });
-
-  staff.post('/api/v1/staff/knowledge', async (request, response) => {
-    const body = validate(knowledgeSchema, request.body);
-    const entry = await knowledge.add(body, staffOf(response).user.username);
-    response.status(201).json({ entry });
-  });
+  // Knowledge entries and gaps: staff-knowledge-routes.ts.
 
   staff.get('/api/v1/staff/analytics', (request, response) => {
     response.json(

@@ -14,6 +14,9 @@ function namedAssistant(name: string, options: { addDelayMs?: number } = {}) {
       if (options.addDelayMs) await new Promise((resolve) => setTimeout(resolve, options.addDelayMs));
       knowledge.push(entry.id);
     },
+    removeKnowledge: async (id) => {
+      knowledge.push(`-${id}`);
+    },
   };
   return { assistant, knowledge };
 }
@@ -51,5 +54,16 @@ describe('createLiveRuntime', () => {
     await live.addKnowledge(entry('added-after'));
     expect(next.knowledge).toEqual(['stored-1', 'stored-2', 'added-during', 'added-after']);
     expect(old.knowledge).toEqual(['added-during']);
+  });
+
+  it('replays edits and retirements on a replacement, in order', async () => {
+    const old = namedAssistant('old');
+    const next = namedAssistant('new');
+    const live = createLiveRuntime({ assistant: old.assistant, indexVersion: 'v1', items: 1 });
+    await live.addKnowledge(entry('kept'));
+    await live.addKnowledge(entry('retired'));
+    await live.removeKnowledge('retired');
+    await live.replace({ assistant: next.assistant, indexVersion: 'v2', items: 1 });
+    expect(next.knowledge).toEqual(['kept', 'retired', '-retired']);
   });
 });

@@ -7,6 +7,7 @@
 import { h } from '../shared/dom.ts';
 import type { TranscriptEntry } from './models.ts';
 import { formatDateTime } from './working-days.ts';
+import { toKnowledgeButton } from './reply-to-knowledge.ts';
 
 const SPEAKER: Record<string, string> = {
   citizen: '群众',
@@ -27,13 +28,16 @@ export interface LiveTranscript {
   citizenTyping(): void;
 }
 
-export function liveTranscript(): LiveTranscript {
+/** `caseNumber` gives each staff reply its 转为知识 button. */
+export function liveTranscript(caseNumber?: string): LiveTranscript {
   const list = h('ol', {
     class: 'transcript',
     attrs: { 'aria-label': '对话记录', tabindex: 0 },
   });
   const typing = h('p', { class: 'typing muted', attrs: { 'aria-live': 'polite' } });
   const shown = new Set<number>();
+  /** Every line shown, in order: 转为知识 reads the citizen's questions before a reply from it. */
+  const lines: TranscriptEntry[] = [];
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   const hideTyping = () => {
@@ -44,16 +48,19 @@ export function liveTranscript(): LiveTranscript {
   return {
     list,
     typing,
-    add(lines) {
+    add(incoming) {
       const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
       let citizenSpoke = false;
-      for (const line of lines) {
+      for (const line of incoming) {
         if (line.id !== undefined) {
           if (shown.has(line.id)) continue;
           shown.add(line.id);
         }
         const role = line.role ?? line.from ?? 'system';
         if (role === 'citizen' || role === 'user') citizenSpoke = true;
+        lines.push(line);
+        const toKnowledge =
+          role === 'staff' && caseNumber ? toKnowledgeButton(lines, lines.length - 1, caseNumber) : null;
         const speaker = `${SPEAKER[role] ?? role}${line.staff ? '（' + line.staff + '）' : ''}`;
         list.append(
           h(
@@ -64,6 +71,7 @@ export function liveTranscript(): LiveTranscript {
               text: `${speaker}${line.at ? ' · ' + formatDateTime(line.at) : ''}`,
             }),
             h('span', { class: 'line-text', text: line.text }),
+            toKnowledge,
           ),
         );
       }

@@ -105,7 +105,7 @@ export function caseView(number: string): HTMLElement {
   const factList = h('dl', { class: 'case-facts' });
   const panel = h('div', { class: 'case-actions', attrs: { role: 'region', 'aria-label': '办理' } });
   const history = h('ol', { class: 'history' });
-  const transcript = liveTranscript();
+  const transcript = liveTranscript(number);
   const reply = h('textarea', {
     attrs: { id: 'reply-text', rows: 3, maxlength: 500, placeholder: '回复内容将实时发送给群众' },
   });

@@ -1,6 +1,8 @@
 /**
  * Knowledge gaps: questions the assistant could not answer well, grouped. Staff write the answer and
- * publish it to the knowledge base in one step; it is searchable from the next question on.
+ * publish it to the knowledge base in one step; it is searchable from the next question on. Noise
+ * (probes, poems, personal lines) is dismissed (忽略), a gap answered elsewhere marked 已解答; either
+ * way, and once published, the gap leaves the list.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
 import { errorText } from './login-view.ts';
@@ -25,7 +27,10 @@ export function gapsView(): HTMLElement {
     'section',
     { class: 'view' },
     h('h1', { text: '知识缺口' }),
-    h('p', { class: 'muted', text: '写好答案后点击“发布到知识库”，导办助手即可用它回答同类问题。' }),
+    h('p', {
+      class: 'muted',
+      text: '写好答案后点击“发布为知识”，导办助手即可用它回答同类问题；与政务服务无关的问题可以忽略。',
+    }),
     status,
     list,
   );
@@ -50,9 +55,39 @@ function gapCard(gap: GapGroup, index: number): HTMLElement {
     question,
     h('label', { attrs: { for: `${id}-answer` }, text: '答案' }),
     answer,
-    h('button', { class: 'primary', text: '发布到知识库', attrs: { type: 'submit' } }),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { class: 'primary', text: '发布为知识', attrs: { type: 'submit' } }),
+      h('button', {
+        text: '已解答',
+        attrs: { type: 'button', 'aria-label': `标记“${gap.question}”为已解答` },
+        on: { click: () => mark('answered', '已标记为已解答，此问题不再列入知识缺口。') },
+      }),
+      h('button', {
+        text: '忽略',
+        attrs: { type: 'button', 'aria-label': `忽略“${gap.question}”` },
+        on: { click: () => mark('dismiss', '已忽略，此问题不再列入知识缺口。') },
+      }),
+    ),
     result,
   );
+  /** The gap leaves the list; the notice stays for screen readers until the next load. */
+  const leave = (message: string): void => {
+    result.textContent = message;
+    form.classList.add('published');
+    for (const control of form.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement>(
+      'button, input, textarea',
+    )) {
+      control.disabled = true;
+    }
+  };
+  const mark = (action: 'dismiss' | 'answered', message: string): void => {
+    api
+      .post(`/staff/gaps/${action}`, { question: gap.question })
+      .then(() => leave(message))
+      .catch((reason: unknown) => (result.textContent = errorText(reason)));
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!answer.value.trim()) {
@@ -61,14 +96,12 @@ function gapCard(gap: GapGroup, index: number): HTMLElement {
     }
     api
       .post('/staff/knowledge', {
-        question: question.value.trim(),
+        questions: [question.value.trim()],
         answer: answer.value.trim(),
         itemId: gap.itemId,
+        fromGap: gap.question,
       })
-      .then(() => {
-        result.textContent = '已发布到知识库，导办助手现在可以回答这个问题了。';
-        form.classList.add('published');
-      })
+      .then(() => leave('已发布到知识库，导办助手现在可以回答这个问题了；可在“知识库”中补充更多例句。'))
       .catch((reason: unknown) => (result.textContent = errorText(reason)));
   });
   return form;

@@ -8,6 +8,7 @@ import { analyticsView } from './analytics-view.ts';
 import { caseView } from './case-view.ts';
 import { catalogView } from './catalog-view.ts';
 import { gapsView } from './gaps-view.ts';
+import { knowledgeView } from './knowledge-view.ts';
 import { loginView } from './login-view.ts';
 import type { StaffUser } from './models.ts';
 import { ratingsView } from './ratings-view.ts';
@@ -24,6 +25,7 @@ const NAV: [string, string][] = [
   ['#/cases', '工单'],
   ['#/ratings', '好差评'],
   ['#/gaps', '知识缺口'],
+  ['#/knowledge', '知识库'],
   ['#/analytics', '统计分析'],
 ];
 /** Views only administrators see. */
@@ -45,13 +47,15 @@ function route(): void {
       ? ratingsView()
       : hash === '#/gaps'
         ? gapsView()
-        : hash === '#/analytics'
-          ? analyticsView()
-          : hash === '#/catalog' && user.role === 'admin'
-            ? catalogView()
-            : hash === '#/users' && user.role === 'admin'
-              ? usersView()
-              : queueView();
+        : hash === '#/knowledge'
+          ? knowledgeView()
+          : hash === '#/analytics'
+            ? analyticsView()
+            : hash === '#/catalog' && user.role === 'admin'
+              ? catalogView()
+              : hash === '#/users' && user.role === 'admin'
+                ? usersView()
+                : queueView();
   replaceChildren(main, view);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = hash.startsWith(link.getAttribute('href') ?? '');
