@@ -58,6 +58,8 @@ describe('console knowledge base', () => {
     await page.getByRole('heading', { name: '工单队列' }).waitFor();
     await page.goto(`${server.url}/console#/cases/${caseNumber}`);
     await page.getByRole('heading', { name: `工单 ${caseNumber}` }).waitFor();
+    await page.getByRole('button', { name: '将这条答复转为知识' }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     await page.getByRole('button', { name: '将这条答复转为知识' }).click();
     const form = page.getByRole('form', { name: '新建知识' });
