@@ -92,6 +92,8 @@ export async function startMockServer(options: { distDir: string }) {
   const seen = new Map<string, Map<string, number>>();
   let refuseConnections = false;
   let dropBeforeAck = false;
+  /** How many resent copies were only acknowledged again. */
+  let duplicates = 0;
   const sessions = new Map<string, MockMessage[]>();
   const sockets = new Map<string, WebSocket>();
   const cases: {
@@ -285,6 +287,7 @@ export async function startMockServer(options: { distDir: string }) {
         const ids = seen.get(user) ?? (seen.set(user, new Map()), seen.get(user)!);
         const known = frame.clientId ? ids.get(frame.clientId) : undefined;
         if (known !== undefined) {
+          duplicates += 1;
           socket.send(JSON.stringify({ type: 'ack', clientId: frame.clientId, messageId: known }));
           return;
         }
@@ -387,6 +390,7 @@ export async function startMockServer(options: { distDir: string }) {
         for (const client of wss.clients) client.terminate();
       },
       allowConnections: () => (refuseConnections = false),
+      duplicates: () => duplicates,
       /** The next message is stored and answered, then the connection drops before its ack. */
       dropNextBeforeAck: () => (dropBeforeAck = true),
     },
