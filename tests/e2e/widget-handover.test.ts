@@ -70,6 +70,10 @@ describe('hand-over in the widget', () => {
     const { page } = browser;
     const user = await visitorOf(page);
     const answers = await page.locator('daoban-widget .from-bot').count();
+    // While staff have the case, they are told the citizen is typing.
+    expect(mock.control.citizenTyping()).toBe(0);
+    await page.getByRole('textbox', { name: '输入您的问题' }).pressSequentially('我明天');
+    await expect.poll(() => mock.control.citizenTyping()).toBeGreaterThan(0);
     await ask(page, '我明天上午能过去吗？');
     const mine = page.locator('daoban-widget .from-citizen').last();
     await expect.poll(() => mine.locator('.delivery').textContent()).toBe('已送达工作人员');

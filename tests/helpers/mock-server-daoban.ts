@@ -94,6 +94,8 @@ export async function startMockServer(options: { distDir: string }) {
   let dropBeforeAck = false;
   /** How many resent copies were only acknowledged again. */
   let duplicates = 0;
+  /** Citizen typing frames, forwarded to staff by the real server. */
+  let citizenTyping = 0;
   const sessions = new Map<string, MockMessage[]>();
   const sockets = new Map<string, WebSocket>();
   const cases: {
@@ -271,6 +273,7 @@ export async function startMockServer(options: { distDir: string }) {
       };
       user = frame.user;
       sockets.set(user, socket);
+      if (frame.type === 'typing') citizenTyping += 1;
       if (frame.type === 'hello') {
         socket.send(
           JSON.stringify({ type: 'message', text: '您好！我是政务服务大厅智能导办。', quick_replies: [] }),
@@ -391,6 +394,7 @@ export async function startMockServer(options: { distDir: string }) {
       },
       allowConnections: () => (refuseConnections = false),
       duplicates: () => duplicates,
+      citizenTyping: () => citizenTyping,
       /** The next message is stored and answered, then the connection drops before its ack. */
       dropNextBeforeAck: () => (dropBeforeAck = true),
     },

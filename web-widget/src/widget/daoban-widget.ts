@@ -52,6 +52,7 @@ const PLACEHOLDER = { normal: '请输入您要办理的事项或问题', elder: 
 const FALLBACK_GREETING =
   '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
 const ESCALATION_WORDS = /^(转人工|人工|人工服务|办不成事|办不成事反映|投诉)$/;
+const TYPING_EVERY_MS = 3000;
 const PENDING_TEXT = '待发送';
 const DELIVERED_TEXT = '已送达工作人员';
 /** A touch screen: focusing the input there would pop up the keyboard over the conversation. */
@@ -86,6 +87,7 @@ export class DaobanWidget extends HTMLElement {
   /** Messages not yet acknowledged by the server, by clientId: their bubbles in the log. */
   private pending = new Map<string, HTMLElement>();
   private phoneLeft?: string;
+  private typingSentAt = 0;
   private stopViewport?: () => void;
   private built = false;
   private idleTimer?: ReturnType<typeof setTimeout>;
@@ -235,6 +237,7 @@ export class DaobanWidget extends HTMLElement {
     );
     this.status = createHandoverStatus();
     this.composer = createComposer({ maxLength: MAX_MESSAGE_CHARS, onSend: (text) => this.sendText(text) });
+    this.composer.input.addEventListener('input', () => this.typingToStaff());
     const actions = h(
       'div',
       { class: 'actions', attrs: { role: 'toolbar', 'aria-label': '更多服务' } },
@@ -374,6 +377,15 @@ export class DaobanWidget extends HTMLElement {
     // With staff, nobody is typing until a person does (their own `typing` frame says so).
     this.typing.hidden = !online || this.status.mode !== 'bot';
     this.socket?.send({ type: 'message', text, user: this.user, clientId });
+  }
+
+  /** With staff on the case, they see the citizen typing (at most one frame every few seconds). */
+  private typingToStaff(): void {
+    const now = Date.now();
+    if (this.status.mode === 'bot' || !this.socket?.connected || now - this.typingSentAt < TYPING_EVERY_MS)
+      {return;}
+    this.typingSentAt = now;
+    this.socket.send({ type: 'typing', user: this.user });
   }
 
   private connectionChanged(connected: boolean): void {
