@@ -382,8 +382,9 @@ export class DaobanWidget extends HTMLElement {
   /** With staff on the case, they see the citizen typing (at most one frame every few seconds). */
   private typingToStaff(): void {
     const now = Date.now();
-    if (this.status.mode === 'bot' || !this.socket?.connected || now - this.typingSentAt < TYPING_EVERY_MS)
-      {return;}
+    if (this.status.mode === 'bot' || !this.socket?.connected || now - this.typingSentAt < TYPING_EVERY_MS) {
+      return;
+    }
     this.typingSentAt = now;
     this.socket.send({ type: 'typing', user: this.user });
   }
