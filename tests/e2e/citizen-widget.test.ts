@@ -109,10 +109,10 @@ describe('chat widget on the demo site', () => {
     const { page } = browser;
     await page.getByRole('toolbar', { name: '更多服务' }).getByRole('button', { name: '转人工' }).click();
     const form = page.getByRole('form', { name: '转人工服务' });
-    await form.getByRole('button', { name: '提交' }).click();
-    // Consent is required before anything is sent.
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('同意');
+    // A phone number is only kept with consent.
     await form.getByLabel('联系电话', { exact: true }).fill('13800138000');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('同意');
     await form.getByRole('checkbox').check();
     await form.getByRole('button', { name: '提交' }).click();
     const number = page.locator('daoban-widget .case-number').last();

@@ -17,6 +17,23 @@ export interface CaseInfo {
   number: string;
   status?: string;
   deadline?: string;
+  category?: string;
+  /** How the citizen looks the case up: number + phone's last four digits, or number + code. */
+  lookup?: 'phone' | 'code';
+  phoneMasked?: string;
+  /** The one-time lookup code, given only once (when no phone was left). */
+  lookupCode?: string;
+  expectedReply?: string;
+}
+
+/** Who answers the conversation: the assistant, nobody yet (queued for staff), or a staff member. */
+export type ConversationMode = 'bot' | 'waiting' | 'staff';
+
+export interface ModeInfo {
+  mode: ConversationMode;
+  caseNumber?: string;
+  queuePosition?: number;
+  expectedReply?: string;
 }
 
 export type ClientFrame =
@@ -25,7 +42,9 @@ export type ClientFrame =
   | { type: 'history'; user: string; before: number }
   /** Ends the conversation: the session key can no longer resume it. */
   | { type: 'end'; user: string }
-  | { type: 'message'; text: string; user: string }
+  /** `clientId` lets the server acknowledge the message and ignore a resent copy. */
+  | { type: 'message'; text: string; user: string; clientId?: string }
+  | { type: 'typing'; user: string }
   | {
       type: 'escalate';
       user: string;
@@ -55,7 +74,11 @@ export interface ChatMessage {
 }
 
 export type ServerFrame =
-  | { type: 'typing' }
+  /** The assistant (no `from`) or a staff member is writing. */
+  | { type: 'typing'; from?: 'staff' }
+  /** The message sent with `clientId` is stored as `messageId`. */
+  | { type: 'ack'; clientId: string; messageId: string }
+  | ({ type: 'mode' } & ModeInfo)
   | { type: 'message'; message: ChatMessage }
   /** The latest page of a returning visitor's history; `more` when older messages exist. */
   | { type: 'history'; messages: ChatMessage[]; more: boolean }
@@ -128,7 +151,24 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'typing':
-      return { type: 'typing' };
+      return value.from === 'staff' ? { type: 'typing', from: 'staff' } : { type: 'typing' };
+    case 'ack': {
+      const clientId = asString(value.clientId);
+      const messageId = idOf(value.messageId);
+      return clientId && messageId ? { type: 'ack', clientId, messageId } : undefined;
+    }
+    case 'mode': {
+      const mode = value.mode;
+      if (mode !== 'bot' && mode !== 'waiting' && mode !== 'staff') return undefined;
+      const position = value.queuePosition;
+      return {
+        type: 'mode',
+        mode,
+        caseNumber: isRecord(value.case) ? asString(value.case.number) : undefined,
+        queuePosition: typeof position === 'number' && position > 0 ? Math.floor(position) : undefined,
+        expectedReply: asString(value.expectedReply),
+      };
+    }
     case 'message': {
       const message = parseChatMessage(value);
       return message ? { type: 'message', message } : undefined;
@@ -146,9 +186,19 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
       const info = isRecord(value.case) ? value.case : undefined;
       const number = asString(info?.number);
       if (!number) return undefined;
+      const lookup = info?.lookup;
       return {
         type: 'case_opened',
-        case: { number, status: asString(info?.status), deadline: asString(info?.deadline) },
+        case: {
+          number,
+          status: asString(info?.status),
+          deadline: asString(info?.deadline),
+          category: asString(info?.category),
+          lookup: lookup === 'phone' || lookup === 'code' ? lookup : undefined,
+          phoneMasked: asString(info?.phoneMasked),
+          lookupCode: asString(info?.lookupCode),
+          expectedReply: asString(info?.expectedReply),
+        },
       };
     }
     case 'rated':

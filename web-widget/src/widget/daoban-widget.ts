@@ -5,6 +5,13 @@
  * live, collects 好差评, and has a 适老化 mode remembered per device. A returning visitor gets the
  * latest page of the conversation; 查看更早的消息 brings older pages (`earlier-messages.ts`).
  *
+ * Hand-over (`handover-status.ts`): every path to a person goes through the consent form; while the
+ * conversation is with staff (`waiting`, `staff`) a status line says so and acknowledged messages
+ * are marked 已送达工作人员. Connection: while the socket is down a status line says so, and a
+ * question typed meanwhile stays in the log as 待发送 until the server acknowledges it (sent once).
+ * Phones: no autofocus on touch screens, and the panel follows `visualViewport` so the input stays
+ * above the on-screen keyboard. `?case=NUMBER(&code=CODE)` in the page address opens the lookup.
+ *
  * Shared computers: 结束并清除对话 ends the conversation on the server (`end`: the visitor id can no
  * longer resume it; other open tabs are cleared too) and forgets the visitor on this device; the
  * visitor id expires after `data-remember-days` (7); with `data-public` (公共电脑 mode) the id is never
@@ -12,14 +19,15 @@
  * (300) without a touch or key.
  */
 import { renderCitations, renderItemCard } from '../shared/answer-card.ts';
-import { ChatSocket } from '../shared/chat-socket.ts';
+import { ChatSocket, newClientId } from '../shared/chat-socket.ts';
 import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { h, replaceChildren } from '../shared/dom.ts';
-import type { ChatMessage, EscalationCategory, ServerFrame } from '../shared/protocol.ts';
+import type { CaseInfo, ChatMessage, EscalationCategory, ServerFrame } from '../shared/protocol.ts';
 import { createComposer } from './composer.ts';
 import type { Composer } from './composer.ts';
 import { createEarlierMessages, type EarlierMessages } from './earlier-messages.ts';
-import { createEscalationForm } from './escalation-form.ts';
+import { createEscalationForm, maskPhone, type EscalationRequest } from './escalation-form.ts';
+import { createHandoverStatus, type HandoverStatus } from './handover-status.ts';
 import { createLookupForm } from './lookup-form.ts';
 import {
   REMEMBER_DAYS,
@@ -31,6 +39,7 @@ import {
   type VisitorOptions,
 } from './preferences.ts';
 import { createRatingBar } from './rating-bar.ts';
+import { followVisualViewport } from './visual-viewport.ts';
 import { WIDGET_CSS } from './widget-styles.ts';
 
 const MAX_MESSAGE_CHARS = 500;
@@ -43,6 +52,11 @@ const PLACEHOLDER = { normal: '请输入您要办理的事项或问题', elder: 
 const FALLBACK_GREETING =
   '您好！我是政务服务大厅智能导办。请告诉我您想办理的事项，我可以告诉您需要带什么材料、到哪个窗口、多久能办好。';
 const ESCALATION_WORDS = /^(转人工|人工|人工服务|办不成事|办不成事反映|投诉)$/;
+const TYPING_EVERY_MS = 3000;
+const PENDING_TEXT = '待发送';
+const DELIVERED_TEXT = '已送达工作人员';
+/** A touch screen: focusing the input there would pop up the keyboard over the conversation. */
+const touchScreen = (): boolean => matchMedia('(pointer:coarse)').matches;
 const SENDER_LABEL: Record<ChatMessage['from'], string> = {
   citizen: '我',
   bot: '导办助手',
@@ -58,6 +72,7 @@ export class DaobanWidget extends HTMLElement {
   private log!: HTMLElement;
   private earlier!: EarlierMessages;
   private typing!: HTMLElement;
+  private status!: HandoverStatus;
   private caseBanner!: HTMLElement;
   private elderButton!: HTMLButtonElement;
   private composer!: Composer;
@@ -69,6 +84,11 @@ export class DaobanWidget extends HTMLElement {
   private user = '';
   private messageCount = 0;
   private caseNumber?: string;
+  /** Messages not yet acknowledged by the server, by clientId: their bubbles in the log. */
+  private pending = new Map<string, HTMLElement>();
+  private phoneLeft?: string;
+  private typingSentAt = 0;
+  private stopViewport?: () => void;
   private built = false;
   private idleTimer?: ReturnType<typeof setTimeout>;
   private clearAfterRating = false;
@@ -84,10 +104,21 @@ export class DaobanWidget extends HTMLElement {
     this.build();
     if (elderModePreferred()) this.setElderMode(true);
     if (this.hasAttribute('open')) this.open();
+    this.openLookupFromAddress();
+  }
+
+  /** The kiosk's QR code leads to `/?case=NUMBER` (and `&code=` when no phone was left). */
+  private openLookupFromAddress(): void {
+    const query = new URLSearchParams(location.search);
+    const number = query.get('case')?.trim();
+    if (!number) return;
+    this.open();
+    this.showLookup(number.slice(0, 40), query.get('code')?.trim().slice(0, 6));
   }
 
   disconnectedCallback(): void {
     clearTimeout(this.idleTimer);
+    this.stopViewport?.();
     this.socket?.close();
     this.socket = undefined;
     this.built = false;
@@ -141,6 +172,9 @@ export class DaobanWidget extends HTMLElement {
     this.user = '';
     this.messageCount = 0;
     this.caseNumber = undefined;
+    this.phoneLeft = undefined;
+    this.pending.clear();
+    this.status.reset();
     this.lastQuickReplies = undefined;
     this.answerRating = undefined;
     this.escalationForm = undefined;
@@ -201,7 +235,9 @@ export class DaobanWidget extends HTMLElement {
       { class: 'typing', attrs: { hidden: true } },
       h('span', { text: '导办助手正在输入…' }),
     );
+    this.status = createHandoverStatus();
     this.composer = createComposer({ maxLength: MAX_MESSAGE_CHARS, onSend: (text) => this.sendText(text) });
+    this.composer.input.addEventListener('input', () => this.typingToStaff());
     const actions = h(
       'div',
       { class: 'actions', attrs: { role: 'toolbar', 'aria-label': '更多服务' } },
@@ -245,9 +281,10 @@ export class DaobanWidget extends HTMLElement {
           hidden: true,
         },
       },
+      // Not a banner landmark: the host page has its own, and axe flags a second one.
       h(
         'header',
-        { attrs: { part: 'header' } },
+        { attrs: { part: 'header', role: 'none' } },
         h(
           'h2',
           {},
@@ -262,8 +299,11 @@ export class DaobanWidget extends HTMLElement {
         }),
       ),
       this.caseBanner,
+      this.status.modeLine,
+      this.status.connectionLine,
       this.log,
       this.typing,
+      this.status.staffTyping,
       actions,
       this.composer.element,
     );
@@ -281,10 +321,18 @@ export class DaobanWidget extends HTMLElement {
     this.panel.hidden = false;
     this.ensureConnected();
     this.pokeIdle();
-    this.composer.input.focus();
+    this.stopViewport ??= followVisualViewport(this.panel);
+    this.focusInput();
+  }
+
+  /** Back to the input after an action, except on touch screens (the keyboard would cover the log). */
+  private focusInput(): void {
+    if (!touchScreen()) this.composer.input.focus();
   }
 
   close(): void {
+    this.stopViewport?.();
+    this.stopViewport = undefined;
     this.panel.hidden = true;
     this.launcher.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'false');
@@ -301,6 +349,7 @@ export class DaobanWidget extends HTMLElement {
       user: identity.user,
       returning: identity.returning,
       onFrame: (frame) => this.handleFrame(frame),
+      onStatus: (connected) => this.connectionChanged(connected),
     });
     this.socket.connect();
   }
@@ -320,18 +369,70 @@ export class DaobanWidget extends HTMLElement {
     this.ensureConnected();
     touchVisitor(this.user, this.visitorOptions);
     this.pokeIdle();
-    this.addMessage({ from: 'citizen', text, quickReplies: [] });
-    this.typing.hidden = false;
-    this.socket?.send({ type: 'message', text, user: this.user });
+    const clientId = newClientId();
+    const bubble = this.addMessage({ from: 'citizen', text, quickReplies: [] });
+    this.pending.set(clientId, bubble);
+    const online = this.socket?.connected ?? false;
+    if (!online) markDelivery(bubble, PENDING_TEXT, 'pending');
+    // With staff, nobody is typing until a person does (their own `typing` frame says so).
+    this.typing.hidden = !online || this.status.mode !== 'bot';
+    this.socket?.send({ type: 'message', text, user: this.user, clientId });
+  }
+
+  /** With staff on the case, they see the citizen typing (at most one frame every few seconds). */
+  private typingToStaff(): void {
+    const now = Date.now();
+    if (this.status.mode === 'bot' || !this.socket?.connected || now - this.typingSentAt < TYPING_EVERY_MS) {
+      return;
+    }
+    this.typingSentAt = now;
+    this.socket.send({ type: 'typing', user: this.user });
+  }
+
+  private connectionChanged(connected: boolean): void {
+    this.status.setConnected(connected);
+    if (connected) return;
+    // Nothing is on its way while offline: no endless 正在输入, and unsent questions say so.
+    this.typing.hidden = true;
+    for (const bubble of this.pending.values()) markDelivery(bubble, PENDING_TEXT, 'pending');
+  }
+
+  /**
+   * The server stored a message. After a reconnect the history may already show it (it was stored
+   * just before the connection dropped, and the ack was lost): the resent copy's bubble then goes.
+   */
+  private acknowledged(clientId: string, messageId: string): void {
+    const bubble = this.pending.get(clientId);
+    this.pending.delete(clientId);
+    if (!bubble) return;
+    const shown = this.log.querySelector(`[data-id="${CSS.escape(messageId)}"]`);
+    if (shown && shown !== bubble) {
+      bubble.remove();
+      this.typing.hidden = true;
+      return;
+    }
+    bubble.setAttribute('data-id', messageId);
+    if (this.status.mode === 'bot') markDelivery(bubble);
+    else markDelivery(bubble, DELIVERED_TEXT, 'delivered');
   }
 
   private handleFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'typing':
-        this.typing.hidden = false;
+        if (frame.from === 'staff') this.status.showStaffTyping();
+        else this.typing.hidden = false;
+        return;
+      case 'ack':
+        this.acknowledged(frame.clientId, frame.messageId);
+        return;
+      case 'mode':
+        if (frame.mode !== 'bot') this.typing.hidden = true;
+        if (frame.caseNumber && !this.caseNumber) this.showCaseBanner(frame.caseNumber);
+        this.status.setMode(frame);
         return;
       case 'message':
         this.typing.hidden = true;
+        if (frame.message.from === 'staff') this.status.hideStaffTyping();
         this.addMessage(frame.message);
         return;
       case 'history':
@@ -346,12 +447,17 @@ export class DaobanWidget extends HTMLElement {
             quickReplies: [],
           });
         }
+        // Unacknowledged questions stay at the end until their ack says where they belong.
+        // So do open forms (the lookup opened from the page address comes before the history).
+        this.log.append(...this.pending.values());
+        for (const form of [this.escalationForm, this.lookupForm]) if (form) this.log.append(form);
+        this.scrollToEnd();
         return;
       case 'history_page':
         this.prependEarlier(frame.messages, frame.more);
         return;
       case 'case_opened':
-        this.caseOpened(frame.case.number, frame.case.deadline);
+        this.caseOpened(frame.case);
         return;
       case 'error':
         this.typing.hidden = true;
@@ -379,7 +485,8 @@ export class DaobanWidget extends HTMLElement {
     }
   }
 
-  private caseOpened(number: string, deadline?: string): void {
+  private caseOpened(info: CaseInfo): void {
+    const number = info.number;
     if (number === this.caseNumber) {
       // A second request in the same conversation joins the open case rather than opening another.
       this.addMessage({
@@ -390,18 +497,32 @@ export class DaobanWidget extends HTMLElement {
       return;
     }
     this.showCaseBanner(number);
-    const due = deadline ? `工作人员将在${formatDate(deadline)}前答复您。` : '工作人员将尽快答复您。';
+    const reply =
+      info.expectedReply ??
+      (info.deadline ? `工作人员将在${formatDate(info.deadline)}前答复您` : '工作人员将尽快答复您');
+    const phone = info.phoneMasked ?? (this.phoneLeft ? maskPhone(this.phoneLeft) : undefined);
+    const code = info.lookup !== 'phone' ? info.lookupCode : undefined;
     const message = h(
       'div',
       { class: 'message from-system', attrs: { 'data-case': number } },
       '已为您转人工，件号：',
       h('span', { class: 'case-number', text: number }),
-      `。${due}请记下件号，也可以凭件号和手机号后四位查询进度。`,
+      `。${reply.replace(/。$/, '')}。`,
+      code
+        ? h(
+            'span',
+            { class: 'lookup-code-note' },
+            '您的查询码：',
+            h('span', { class: 'lookup-code', text: code }),
+            h('strong', { text: '查询码只显示这一次，请抄下或截图保存。' }),
+            '凭件号和查询码可以查询办理进度。',
+          )
+        : `${phone ? `联系电话：${phone}。` : ''}请记下件号，可以凭件号和手机号后四位查询进度。`,
       h('button', {
         class: 'link',
         text: '查询办理进度',
         attrs: { type: 'button' },
-        on: { click: () => this.showLookup() },
+        on: { click: () => this.showLookup(number, code) },
       }),
     );
     this.log.append(message);
@@ -449,7 +570,7 @@ export class DaobanWidget extends HTMLElement {
         : SENDER_LABEL[message.from];
     const bubble = h(
       'div',
-      { class: `message from-${message.from}`, attrs: { 'data-from': message.from } },
+      { class: `message from-${message.from}`, attrs: { 'data-from': message.from, 'data-id': message.id } },
       sender ? h('span', { class: 'sender', text: sender }) : null,
       h('span', { class: 'text', text: message.text }),
     );
@@ -465,17 +586,19 @@ export class DaobanWidget extends HTMLElement {
     return bubble;
   }
 
-  private addMessage(message: ChatMessage, options: { history?: boolean } = {}): void {
+  private addMessage(message: ChatMessage, options: { history?: boolean } = {}): HTMLElement {
     this.lastQuickReplies?.remove();
     this.lastQuickReplies = undefined;
     const answer = message.answer;
-    this.log.append(this.renderBubble(message));
+    const bubble = this.renderBubble(message);
+    this.log.append(bubble);
     if (message.from === 'staff' && message.caseNumber && !this.caseNumber) {
-      this.caseOpened(message.caseNumber);
+      this.caseOpened({ number: message.caseNumber });
     }
     if (!options.history) {
       if (answer?.escalate) {
-        this.addChoices([{ title: '转人工服务', payload: '转人工' }], false);
+        // The assistant suggests a person; nothing is shared until the citizen agrees in the form.
+        this.showEscalation(answer.escalation?.category ?? '咨询转人工', answer.escalation?.reason);
       } else if (message.quickReplies.length > 0) {
         this.addChoices(message.quickReplies, answer?.intent === 'clarify');
       }
@@ -497,6 +620,7 @@ export class DaobanWidget extends HTMLElement {
       }
     }
     this.scrollToEnd();
+    return bubble;
   }
 
   private addChoices(replies: ChatMessage['quickReplies'], clarify: boolean): void {
@@ -512,7 +636,7 @@ export class DaobanWidget extends HTMLElement {
           on: {
             click: () => {
               this.sendText(reply.payload);
-              this.composer.input.focus();
+              this.focusInput();
             },
           },
         }),
@@ -522,52 +646,60 @@ export class DaobanWidget extends HTMLElement {
     this.lastQuickReplies = group;
   }
 
-  private showEscalation(category: EscalationCategory): void {
+  private showEscalation(category: EscalationCategory, reason?: string): void {
     this.ensureConnected();
     this.escalationForm?.remove();
+    const done = (): void => {
+      form.remove();
+      this.escalationForm = undefined;
+      this.focusInput();
+    };
     const form = createEscalationForm({
       idPrefix: `esc${this.messageCount}`,
+      server: this.getAttribute('data-server') ?? '',
       initial: category,
+      reason,
       onSubmit: (request) => {
-        form.remove();
-        this.escalationForm = undefined;
-        this.addMessage({
-          from: 'citizen',
-          text: `申请${request.category === '咨询转人工' ? '转人工服务' : request.category}`,
-          quickReplies: [],
-        });
-        this.socket?.send({ type: 'escalate', user: this.user, consent: true, ...request });
-        this.composer.input.focus();
+        done();
+        this.escalate(request);
       },
-      onCancel: () => {
-        form.remove();
-        this.escalationForm = undefined;
-        this.composer.input.focus();
-      },
+      onCancel: done,
     });
     this.escalationForm = form;
     this.log.append(form);
     this.scrollToEnd();
-    form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+    if (!touchScreen()) form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
   }
 
-  private showLookup(): void {
+  private escalate(request: EscalationRequest): void {
+    const wish = request.category === '咨询转人工' ? '转人工服务' : request.category;
+    this.phoneLeft = request.phone;
+    this.addMessage({
+      from: 'citizen',
+      text: request.consent ? `申请${wish}` : `申请${wish}（不同意转交对话）`,
+      quickReplies: [],
+    });
+    this.socket?.send({ type: 'escalate', user: this.user, ...request });
+  }
+
+  private showLookup(number = this.caseNumber, code?: string): void {
     this.lookupForm?.remove();
     const form = createLookupForm({
       idPrefix: `lookup${this.messageCount}`,
       server: this.getAttribute('data-server') ?? '',
-      number: this.caseNumber,
+      number,
+      code,
       formatDate,
       onClose: () => {
         form.remove();
         this.lookupForm = undefined;
-        this.composer.input.focus();
+        this.focusInput();
       },
     });
     this.lookupForm = form;
     this.log.append(form);
     this.scrollToEnd();
-    form.querySelector<HTMLInputElement>(this.caseNumber ? 'input[inputmode]' : 'input')?.focus();
+    if (!touchScreen()) form.querySelectorAll<HTMLInputElement>('input')[number ? 1 : 0]?.focus();
   }
 
   private showConversationRating(): void {
@@ -592,7 +724,7 @@ export class DaobanWidget extends HTMLElement {
     });
     this.log.append(bar);
     this.scrollToEnd();
-    bar.querySelector('button')?.focus();
+    if (!touchScreen()) bar.querySelector('button')?.focus();
   }
 
   private scrollToEnd(): void {
@@ -606,4 +738,10 @@ function formatDate(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
+/** The small note under a citizen's bubble (待发送, 已送达工作人员); none removes it. */
+function markDelivery(bubble: HTMLElement, text?: string, state?: string): void {
+  bubble.querySelector('.delivery')?.remove();
+  if (text) bubble.append(h('span', { class: `delivery ${state}`, text }));
 }

@@ -1,9 +1,15 @@
 /**
- * The 查询办理进度 form: a citizen types the 件号 and the last four digits of the phone number left
- * with the case and sees its status, deadline and staff replies as plain text. The server answers
- * "not found" alike for a wrong number and wrong digits, so the message says to check both.
+ * The 查询办理进度 form: a citizen types the 件号 and either the last four digits of the phone number
+ * left with the case or the one-time 查询码 given when no phone was left, and sees its status,
+ * deadline and staff replies as plain text. The server answers "not found" alike for a wrong number
+ * and a wrong secret, so the message says to check both.
  */
 import { h, replaceChildren } from '../shared/dom.ts';
+import { apiUrl } from './api-url.ts';
+
+// Four digits are a phone's last four; six letters and digits (no 0/O/1/I) a lookup code.
+const LAST4 = /^\d{4}$/;
+const CODE = /^[A-Z2-9]{6}$/;
 
 interface CaseProgress {
   number: string;
@@ -18,6 +24,8 @@ export function createLookupForm(options: {
   idPrefix: string;
   server: string;
   number?: string;
+  /** A lookup code to prefill (from the page address the kiosk's QR code leads to). */
+  code?: string;
   formatDate: (value: string) => string;
   onClose: () => void;
 }): HTMLFormElement {
@@ -32,14 +40,16 @@ export function createLookupForm(options: {
       required: true,
     },
   });
-  const last4 = h('input', {
+  const secret = h('input', {
     attrs: {
-      id: `${id}-last4`,
-      inputmode: 'numeric',
-      maxlength: 4,
-      pattern: '[0-9]{4}',
+      id: `${id}-secret`,
+      maxlength: 6,
       autocomplete: 'off',
+      autocapitalize: 'characters',
+      spellcheck: 'false',
+      value: options.code,
       required: true,
+      'aria-describedby': `${id}-secret-hint`,
     },
   });
   const error = h('p', { class: 'form-error', attrs: { role: 'alert' } });
@@ -51,8 +61,13 @@ export function createLookupForm(options: {
     h('h3', { text: '查询办理进度', attrs: { id: `${id}-title` } }),
     h('label', { text: '件号', attrs: { for: `${id}-number` } }),
     number,
-    h('label', { text: '手机号后四位', attrs: { for: `${id}-last4` } }),
-    last4,
+    h('label', { text: '手机号后四位或查询码', attrs: { for: `${id}-secret` } }),
+    secret,
+    h('small', {
+      class: 'hint',
+      attrs: { id: `${id}-secret-hint` },
+      text: '登记时留了电话，填手机号后四位；没有留电话，填6位查询码。',
+    }),
     error,
     h(
       'div',
@@ -67,20 +82,22 @@ export function createLookupForm(options: {
     event.preventDefault();
     error.textContent = '';
     const caseNumber = number.value.trim().toUpperCase();
-    const digits = last4.value.trim();
+    const value = secret.value.trim().toUpperCase();
     if (!caseNumber) return fail(error, number, '请填写件号。');
-    if (!/^\d{4}$/.test(digits)) return fail(error, last4, '请填写登记时所留手机号的后四位数字。');
+    if (!LAST4.test(value) && !CODE.test(value)) {
+      return fail(error, secret, '请填写登记时所留手机号的后四位，或6位查询码。');
+    }
     submit.disabled = true;
-    const url = new URL('/api/v1/cases/lookup', new URL(options.server || '/', location.href));
+    const url = apiUrl(options.server, '/api/v1/cases/lookup');
     url.searchParams.set('number', caseNumber);
-    url.searchParams.set('phoneLast4', digits);
+    url.searchParams.set(LAST4.test(value) ? 'phoneLast4' : 'code', value);
     fetch(url, { headers: { Accept: 'application/json' } })
       .then(async (response) => {
         if (response.ok) return showProgress(result, (await response.json()) as CaseProgress, options);
         replaceChildren(result);
         error.textContent =
           response.status === 404
-            ? '未查到该件号，请核对件号和手机号后四位。'
+            ? '未查到该件号，请核对件号和手机号后四位（或查询码）。'
             : response.status === 429
               ? ((await serverMessage(response)) ?? '查询次数过多，请稍后再试。')
               : '查询暂不可用，请稍后再试。';

@@ -53,6 +53,19 @@ header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .lookup-facts dd{margin:0;font-weight:600}
 .lookup-heading{margin:6px 0 2px}
 .lookup-replies{margin:0;padding-left:1.4em;white-space:pre-wrap}
+.mode-status,.connection-status{padding:6px 12px;font-size:.9em;border-bottom:1px solid var(--db-border)}
+.mode-status{background:#eaf6ee;color:#14532d}
+.connection-status{background:#fdecea;color:var(--db-danger);font-weight:600}
+.staff-typing{padding:0 14px 6px;color:#14532d;font-size:.88em;font-weight:600}
+.staff-typing:empty{display:none}
+.delivery{display:block;font-size:.75em;text-align:right;opacity:.9}
+.delivery.pending{font-weight:700}
+.lookup-code-note{display:block;margin-top:4px}
+.lookup-code{display:inline-block;font-family:ui-monospace,monospace;font-size:1.3em;font-weight:700;letter-spacing:.15em;color:var(--db-primary-strong);background:#fff;border:1px dashed var(--db-primary);padding:0 6px;margin:0 2px}
+.lookup-code-note strong{display:block;color:var(--db-warn)}
+.hint{color:var(--db-muted);font-size:.82em}
+.shared,.expected-reply,.escalation-reason{margin:0;font-size:.9em}
+.expected-reply{font-weight:600}
 .typing{padding:0 14px 6px;color:var(--db-muted);font-size:.88em}
 .typing span{display:inline-block;animation:blink 1.2s infinite}
 @keyframes blink{50%{opacity:.3}}
@@ -83,6 +96,10 @@ header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 :host([elder]) .message{border-width:2px}
 :host([elder]) .from-citizen{background:#002266}
+input,textarea{font-size:max(16px,1em)}
+@media (max-width:600px),(pointer:coarse){button,.composer-input,.escalation input:not([type=radio]):not([type=checkbox]),.escalation textarea,.rating-comment{min-height:44px;min-width:44px}
+.choice,.consent{min-height:44px;align-items:center}.choice{display:inline-flex;gap:6px}input[type=radio],input[type=checkbox]{width:24px;height:24px;margin:0;flex:none}
+:host([elder]) button,:host([elder]) .composer-input,:host([elder]) .escalation input:not([type=radio]):not([type=checkbox]),:host([elder]) .choice,:host([elder]) .consent{min-height:56px;min-width:56px}}
 @media (max-width:600px){:host{right:12px;bottom:12px}.panel,:host([elder]) .panel{position:fixed;inset:0;width:100%;height:100%;border-radius:0;border:0}}
 @media (max-width:420px){:host([elder]) header small{display:none}:host([elder]) header{padding:8px}}
 ${CARD_CSS}
