@@ -13,6 +13,7 @@ import { openBrowser, saveScreenshot } from '../helpers/browser.ts';
 import type { BrowserSession } from '../helpers/browser.ts';
 import { STAFF_PASSWORD, STAFF_USERNAME, startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
+import { seriousAxeFindings } from '../helpers/axe.ts';
 
 const QUESTION = '食品经营许可在哪个窗口办';
 
@@ -60,6 +61,7 @@ describe('catalog management in the console', () => {
     await page.getByRole('link', { name: '事项清单管理' }).click();
     await page.getByRole('heading', { name: '事项清单管理' }).waitFor();
     await page.getByRole('table', { name: '版本记录' }).getByText('使用中').waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
   it('a file with errors shows them by row and cannot be published', async () => {
@@ -87,6 +89,7 @@ describe('catalog management in the console', () => {
     const changes = diff.getByRole('table', { name: '食品经营许可的修改' });
     expect(await changes.getByRole('row', { name: /办理窗口/ }).textContent()).toMatch(/A06.*A08/);
     expect(await diff.textContent()).toContain('2026.12-e2e');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await saveScreenshot(page, 'console-catalog-diff');
 
     const publish = panel.getByRole('button', { name: '发布', exact: true });

@@ -9,6 +9,7 @@ import { openBrowser, saveScreenshot } from '../helpers/browser.ts';
 import type { BrowserSession } from '../helpers/browser.ts';
 import { STAFF_PASSWORD, STAFF_USERNAME, startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
+import { seriousAxeFindings } from '../helpers/axe.ts';
 
 const XSS = '<img src=x onerror="window.__daobanXss=1">我的营业执照办不下来';
 const STAFF_REPLY = '您好，您反映的问题已收到，请明天上午到一楼A05窗口找王工办理。';
@@ -60,6 +61,7 @@ describe('staff console with a live citizen', () => {
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('不正确');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByLabel('密码').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '工单队列' }).waitFor();
@@ -108,6 +110,7 @@ describe('staff console with a live citizen', () => {
     await staff.page.getByRole('link', { name: '好差评' }).click();
     await staff.page.getByRole('heading', { name: '好差评' }).waitFor();
     await expect.poll(() => staff.page.locator('table').textContent(), { timeout: 10_000 }).toContain('满意');
+    expect(await seriousAxeFindings(staff.page)).toEqual([]);
   });
 
   it('shows the analytics dashboard with charts and CSV export', async () => {

@@ -9,6 +9,7 @@ import type { BrowserSession } from '../helpers/browser.ts';
 import { STAFF_PASSWORD, STAFF_USERNAME, startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
 import { StaffClient } from '../helpers/server-clients.ts';
+import { seriousAxeFindings } from '../helpers/axe.ts';
 
 const DEPARTMENT = '<img src=x onerror="window.__daobanXss=1">综合受理';
 let server: TestServer;
@@ -33,6 +34,7 @@ describe('user accounts in the console', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('link', { name: '用户管理' }).click();
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     await page.getByLabel('用户名', { exact: true }).fill('he.ping');
     await page.getByLabel('初始密码').fill('1234567890');
