@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Material } from '../../knowledge/catalog/schema.ts';
+import { precheckFieldsSchema } from './validators/fields-schema.ts';
 
 export const precheckInputSchema = z.object({
   itemId: z.string().trim().min(1).optional(),
@@ -12,13 +13,7 @@ export const precheckInputSchema = z.object({
   situation: z.string().optional(),
   /** Material names as the citizen says them ("身份证", "户口本复印件"). */
   provided: z.array(z.string(), { error: 'provided 必须是材料名称的列表' }).default([]),
-  fields: z
-    .object({
-      idNumber: z.string().optional(),
-      creditCode: z.string().optional(),
-      phone: z.string().optional(),
-    })
-    .default({}),
+  fields: precheckFieldsSchema,
 });
 
 export type PrecheckInput = z.input<typeof precheckInputSchema>;

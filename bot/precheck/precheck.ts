@@ -57,7 +57,7 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
     else possibleSituational.push(toMissing(material));
   }
 
-  const invalid = validateFields(request.fields);
+  const invalid = validateFields(request.fields, { item });
   return {
     item: { id: item.id, name: item.name },
     missing,
