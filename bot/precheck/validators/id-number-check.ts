@@ -89,7 +89,7 @@ export function checkIdNumber(value: string, today: LocalDate): IdNumberCheck {
   }
   if (birth.year < 1900) return fail(`身份证号中的出生日期${formatChineseDate(birth)}早于1900年，请核对。`);
   if (toIsoDate(birth) > today) {
-    return fail(`身份证号中的出生日期${formatChineseDate(birth)}还没有到，请核对。`);
+    return fail(`身份证号中的出生日期${formatChineseDate(birth)}晚于今天，请核对。`);
   }
 
   if (idNumberCheckCharacter(number) !== number[17]) {

@@ -57,7 +57,7 @@ describe('居民身份证号', () => {
     }
     // The second example of GB 11643 has a valid check character, but 1880 is before 1900.
     expect(reasonOf('440524188001010014')).toBe('身份证号中的出生日期1880年1月1日早于1900年，请核对。');
-    expect(reasonOf(idFor('20261203', '女'))).toBe('身份证号中的出生日期2026年12月3日还没有到，请核对。');
+    expect(reasonOf(idFor('20261203', '女'))).toBe('身份证号中的出生日期2026年12月3日晚于今天，请核对。');
     expect(reasonOf(idFor('20261203', '女'), '2026-12-03')).toBeUndefined();
   });
 
