@@ -3,7 +3,7 @@
  * "未满18周岁", "18周岁以上", "16至60周岁"), read from the text so that no item is hard-coded, and
  * checked against the age an ID number gives. Only requirements on the applicant are read: a clause
  * naming alternatives (或), describing a case with its own handling ("未满16周岁的，由监护人代为申请"),
- * stating an obligation or permission ("年满16周岁的公民应当申领") or speaking of another person (子女,
+ * opening a case (如申请人未满18周岁), stating an obligation or permission ("年满16周岁的公民应当申领") or speaking of another person (子女,
  * 配偶) is not a rule the applicant must meet.
  */
 import type { Sex } from './id-number-check.ts';
@@ -39,6 +39,8 @@ const PATTERNS: Array<{ pattern: RegExp; rule: (a: number, b: number) => AgeRule
 const SEX_WORD = /(男方|女方|男性|女性|男子|女子|男职工|女职工|(?<![子妇儿孙])[男女])/g;
 const OTHER_PERSON =
   /子女|配偶|父母|父亲|母亲|孩子|儿童|婴儿|新生儿|被监护人|监护人|被赡养人|委托人|代理人|受托人|家属|亲属/;
+/** Before the age: "如/若…" opens a case with its own handling, not a requirement. */
+const CONDITIONAL_OPENING = /^(?:如果|假如|倘若|如|若)/;
 /** After the age: "…的" ending the clause (a case with its own handling) or an obligation/permission. */
 const NOT_A_REQUIREMENT = /^(?:的|者)$|应当|应该|可以|可|由/;
 
@@ -64,7 +66,9 @@ function readPart(part: string): AgeRule | undefined {
     if (!match) continue;
     const before = part.slice(0, match.index);
     const after = part.slice(match.index + match[0].length);
-    if (OTHER_PERSON.test(before) || NOT_A_REQUIREMENT.test(after)) return undefined;
+    if (OTHER_PERSON.test(before) || CONDITIONAL_OPENING.test(before) || NOT_A_REQUIREMENT.test(after)) {
+      return undefined;
+    }
     const numbers = match.slice(1).filter(Boolean).map(toNumber);
     if (numbers.some(Number.isNaN)) return undefined;
     const found: AgeRule = rule(numbers[0], numbers[1]);

@@ -55,6 +55,8 @@ describe('age rules read from an item’s conditions', () => {
     expect(parseAgeRules(['子女年满18周岁'])).toEqual([]);
     expect(parseAgeRules(['申请人年满70周岁的，可免于体检'])).toEqual([]);
     expect(parseAgeRules(['年满70周岁或患有重大疾病'])).toEqual([]);
+    expect(parseAgeRules(['如申请人未满18周岁，需监护人陪同办理'])).toEqual([]);
+    expect(parseAgeRules(['未满18周岁的，须由监护人陪同办理'])).toEqual([]);
   });
 
   it('says which rule is not met, with the age the ID number gives', () => {
