@@ -9,43 +9,11 @@ import { idNumberCheckCharacter } from '../../privacy/id-number.ts';
 import { type CalendarDate, formatChineseDate, isRealDate, toIsoDate } from './calendar-date.ts';
 
 /** Province-level codes of GB/T 2260, plus 71/81/82 (Taiwan, Hong Kong, Macao) and 83 (台湾居民居住证). */
-const PROVINCE_CODES = new Set([
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-  '83',
-]);
+const PROVINCE_CODES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(
+    ' ',
+  ),
+);
 
 export type Sex = '男' | '女';
 
