@@ -14,6 +14,7 @@ const SITUATION_SYNONYMS: Array<[RegExp, string]> = [
   [/丢了|丢失|弄丢|找不到/, '遗失'],
   [/坏了|破损|损坏/, '损毁'],
   [/贷款|按揭/, '贷款'],
+  [/刷脸|人脸/, '人脸识别'],
 ];
 
 /** Bigrams too common in situation phrases to signal anything on their own. */
@@ -40,6 +41,8 @@ const STOP_BIGRAMS = new Set([
   '其他',
   '代为',
   '他人',
+  '通过',
+  '核验',
 ]);
 
 /** Bigrams with a function character ("理的", "我在") are accidents of phrasing, not subjects. */
@@ -62,6 +65,24 @@ function expandSituation(situation: string): string {
   let expanded = affirmed;
   for (const [pattern, official] of SITUATION_SYNONYMS) {
     if (pattern.test(affirmed)) expanded += ` ${official}`;
+  }
+  return expanded;
+}
+
+/** True when the situation denies the condition ("不委托别人", "没有租房"). */
+export function situationDenies(situation: string | undefined, when: string | undefined): boolean {
+  if (!situation?.trim() || !when?.trim()) return false;
+  const negated = [...situation.matchAll(NEGATED_PHRASE)].map((match) => match[0]).join(' ');
+  if (!negated) return false;
+  const wanted = hanBigramsOf(when);
+  for (const bigram of hanBigramsOf(expandNegated(negated))) if (wanted.has(bigram)) return true;
+  return false;
+}
+
+function expandNegated(negated: string): string {
+  let expanded = negated.replace(/不是|不需要|不用|不|没有|没|无需|无须/g, ' ');
+  for (const [pattern, official] of SITUATION_SYNONYMS) {
+    if (pattern.test(expanded)) expanded += ` ${official}`;
   }
   return expanded;
 }

@@ -11,7 +11,9 @@ let indexDir: string;
 
 interface CliOutput {
   item: { id: string; name: string };
-  missing: Array<{ name: string }>;
+  missing: Array<{ name: string; note?: string }>;
+  deferrable: Array<{ name: string }>;
+  exempt: Array<{ name: string; note: string }>;
   invalid: Array<{ field: string; reason: string }>;
   notice: string;
   error: { code: string; message: string; line?: number };
@@ -58,9 +60,10 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
     expect(outputs[0].item).toEqual({ id: 'QYKB-001', name: '企业设立登记' });
     expect(outputs[0].missing.map((material) => material.name)).toEqual([
       '公司章程',
-      '住所（经营场所）使用证明',
+      '股东的主体资格证明',
       '委托代理人身份证明及授权委托书',
     ]);
+    expect(outputs[0].deferrable).toEqual([{ name: '住所（经营场所）使用证明' }]);
     expect(outputs[0].notice).toContain('一次性告知');
 
     expect(outputs[1].error).toMatchObject({ code: 'BAD_JSON', line: 2 });
