@@ -48,7 +48,7 @@ const STOP_BIGRAMS = new Set([
 /** Bigrams with a function character ("理的", "我在") are accidents of phrasing, not subjects. */
 const FUNCTION_CHARACTERS = /[的了是我在有和与及或等]/;
 /** "不委托别人" must not select the 委托 materials: a negated phrase is dropped before matching. */
-const NEGATED_PHRASE = /(不是|不需要|不用|不|没有|没|无需|无须)\p{Script=Han}{1,4}/gu;
+const NEGATED_PHRASE = /(不是|不需要|不用|不|没有|没|无需|无须)(?:\d+|\p{Script=Han}){1,4}/gu;
 
 function hanBigramsOf(text: string): Set<string> {
   const han = normalizeForMatch(text).replace(/[^\p{Script=Han}]/gu, '');
