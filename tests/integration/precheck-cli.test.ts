@@ -75,6 +75,32 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
     expect(outputs[3].invalid).toEqual([{ field: 'phone', reason: expect.stringContaining('11位手机号码') }]);
   });
 
+  it('takes the situation as answers or as free text and reports exemptions and deferrable materials', () => {
+    const provided = ['申请书', '章程'];
+    const lines = [
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: { agent: true, c2: '是' } }),
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: '我让朋友帮我代办' }),
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: { house: '二手房' } }),
+    ];
+    const result = runCli(['--index', indexDir, '--jsonl'], `${lines.join('\n')}\n`);
+    expect(result.status, result.stderr).toBe(0);
+    const [answers, text, unknown] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CliOutput);
+    expect(answers.missing).toEqual([{ name: '委托代理人身份证明及授权委托书', note: '委托他人代为办理的' }]);
+    expect(answers.exempt).toEqual([
+      { name: '股东的主体资格证明', note: '股东为自然人的，通过身份核验获取，免提交' },
+    ]);
+    expect(answers.deferrable).toEqual([{ name: '住所（经营场所）使用证明' }]);
+    expect(text.missing).toEqual([
+      { name: '股东的主体资格证明', note: '如股东为自然人可不提交' },
+      { name: '委托代理人身份证明及授权委托书', note: '委托他人代为办理的' },
+    ]);
+    expect(unknown.error).toMatchObject({ code: 'PRECHECK_INPUT_INVALID', line: 3 });
+    expect(unknown.error.message).toContain('可用的有：agent、c1、c2');
+  });
+
   it('checks a single case with --json', () => {
     const result = runCli(
       ['--index', indexDir, '--json', JSON.stringify({ itemId: 'SHMS-001', provided: ['身份证'] })],
