@@ -28,3 +28,19 @@ export function conditionalExemption(material: Material): ConditionalExemption |
   if (!clause || /通过|本部门/.test(clause)) return undefined;
   return { condition: clause, spares };
 }
+
+/**
+ * An unconditional 免提交 that spares one part of a combined material ("监护人居民身份证及监护关系证明"
+ * with "…免提交监护关系证明"): the rest is still to be brought, so the material stays required and the
+ * note says which part is spared.
+ */
+export function sparesOnlyPart(material: Material): boolean {
+  const spared = /免提交([^，,；;。]+)/.exec(material.exemptNote ?? '')?.[1]?.trim();
+  if (!spared || spared.length < 2) return false;
+  const parts = material.name.split(/及|和|、/);
+  return (
+    parts.length > 1 &&
+    parts.some((part) => part.includes(spared)) &&
+    !parts.every((part) => part.includes(spared))
+  );
+}

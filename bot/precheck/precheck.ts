@@ -7,7 +7,7 @@
  */
 import type { Catalog, Material } from '../../knowledge/catalog/schema.ts';
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
-import { conditionalExemption } from './exemption.ts';
+import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
 import { matchProvided } from './match-material.ts';
 import { composePrecheckNotice, type NoticeMissing } from './precheck-notice.ts';
@@ -50,7 +50,7 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
   const request = parsed.data;
   const item = findPrecheckItem(catalog, request);
   const rules = situationQuestions(item);
-  const answers = readAnswers(rules, request.situation);
+  const answers = readAnswers(rules, request.situation, item.name);
 
   const satisfied = new Set<Material>();
   const matched: PrecheckResult['matched'] = [];
@@ -73,7 +73,8 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
     const applies = appliesTo(material, rules, answers);
     if (applies === 'no' || satisfied.has(material)) continue;
     const exemption = conditionalExemption(material);
-    if (material.exempt && (!exemption || exemptionAnswer(material, rules, answers))) {
+    const partial = material.exempt && !exemption && sparesOnlyPart(material);
+    if (material.exempt && !partial && (!exemption || exemptionAnswer(material, rules, answers))) {
       if (applies === 'yes') exempt.push({ name: material.name, note: material.exemptNote ?? '免提交' });
       continue;
     }
@@ -86,7 +87,9 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
       continue;
     }
     const exemptionHint = exemption ? `如${exemption.condition}${exemption.spares}` : undefined;
-    const note = exemptionHint ?? (material.required === '情形' ? material.when : undefined);
+    const note =
+      exemptionHint ??
+      (partial ? material.exemptNote : material.required === '情形' ? material.when : undefined);
     missing.push(note ? { name: material.name, note } : { name: material.name });
     noticeMissing.push({ material, exemptionHint });
   }

@@ -6,7 +6,7 @@
  */
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
 import type { SituationInput } from './precheck-types.ts';
-import { situationApplies, situationDenies } from './situation-match.ts';
+import { hanBigramsOf, situationBigrams } from './situation-match.ts';
 import type { QuestionRule } from './situation-questions.ts';
 
 /** true / false for a 是/否 question, the option chosen for a choice. */
@@ -43,24 +43,90 @@ function fromObject(rules: QuestionRule[], situation: Record<string, boolean | s
   return answers;
 }
 
-function fromText(rules: QuestionRule[], text: string): Map<string, Answer> {
+const minus = (bigrams: Set<string>, removed: Set<string>): Set<string> =>
+  new Set([...bigrams].filter((bigram) => !removed.has(bigram)));
+const shared = (left: Set<string>, right: Set<string>): Set<string> =>
+  new Set([...left].filter((bigram) => right.has(bigram)));
+const within = (inner: Set<string>, outer: Set<string>): boolean =>
+  [...inner].every((bigram) => outer.has(bigram));
+
+/** "孩子10岁" answers "未满16周岁" by number, not by words. */
+function ageAnswer(rule: QuestionRule, text: string): boolean | undefined {
+  const limit = /未满(\d+)周岁/.exec(rule.phrase)?.[1];
+  const age = /(\d{1,3})\s*(?:周岁|岁)/.exec(text)?.[1];
+  return limit && age ? Number(age) < Number(limit) : undefined;
+}
+
+/**
+ * Free text: a question is answered 是 when the text shares a bigram with its phrase, 否 when only a
+ * negated part does. The item's own name is in every phrase ("注销" in 企业注销登记), so its bigrams
+ * decide nothing; and a text that only matches the general part of a more specific question
+ * ("随父落户" against "非婚生育随父落户") answers the general one alone.
+ */
+function fromText(rules: QuestionRule[], text: string, itemName: string): Map<string, Answer> {
+  const nameBigrams = hanBigramsOf(itemName);
+  const { affirmed: rawAffirmed, denied: rawDenied } = situationBigrams(text);
+  const affirmed = minus(rawAffirmed, nameBigrams);
+  const denied = minus(rawDenied, nameBigrams);
+  const phraseBigrams = new Map(rules.map((rule) => [rule, minus(hanBigramsOf(rule.phrase), nameBigrams)]));
   const answers = new Map<string, Answer>();
   for (const rule of rules) {
     if (rule.optionOf.size > 0) {
-      const option = rule.options.find((candidate) => situationApplies(text, candidate));
+      const option = chosenOption(rule, affirmed, nameBigrams);
       if (option) answers.set(rule.key, option);
       continue;
     }
-    if (situationApplies(text, rule.condition)) answers.set(rule.key, true);
-    else if (situationDenies(text, rule.condition)) answers.set(rule.key, false);
+    const age = ageAnswer(rule, text);
+    if (age !== undefined) {
+      answers.set(rule.key, age);
+      continue;
+    }
+    const own = phraseBigrams.get(rule) ?? new Set<string>();
+    const hits = shared(affirmed, own);
+    const subsumed = rules.some((other) => {
+      const theirs = phraseBigrams.get(other);
+      return (
+        other !== rule &&
+        theirs !== undefined &&
+        theirs.size < own.size &&
+        within(theirs, own) &&
+        within(hits, theirs)
+      );
+    });
+    if (hits.size > 0 && !subsumed) answers.set(rule.key, true);
+    else if (hits.size === 0 && shared(denied, own).size > 0) answers.set(rule.key, false);
   }
   return answers;
+}
+
+/** The alternative whose own words the text uses most; none on a tie or no match. */
+function chosenOption(
+  rule: QuestionRule,
+  affirmed: Set<string>,
+  nameBigrams: Set<string>,
+): string | undefined {
+  const wordsOf = new Map<string, Set<string>>();
+  for (const [material, option] of rule.optionOf) {
+    const words = wordsOf.get(option) ?? new Set<string>();
+    for (const bigram of hanBigramsOf(`${option} ${material.when ?? ''}`)) words.add(bigram);
+    wordsOf.set(option, words);
+  }
+  // Words every alternative has ("申领", "落户") tell them apart no more than the item's name does.
+  const common = [...wordsOf.values()].reduce((left, right) => shared(left, right));
+  const scores = rule.options.map((option) => ({
+    option,
+    score: shared(affirmed, minus(minus(wordsOf.get(option) ?? new Set(), common), nameBigrams)).size,
+  }));
+  const best = Math.max(...scores.map((entry) => entry.score));
+  const top = scores.filter((entry) => entry.score === best);
+  return best > 0 && top.length === 1 ? top[0].option : undefined;
 }
 
 export function readAnswers(
   rules: QuestionRule[],
   situation: SituationInput | undefined,
+  itemName = '',
 ): Map<string, Answer> {
   if (situation === undefined) return new Map();
-  return typeof situation === 'string' ? fromText(rules, situation) : fromObject(rules, situation);
+  return typeof situation === 'string' ? fromText(rules, situation, itemName) : fromObject(rules, situation);
 }

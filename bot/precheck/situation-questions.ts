@@ -22,8 +22,10 @@ export interface SituationQuestion {
 
 export interface QuestionRule extends SituationQuestion {
   kind: 'when' | 'exemption' | 'condition';
-  /** The phrase free text is matched against (yes/no questions). */
+  /** The condition as a plain clause ("委托他人代为办理"). */
   condition: string;
+  /** The catalog's whole phrase, examples included, that free text is matched against. */
+  phrase: string;
   /** For a choice: the option each material is needed under. */
   optionOf: Map<Material, string>;
   members: Material[];
@@ -164,6 +166,7 @@ export function situationQuestions(item: ServiceItem): QuestionRule[] {
     materials: [...new Set(draft.members.map((material) => material.name))],
     kind: draft.kind,
     condition: draft.condition,
+    phrase: draft.phrase,
     optionOf: draft.optionOf,
     members: draft.members,
   }));

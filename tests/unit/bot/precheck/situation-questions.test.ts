@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCatalog } from '../../../../knowledge/catalog/validate.ts';
 import { conditionalExemption } from '../../../../bot/precheck/exemption.ts';
+import { precheck } from '../../../../bot/precheck/precheck.ts';
 import { conditionClause, situationQuestions } from '../../../../bot/precheck/situation-questions.ts';
 import { materialSchema, type Material } from '../../../../knowledge/catalog/schema.ts';
 
@@ -82,5 +83,25 @@ describe('situation questions of the shipped catalog', () => {
     const keys = situationQuestions(item!).map((rule) => rule.key);
     expect(keys).toEqual(['c1', 'nonLocal', 'agent', 'face']);
     expect(situationQuestions(structuredClone(item!)).map((rule) => rule.key)).toEqual(keys);
+  });
+});
+
+describe('free-text situations on the shipped catalog', () => {
+  const missing = (itemId: string, situation: string) =>
+    precheck({ itemId, provided: [], situation }, shipped!).missing.map((entry) => entry.name);
+
+  it('picks the alternative the citizen describes', () => {
+    expect(missing('SHMS-023', '我在本市上学')).toContain('就读证明');
+    expect(missing('SHMS-023', '我在这边上班')).not.toContain('就读证明');
+  });
+
+  it('reads an age against 未满N周岁', () => {
+    expect(missing('SHMS-001', '给孩子办，孩子10岁')).toContain('监护人居民身份证及监护关系证明');
+    expect(missing('SHMS-001', '我今年35岁')).not.toContain('监护人居民身份证及监护关系证明');
+  });
+
+  it('does not take the item’s own words, or the general part of a specific case, as an answer', () => {
+    expect(missing('QYKB-004', '简易注销')).toEqual(['企业注销登记申请书', '全体投资人承诺书']);
+    expect(missing('SHMS-026', '孩子随父亲落户')).not.toContain('亲子鉴定证明');
   });
 });
