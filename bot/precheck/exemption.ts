@@ -23,6 +23,13 @@ export function conditionalExemption(material: Material): ConditionalExemption |
   const spared = /免提交([^，,；;。]*)/.exec(note)?.[1]?.trim() ?? '';
   const spares = `可不提交${spared}`;
   if (/人脸识别/.test(note)) return { condition: '现场人脸识别核验通过', spares };
+  // "不动产权证书通过电子证照核验的" on 合法稳定住所证明 (or on "残疾人证或重病诊断证明") spares the
+  // material only when that certificate is the one the citizen relies on.
+  const document = /^([^，,；;。、]{2,12}?(?:证书|证))(?:信息)?可?通过/.exec(note)?.[1];
+  const alternatives = material.name.split(/或/);
+  if (document && !(alternatives.length === 1 && material.name.includes(document))) {
+    return { condition: `持有${document}`, spares };
+  }
   const clause = LEADING_CLAUSE.exec(note)?.[1]?.trim();
   // "户口簿信息通过公安数据共享核验的" describes the hall's own data sharing, not the citizen's case.
   if (!clause || /通过|本部门/.test(clause)) return undefined;

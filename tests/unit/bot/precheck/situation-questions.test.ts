@@ -90,6 +90,15 @@ describe('free-text situations on the shipped catalog', () => {
   const missing = (itemId: string, situation: string) =>
     precheck({ itemId, provided: [], situation }, shipped!).missing.map((entry) => entry.name);
 
+  it('spares a material only when the certificate its exemption names is the one relied on', () => {
+    expect(missing('SHMS-023', '我租房住')).toContain('合法稳定住所证明');
+    const owner = precheck(
+      { itemId: 'SHMS-023', provided: [], situation: '我有房子，有不动产权证书' },
+      shipped!,
+    );
+    expect(owner.exempt.map((entry) => entry.name)).toContain('合法稳定住所证明');
+  });
+
   it('picks the alternative the citizen describes', () => {
     expect(missing('SHMS-023', '我在本市上学')).toContain('就读证明');
     expect(missing('SHMS-023', '我在这边上班')).not.toContain('就读证明');
