@@ -23,6 +23,7 @@ const SITUATION_SYNONYMS: Array<[RegExp, string]> = [
   [/过期|到期|有效期不足/, '有效期不足到期'],
   [/送给|赠送|赠与/, '赠与'],
   [/遗产|继承/, '继承'],
+  [/房产证|房本|产权证/, '不动产权证书'],
 ];
 
 /** Bigrams too common in situation phrases to signal anything on their own. */
@@ -57,9 +58,9 @@ const STOP_BIGRAMS = new Set([
 const FUNCTION_CHARACTERS = /[的了是我在有和与及或等]/;
 /** …except these words, which carry the subject ("因赠与办理", "有效期不足"). */
 const KEPT_BIGRAMS = new Set(['赠与', '有效', '共有', '离婚']);
-/** "不委托别人" must not select the 委托 materials: a negated phrase is matched apart. */
-const NEGATED_PHRASE = /(不是|不需要|不用|不|没有|没|无需|无须)(?:\d+|\p{Script=Han}){1,4}/gu;
-const NEGATION = /不是|不需要|不用|不|没有|没|无需|无须/g;
+/** "不委托别人" must not select the 委托 materials: a negated phrase is matched apart ("不动产" is a word). */
+const NEGATED_PHRASE = /(不是|不需要|不用|不(?!动产)|没有|没|无需|无须)(?:\d+|\p{Script=Han}){1,4}/gu;
+const NEGATION = /不是|不需要|不用|不(?!动产)|没有|没|无需|无须/g;
 
 export function hanBigramsOf(text: string): Set<string> {
   const han = normalizeForMatch(text).replace(/[^\p{Script=Han}]/gu, '');
