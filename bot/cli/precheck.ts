@@ -1,6 +1,7 @@
 /**
  * `npm run precheck -- [--index DIR] --jsonl`: reads pre-check cases from stdin, one JSON object per
- * line ({ itemId | itemName, situation, provided, fields }), and prints one result per line. A bad
+ * line ({ itemId | itemName, situation, provided, fields }; `situation` is answers by question key or
+ * free text, see docs/http-api.md), and prints one result per line — the same as POST /api/v1/precheck. A bad
  * line prints { "error": { code, message, line } } and the run goes on with the next line.
  * `--json '<case>'` checks a single case. Without --index the default index is used (built first if
  * it does not exist yet).

@@ -3,16 +3,57 @@
  * wrong, with a one-time notice (一次性告知) to show them.
  */
 import { z } from 'zod';
-import type { Material } from '../../knowledge/catalog/schema.ts';
 import { precheckFieldsSchema } from './validators/fields-schema.ts';
 
+/** Size limits of one pre-check request, so that a request cannot make the server work unboundedly. */
+export const PRECHECK_LIMITS = {
+  situationChars: 500,
+  situationKeys: 40,
+  providedItems: 60,
+  providedChars: 60,
+} as const;
+
+const answerValue = z.union([z.boolean(), z.string().max(40, '情形的回答不超过 40 字')], {
+  error: '情形的回答只能是 true / false、“是”“否”或问题的选项之一',
+});
+
+/**
+ * The situation: answers to the item's situation questions by key (`{ "agent": true }`, listed by
+ * `GET /api/v1/items/:id/precheck-questions`), or a free-text description matched to the same questions.
+ */
+export const situationSchema = z.union(
+  [
+    z.string().max(PRECHECK_LIMITS.situationChars, `situation 不超过 ${PRECHECK_LIMITS.situationChars} 字`),
+    z
+      .record(z.string().max(40), answerValue)
+      .refine((answers) => Object.keys(answers).length <= PRECHECK_LIMITS.situationKeys, {
+        message: `situation 最多回答 ${PRECHECK_LIMITS.situationKeys} 个问题`,
+      }),
+  ],
+  { error: 'situation 应为情形描述文字，或以问题编号为键的回答对象' },
+);
+
+export type SituationInput = z.infer<typeof situationSchema>;
+
 export const precheckInputSchema = z.object({
-  itemId: z.string().trim().min(1).optional(),
-  itemName: z.string().trim().min(1).optional(),
-  /** The citizen's situation in their own words ("委托他人办理", "外地户口"), to select 情形 materials. */
-  situation: z.string().optional(),
+  itemId: z.string({ error: 'itemId 必须是文字' }).trim().min(1).max(60, 'itemId 不超过 60 字').optional(),
+  itemName: z
+    .string({ error: 'itemName 必须是文字' })
+    .trim()
+    .min(1)
+    .max(100, 'itemName 不超过 100 字')
+    .optional(),
+  situation: situationSchema.optional(),
   /** Material names as the citizen says them ("身份证", "户口本复印件"). */
-  provided: z.array(z.string(), { error: 'provided 必须是材料名称的列表' }).default([]),
+  provided: z
+    .array(
+      z
+        .string({ error: 'provided 中的每一项都必须是材料名称' })
+        .max(PRECHECK_LIMITS.providedChars, `每项材料名称不超过 ${PRECHECK_LIMITS.providedChars} 字`),
+      { error: 'provided 必须是材料名称的列表' },
+    )
+    .max(PRECHECK_LIMITS.providedItems, `provided 最多 ${PRECHECK_LIMITS.providedItems} 项`)
+    .default([]),
   fields: precheckFieldsSchema,
 });
 
@@ -20,11 +61,8 @@ export type PrecheckInput = z.input<typeof precheckInputSchema>;
 
 export interface MissingMaterial {
   name: string;
-  form?: string;
-  copies?: number;
-  /** 必要: needed before acceptance; 情形: needed in the citizen's situation; 容缺: may follow later. */
-  required: Material['required'];
-  when?: string;
+  /** Why it is needed or how it may be spared ("委托他人代为办理的", "如现场人脸识别核验通过可不提交"). */
+  note?: string;
 }
 
 export interface InvalidField {
@@ -34,11 +72,17 @@ export interface InvalidField {
 
 export interface PrecheckResult {
   item: { id: string; name: string };
+  /** Needed before the window accepts the application, and not provided. */
   missing: MissingMaterial[];
   invalid: InvalidField[];
-  notice: string;
-  /** Which catalog material each provided name was taken as, for staff and debugging. */
-  matched: Array<{ provided: string; material: string }>;
+  /** 容缺 materials not provided: accepted now under 告知承诺制, to be handed in later. */
+  deferrable: Array<{ name: string }>;
+  /** Materials that apply but need not be brought (免提交), with the catalog's reason. */
+  exempt: Array<{ name: string; note: string }>;
+  /** Which catalog material each provided name was taken as. */
+  matched: Array<{ said: string; material: string }>;
   /** Provided names that match no material of the item. */
   unrecognised: string[];
+  notice: string;
+  precheckNo?: string;
 }

@@ -1,60 +1,97 @@
 /**
  * Material pre-check (自助预审): compares what a citizen says they have with the item's material list
- * and checks the numbers they typed. 必要 materials not provided are missing; 情形 materials only when
- * the citizen's situation names their situation; exempt (免提交) materials never are; 容缺 materials
- * are reported as missing but marked, and the notice lists them as 可容缺后补.
+ * and checks the numbers they typed. A 必要 material not provided is missing; a 情形 material only when
+ * the citizen's situation says its condition holds (unanswered: listed in the notice as "如属于…");
+ * a 容缺 material is deferrable (告知承诺制). An unconditional 免提交 is never required; a conditional
+ * one ("通过人脸识别核验身份的，免提交") is, unless the situation says the condition holds.
  */
 import type { Catalog, Material } from '../../knowledge/catalog/schema.ts';
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
+import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
 import { matchProvided } from './match-material.ts';
-import { composePrecheckNotice } from './precheck-notice.ts';
-import {
-  precheckInputSchema,
-  type MissingMaterial,
-  type PrecheckInput,
-  type PrecheckResult,
-} from './precheck-types.ts';
-import { situationApplies } from './situation-match.ts';
+import { composePrecheckNotice, type NoticeMissing } from './precheck-notice.ts';
+import { precheckInputSchema, type PrecheckInput, type PrecheckResult } from './precheck-types.ts';
+import { readAnswers, type Answer } from './situation-answers.ts';
+import { situationQuestions, type QuestionRule } from './situation-questions.ts';
 import { validateFields } from './validate-fields.ts';
 
 export type { PrecheckInput, PrecheckResult, MissingMaterial, InvalidField } from './precheck-types.ts';
 
-const toMissing = (material: Material): MissingMaterial => ({
-  name: material.name,
-  form: material.form,
-  copies: material.copies,
-  required: material.required,
-  when: material.when,
-});
+type Applies = 'yes' | 'no' | 'unknown';
+
+function appliesTo(material: Material, rules: QuestionRule[], answers: Map<string, Answer>): Applies {
+  if (material.required !== '情形') return 'yes';
+  const rule = rules.find((candidate) => candidate.kind === 'when' && candidate.members.includes(material));
+  if (!rule) return 'unknown';
+  const answer = answers.get(rule.key);
+  if (answer === undefined) return 'unknown';
+  const option = rule.optionOf.get(material);
+  if (option !== undefined) return answer === option ? 'yes' : 'no';
+  return answer === true ? 'yes' : 'no';
+}
+
+function exemptionAnswer(material: Material, rules: QuestionRule[], answers: Map<string, Answer>): boolean {
+  const rule = rules.find(
+    (candidate) => candidate.kind === 'exemption' && candidate.members.includes(material),
+  );
+  return rule !== undefined && answers.get(rule.key) === true;
+}
 
 export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult {
   const parsed = precheckInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new PrecheckInputError(parsed.error.issues.map((issue) => issue.message).join('；'));
+    throw new PrecheckInputError(
+      parsed.error.issues
+        .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}：${issue.message}` : issue.message))
+        .join('；'),
+    );
   }
   const request = parsed.data;
   const item = findPrecheckItem(catalog, request);
+  const rules = situationQuestions(item);
+  const answers = readAnswers(rules, request.situation, item.name);
 
   const satisfied = new Set<Material>();
   const matched: PrecheckResult['matched'] = [];
   const unrecognised: string[] = [];
-  for (const provided of request.provided.map((name) => name.trim()).filter(Boolean)) {
-    const materials = matchProvided(provided, item.materials);
-    if (materials.length === 0) unrecognised.push(provided);
+  for (const said of request.provided.map((name) => name.trim()).filter(Boolean)) {
+    const materials = matchProvided(said, item.materials);
+    if (materials.length === 0) unrecognised.push(said);
     for (const material of materials) {
       satisfied.add(material);
-      matched.push({ provided, material: material.name });
+      matched.push({ said, material: material.name });
     }
   }
 
-  const missing: MissingMaterial[] = [];
-  const possibleSituational: MissingMaterial[] = [];
+  const missing: PrecheckResult['missing'] = [];
+  const noticeMissing: NoticeMissing[] = [];
+  const deferrable: Material[] = [];
+  const exempt: PrecheckResult['exempt'] = [];
+  const possibleSituational: Material[] = [];
   for (const material of item.materials) {
-    if (material.exempt || satisfied.has(material)) continue;
-    if (material.required !== '情形') missing.push(toMissing(material));
-    else if (situationApplies(request.situation, material.when)) missing.push(toMissing(material));
-    else possibleSituational.push(toMissing(material));
+    const applies = appliesTo(material, rules, answers);
+    if (applies === 'no' || satisfied.has(material)) continue;
+    const exemption = conditionalExemption(material);
+    const partial = material.exempt && !exemption && sparesOnlyPart(material);
+    if (material.exempt && !partial && (!exemption || exemptionAnswer(material, rules, answers))) {
+      if (applies === 'yes') exempt.push({ name: material.name, note: material.exemptNote ?? '免提交' });
+      continue;
+    }
+    if (applies === 'unknown') {
+      possibleSituational.push(material);
+      continue;
+    }
+    if (material.required === '容缺') {
+      deferrable.push(material);
+      continue;
+    }
+    const exemptionHint = exemption ? `如${exemption.condition}${exemption.spares}` : undefined;
+    const note =
+      exemptionHint ??
+      (partial ? material.exemptNote : material.required === '情形' ? material.when : undefined);
+    missing.push(note ? { name: material.name, note } : { name: material.name });
+    noticeMissing.push({ material, exemptionHint });
   }
 
   const invalid = validateFields(request.fields, { item });
@@ -62,8 +99,18 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
     item: { id: item.id, name: item.name },
     missing,
     invalid,
-    notice: composePrecheckNotice({ item, missing, invalid, possibleSituational, unrecognised }),
+    deferrable: deferrable.map((material) => ({ name: material.name })),
+    exempt,
     matched,
     unrecognised,
+    notice: composePrecheckNotice({
+      item,
+      missing: noticeMissing,
+      invalid,
+      deferrable,
+      exempt,
+      possibleSituational,
+      unrecognised,
+    }),
   };
 }

@@ -12,6 +12,7 @@ import { jsonBody } from './middleware/json-body.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { precheckRoutes } from './routes/precheck-routes.ts';
 import { staffKnowledgeRoutes } from './routes/staff-knowledge-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
@@ -41,6 +42,7 @@ export function createApp(services: Services): Express {
   app.use(jsonBody({ maxBytes: services.settings.limits.maxBodyBytes }));
   app.use(healthRoutes(services));
   app.use(publicRoutes(services));
+  app.use(precheckRoutes(services));
   app.use(staffKnowledgeRoutes(services));
   app.use(staffRoutes(services));
   app.use(userAdminRoutes(services));

@@ -281,6 +281,7 @@ export async function composeSystem(
         const item = live.current().catalog?.items.find((entry) => entry.id === id);
         return item ? { id: item.id, name: item.name, zone: item.zone } : undefined;
       },
+      catalog: () => live.current().catalog,
       get indexInfo() {
         const current = live.current();
         return { items: current.items, indexVersion: current.indexVersion, hall: current.hall };

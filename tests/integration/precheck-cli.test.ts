@@ -11,7 +11,9 @@ let indexDir: string;
 
 interface CliOutput {
   item: { id: string; name: string };
-  missing: Array<{ name: string }>;
+  missing: Array<{ name: string; note?: string }>;
+  deferrable: Array<{ name: string }>;
+  exempt: Array<{ name: string; note: string }>;
   invalid: Array<{ field: string; reason: string }>;
   notice: string;
   error: { code: string; message: string; line?: number };
@@ -58,9 +60,10 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
     expect(outputs[0].item).toEqual({ id: 'QYKB-001', name: '企业设立登记' });
     expect(outputs[0].missing.map((material) => material.name)).toEqual([
       '公司章程',
-      '住所（经营场所）使用证明',
+      '股东的主体资格证明',
       '委托代理人身份证明及授权委托书',
     ]);
+    expect(outputs[0].deferrable).toEqual([{ name: '住所（经营场所）使用证明' }]);
     expect(outputs[0].notice).toContain('一次性告知');
 
     expect(outputs[1].error).toMatchObject({ code: 'BAD_JSON', line: 2 });
@@ -70,6 +73,32 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
     expect(outputs[3].item.id).toBe('SHMS-001');
     expect(outputs[3].missing).toEqual([]);
     expect(outputs[3].invalid).toEqual([{ field: 'phone', reason: expect.stringContaining('11位手机号码') }]);
+  });
+
+  it('takes the situation as answers or as free text and reports exemptions and deferrable materials', () => {
+    const provided = ['申请书', '章程'];
+    const lines = [
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: { agent: true, c2: '是' } }),
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: '我让朋友帮我代办' }),
+      JSON.stringify({ itemId: 'QYKB-001', provided, situation: { house: '二手房' } }),
+    ];
+    const result = runCli(['--index', indexDir, '--jsonl'], `${lines.join('\n')}\n`);
+    expect(result.status, result.stderr).toBe(0);
+    const [answers, text, unknown] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CliOutput);
+    expect(answers.missing).toEqual([{ name: '委托代理人身份证明及授权委托书', note: '委托他人代为办理的' }]);
+    expect(answers.exempt).toEqual([
+      { name: '股东的主体资格证明', note: '股东为自然人的，通过身份核验获取，免提交' },
+    ]);
+    expect(answers.deferrable).toEqual([{ name: '住所（经营场所）使用证明' }]);
+    expect(text.missing).toEqual([
+      { name: '股东的主体资格证明', note: '如股东为自然人可不提交' },
+      { name: '委托代理人身份证明及授权委托书', note: '委托他人代为办理的' },
+    ]);
+    expect(unknown.error).toMatchObject({ code: 'PRECHECK_INPUT_INVALID', line: 3 });
+    expect(unknown.error.message).toContain('可用的有：agent、c1、c2');
   });
 
   it('checks a single case with --json', () => {

@@ -10,6 +10,7 @@ import type { Logger } from '../../logging/logger.ts';
 import type { ConversationService } from './conversation-service.ts';
 import type { KnowledgeService } from './knowledge-service.ts';
 import type { Hall } from '../../../knowledge/hall/schema.ts';
+import type { Catalog } from '../../../knowledge/catalog/schema.ts';
 import type { CatalogAdminService } from '../../catalog-admin/catalog-admin-service.ts';
 import type { ClientAddress } from '../network/client-address.ts';
 import type { FrameLimits } from '../ws/frame-limits.ts';
@@ -54,6 +55,8 @@ export interface Services {
   readonly indexInfo: IndexInfo;
   /** An item of the catalog in service, by id (a case's topic); undefined when unknown. */
   catalogItem(id: string): { id: string; name: string; zone?: string } | undefined;
+  /** The whole catalog in service (pre-check); undefined while none is loaded. */
+  catalog(): Catalog | undefined;
   /** Catalog and hall management; absent when the host supplied its own assistant. */
   catalogAdmin?: CatalogAdminService;
 }

@@ -19,29 +19,49 @@ describe('precheck', () => {
     expect(scoreMaterial('照片', '公司章程')).toBe(0);
   });
 
-  it('reports the 必要 materials not provided, never the exempt ones, and 容缺 ones marked', () => {
+  it('reports the 必要 materials not provided; 容缺 ones as deferrable; a conditional 免提交 as needed unless it holds', () => {
     const result = precheck({ itemId: 'QYKB-001', provided: ['申请书', '章程'] }, catalog);
     expect(result.item).toEqual({ id: 'QYKB-001', name: '企业设立登记' });
-    expect(missingNames(result)).toEqual(['住所（经营场所）使用证明']);
-    expect(result.missing[0]).toMatchObject({ required: '容缺', form: '复印件', copies: 1 });
-    expect(result.notice).toContain('必要材料已齐全');
-    expect(result.notice).toContain('可容缺后补');
-    expect(result.notice).toContain('股东的主体资格证明');
+    expect(result.missing).toEqual([{ name: '股东的主体资格证明', note: '如股东为自然人可不提交' }]);
+    expect(result.deferrable).toEqual([{ name: '住所（经营场所）使用证明' }]);
+    expect(result.exempt).toEqual([]);
+    expect(result.notice).toContain('股东的主体资格证明：需要；如股东为自然人可不提交');
+    expect(result.notice).toContain('可容缺受理（告知承诺制）');
     expect(result.notice).toMatch(
-      /如果属于以下情形，还需提供：\n- 委托他人代为办理的：委托代理人身份证明及授权委托书/,
+      /如属于以下情形，还需提供：\n- 如属于委托他人代为办理的情形，还需委托代理人身份证明及授权委托书/,
     );
+
+    const natural = precheck(
+      { itemId: 'QYKB-001', provided: ['申请书', '章程'], situation: { c2: true } },
+      catalog,
+    );
+    expect(natural.missing).toEqual([]);
+    expect(natural.exempt).toEqual([
+      { name: '股东的主体资格证明', note: '股东为自然人的，通过身份核验获取，免提交' },
+    ]);
+    expect(natural.notice).toContain('必要材料已齐全');
   });
 
-  it('adds 情形 materials only when the situation mentions them', () => {
-    const base = { itemName: '注册公司', provided: ['公司登记申请书', '公司章程', '住所使用证明'] };
+  it('adds 情形 materials only when the situation says their condition holds', () => {
+    const base = {
+      itemName: '注册公司',
+      provided: ['公司登记申请书', '公司章程', '住所使用证明', '股东的主体资格证明'],
+    };
     expect(missingNames(precheck(base, catalog))).toEqual([]);
     const delegated = precheck({ ...base, situation: '我让朋友帮我代办' }, catalog);
-    expect(missingNames(delegated)).toEqual(['委托代理人身份证明及授权委托书']);
-    expect(delegated.missing[0].required).toBe('情形');
+    expect(delegated.missing).toEqual([
+      { name: '委托代理人身份证明及授权委托书', note: '委托他人代为办理的' },
+    ]);
     expect(missingNames(precheck({ ...base, situation: '委托他人办理' }, catalog))).toEqual([
       '委托代理人身份证明及授权委托书',
     ]);
-    expect(missingNames(precheck({ ...base, situation: '我本人办理，不委托别人' }, catalog))).toEqual([]);
+    expect(missingNames(precheck({ ...base, situation: { agent: true } }, catalog))).toEqual([
+      '委托代理人身份证明及授权委托书',
+    ]);
+    const own = precheck({ ...base, situation: '我本人办理，不委托别人' }, catalog);
+    expect(own.missing).toEqual([]);
+    expect(own.notice).not.toContain('委托代理人身份证明');
+    expect(precheck({ ...base, situation: { agent: '否' } }, catalog).notice).not.toContain('委托代理人');
   });
 
   it('finds the item by name or alias and counts a citizen-worded list as complete', () => {
@@ -50,7 +70,7 @@ describe('precheck', () => {
       catalog,
     );
     expect(result.missing).toEqual([]);
-    expect(result.matched).toContainEqual({ provided: '户口本复印件', material: '居民户口簿' });
+    expect(result.matched).toContainEqual({ said: '户口本复印件', material: '居民户口簿' });
     expect(
       precheck({ itemName: '办社保卡', provided: ['身份证'], situation: '随配偶迁入' }, catalog).missing.map(
         (m) => m.name,
