@@ -4,9 +4,13 @@
  */
 export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = [
   ['户口本', '居民户口簿'],
+  // The short official form as well, for catalogs that write "本人户口簿" / "拟落户的户口簿".
+  ['户口本', '户口簿'],
   ['户口薄', '居民户口簿'],
+  ['户口薄', '户口簿'],
   ['户口簿', '居民户口簿'],
   ['户籍本', '居民户口簿'],
+  ['户籍本', '户口簿'],
   ['房本', '不动产权证书'],
   ['房产证', '不动产权证书'],
   ['房屋产权证', '不动产权证书'],
