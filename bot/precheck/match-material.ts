@@ -55,10 +55,25 @@ function expandProvided(name: string): string[] {
   return [...variants].filter((variant) => variant.length > 0);
 }
 
+/**
+ * The alternatives of a material the catalog lets the citizen choose from ("离婚证、离婚判决书或调解书"
+ * → 离婚证, 离婚判决书, 调解书): each one that is itself a document name (ends in a head noun, says more
+ * than the head) is a name of the material. 及/和 join documents that are all needed, so they do not
+ * split.
+ */
+function alternatives(name: string): string[] {
+  const parts = name.split(/或者|或|、/u);
+  if (parts.length < 2) return [];
+  return parts.filter((part) => {
+    const head = headNoun(part);
+    return head !== undefined && part.length > head.length;
+  });
+}
+
 function materialVariants(name: string): string[] {
-  const base = normalizeMaterialName(name);
-  const withoutBrackets = normalizeMaterialName(name.replace(/[（(][^）)]*[）)]/g, ''));
-  return [...new Set([base, withoutBrackets])].filter((variant) => variant.length > 0);
+  const bare = name.replace(/[（(][^）)]*[）)]/g, '');
+  const names = [name, bare, ...alternatives(bare)].map(normalizeMaterialName);
+  return [...new Set(names)].filter((variant) => variant.length > 0);
 }
 
 function characterDice(a: string, b: string): number {

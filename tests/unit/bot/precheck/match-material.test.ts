@@ -35,6 +35,15 @@ describe('citizens’ words → materials', () => {
     expect(read('QYKB-005', '营业执照正、副本').matched).toEqual(['营业执照正、副本→营业执照正、副本']);
   });
 
+  it('takes any one alternative a material offers (或 / 、) as that material', () => {
+    expect(read('HYDJ-001', '离婚判决书').matched).toEqual(['离婚判决书→离婚证、离婚判决书或调解书']);
+    expect(read('SHMS-014', '银行流水').matched).toEqual(['银行流水→收入证明或近期银行流水']);
+    expect(read('SHMS-010', '诊断证明').matched).toEqual(['诊断证明→出院记录或诊断证明']);
+    expect(read('SHMS-012', '无房证明').matched).toEqual(['无房证明→本人及配偶无自有住房证明']);
+    // 及 joins documents that are all needed; "离婚协议书" is not an alternative of anything here.
+    expect(read('HYDJ-001', '离婚协议书').unrecognised).toEqual(['离婚协议书']);
+  });
+
   it('uses the CC-CEDICT synonym graph for a wording no hand list has', () => {
     // 出生证 and 出生证明 share their English gloss in CC-CEDICT.
     const reading = readProvided('出生证明', materialsOf('SHMS-026'));
@@ -75,6 +84,7 @@ describe('citizens’ words → materials', () => {
     expect(read('SHMS-026', '妇幼医院出具的证明').matched).toEqual(['妇幼医院出具的证明→出生医学证明']);
     expect(read('BDC-002', '民政局给的证明').matched).toEqual(['民政局给的证明→婚姻状况证明']);
     expect(read('SHMS-014', '银行打的流水').matched).toEqual(['银行打的流水→收入证明或近期银行流水']);
+    expect(read('HYDJ-001', '法院的判决书').matched).toEqual(['法院的判决书→离婚证、离婚判决书或调解书']);
     // Several hospital documents could be meant: not a confident match.
     expect(read('SHMS-010', '医院开的证明').unrecognised).toEqual(['医院开的证明']);
     // The bank issues a debit card, but "流水" is not one.
