@@ -100,10 +100,13 @@ function scoreVariant(provided: string, material: string): number {
   if (provided === material) return 1;
   // "社保卡" is no "社保卡申请表", "结婚照" no "结婚证": containment and overlap need the same kind.
   if (!sameKind(provided, material)) return 0;
+  // A bare head noun ("说明", "合同", "证明") says what kind of document, not which one.
+  if (headNoun(provided) === provided) return 0;
   if (provided.length >= 2 && material.includes(provided)) {
     return 0.6 + (0.35 * provided.length) / material.length;
   }
-  if (material.length >= 2 && provided.includes(material)) return 0.9;
+  // Head-final: "我的居民身份证" names 居民身份证, "居民身份证明" does not.
+  if (material.length >= 2 && provided.endsWith(material)) return 0.9;
   const dice = characterDice(provided, material);
   return dice >= OVERLAP_THRESHOLD ? dice * 0.8 : 0;
 }
@@ -193,6 +196,15 @@ function matchByName(
   person: PersonWord | undefined,
   resources: Required<MatchResources>,
 ): Array<{ material: Material; via: MatchCue }> {
+  const bare = normalizeMaterialName(phrase);
+  // (A head that is itself a colloquial name, "执照" for 营业执照, is read as that name.)
+  if (bare && headNoun(bare) === bare && expandProvided(bare).length === 1) {
+    // "申请书" alone names the item's only 申请书, and nothing when it has several.
+    const ofKind = materials.filter((material) =>
+      materialVariants(material.name).some((name) => name.endsWith(bare)),
+    );
+    return sameDocument(ofKind) ? ofKind.map((material) => ({ material, via: 'name' as MatchCue })) : [];
+  }
   const variants = phraseVariants(phrase, resources);
   const scored = materials.map((material) => {
     let best = { score: 0, via: 'name' as MatchCue };

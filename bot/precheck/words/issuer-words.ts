@@ -35,7 +35,7 @@ const ISSUERS: Array<{ words: string[]; field: string[] }> = [
   { words: ['单位', '公司', '厂里', '老板'], field: ['收入', '劳动', '任职', '在职', '工作经历', '解除'] },
 ];
 
-const ISSUED = /(打的|拉的|开的|开具的|出具的|出的|发的|给的|办的|盖章的|盖了章的|开了|开)/u;
+const ISSUED = /(打的|拉的|开的|开具的|出具的|出的|发的|给的|办的|盖章的|盖了章的|开了|开|的)/u;
 
 /** Nouns that say "a document" without saying which: only the issuer tells. */
 export const GENERIC_DOCUMENT = /^(证明|证|本|本子|材料|单子|东西|文件|手续|那个|证件|)$/u;
@@ -54,9 +54,13 @@ export function extractIssuer(text: string): IssuerCue | undefined {
       const at = text.indexOf(word);
       if (at < 0) continue;
       const after = text.slice(at + word.length);
+      // Only "<issuer> 开的/发的/的 <document>" describes a document by its issuer; an issuer word
+      // inside a name ("婚姻登记证", "委托银行划缴协议", "公司章程") is part of that name.
       const issued = ISSUED.exec(after);
-      const rest = issued && issued.index === 0 ? after.slice(issued[0].length) : after;
-      return { said: word, field: issuer.field, rest: rest.replace(/^(那个|那张|那本|一个|一张|的)+/u, '') };
+      if (!issued || issued.index !== 0) continue;
+      const rest = after.slice(issued[0].length).replace(/^(那个|那张|那本|一个|一张|的)+/u, '');
+      if (!rest) continue;
+      return { said: word, field: issuer.field, rest };
     }
   }
   return undefined;

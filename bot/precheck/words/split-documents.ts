@@ -23,7 +23,8 @@ export function trimChatter(text: string): string {
 }
 
 /** A form about something ("社保卡申请表", "户口簿登记表") is one document with the thing as modifier. */
-const FORM_ABOUT = /^(申请|登记|审批|申报|信息|情况|确认|变更|补领|补办|挂失)?(表|申请书|登记表|说明)$/u;
+const FORM_ABOUT =
+  /^(申请|登记|审批|申报|信息|情况|确认|变更|补领|补办|挂失|核对)?(表|申请书|登记表|说明|授权书|委托书|承诺书|声明书|声明)$/u;
 
 /** Splits a run with no separator at the word boundaries between two document words. */
 function splitRun(run: string): string[] {
@@ -38,7 +39,7 @@ function splitRun(run: string): string[] {
     if (
       endsDocument(word) &&
       current.length >= 2 &&
-      rest.some(endsDocument) &&
+      endsDocument(rest[rest.length - 1] ?? '') &&
       !FORM_WORD.test(rest[0] ?? '') &&
       !FORM_ABOUT.test(rest.join(''))
     ) {
@@ -61,7 +62,8 @@ function splitRun(run: string): string[] {
  * name (a catalog name with 及/和/、 inside it, "营业执照正、副本"): such a stretch is not split.
  */
 export function splitDocuments(text: string, isWhole: (phrase: string) => boolean): string[] {
-  const trimmed = trimChatter(text);
+  // A bracket only explains the name before it ("发票票种核定（数电发票开票额度确定）信息").
+  const trimmed = trimChatter(text.replace(/[（(][^）)]*[）)]/gu, ''));
   if (!trimmed) return [];
   if (isWhole(trimmed)) return [trimmed];
   const pieces = trimmed
