@@ -18,7 +18,7 @@ import { loadDefaultSynonymGraph, type SynonymGraph } from '../../knowledge/text
 import { MATERIAL_SYNONYMS } from './material-synonyms.ts';
 import { headNoun, headsCompatible, materialHeads } from './words/head-noun.ts';
 import { extractIssuer, GENERIC_DOCUMENT } from './words/issuer-words.ts';
-import { extractPerson, type PersonWord } from './words/person-words.ts';
+import { extractPerson, isPersonWord, type PersonWord } from './words/person-words.ts';
 import { isPhotoMaterial, isPhotoPhrase, photoKinds } from './words/photo-words.ts';
 import { splitDocuments } from './words/split-documents.ts';
 
@@ -26,6 +26,26 @@ import { splitDocuments } from './words/split-documents.ts';
 export const MATCH_THRESHOLD = 0.6;
 /** Character overlap (Dice) needed by the fallback: 0.75 accepts "户口薄"→"户口簿", refuses "结婚照"→"结婚证". */
 const OVERLAP_THRESHOLD = 0.7;
+
+/**
+ * Whether two names differ as a typo does: one character replaced, added or dropped, not in the first
+ * half of the name — where Chinese document names carry what tells them apart (结婚证 / 离婚证,
+ * 建设工程规划许可 / 建设用地规划许可).
+ */
+function typoOf(provided: string, material: string): boolean {
+  const a = [...provided];
+  const b = [...material];
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  return endA - start <= 1 && endB - start <= 1 && start >= Math.floor(Math.max(a.length, b.length) / 2);
+}
 
 const FORM_WORDS =
   /原件及复印件|原件和复印件|原件与复印件|原件或复印件|复印件|原件|影印件|扫描件|复印|电子版|电子件|正本|副本|\d+份|[一二两三四五]份|各一份/g;
@@ -48,6 +68,16 @@ function expandProvided(name: string): string[] {
     // "居民身份证" already says what "身份证" would expand to; "声明书" → "声明" shortens instead.
     const alreadyOfficial = (text: string) => text.includes(official) && !colloquial.includes(official);
     if (!base.includes(colloquial) || alreadyOfficial(base)) continue;
+    // "驾驶执照" already says which 执照: a modifier in front of the colloquial word keeps it.
+    const at = base.indexOf(colloquial);
+    if (
+      official.endsWith(colloquial) &&
+      at > 0 &&
+      /\p{Script=Han}/u.test(base[at - 1]) &&
+      base[at - 1] !== '的'
+    ) {
+      continue;
+    }
     variants.add(base.replace(colloquial, official));
     if (!alreadyOfficial(allApplied)) allApplied = allApplied.replace(colloquial, official);
   }
@@ -62,12 +92,25 @@ function expandProvided(name: string): string[] {
  * split.
  */
 function alternatives(name: string): string[] {
-  const parts = name.split(/或者|或|、/u);
-  if (parts.length < 2) return [];
-  return parts.filter((part) => {
-    const head = headNoun(part);
-    return head !== undefined && part.length > head.length;
+  const choices = name.split(/或者|或/u);
+  // Each 或 choice is a whole document ("近期银行流水"); a 、 item only when it ends in its own head
+  // noun — otherwise it is a modifier sharing the last item's head ("法定代表人、董事…的身份证明").
+  const listed = choices.flatMap((choice) => {
+    const items = choice.split('、');
+    return items.length < 2
+      ? []
+      : items.filter((item) => {
+          const head = headNoun(item);
+          return head !== undefined && item.length > head.length;
+        });
   });
+  const all = [
+    ...(choices.length > 1
+      ? choices.filter((choice) => choice.length >= 3 && headNoun(choice) !== choice)
+      : []),
+    ...listed,
+  ];
+  return all.length > 0 ? all : [];
 }
 
 function materialVariants(name: string): string[] {
@@ -102,11 +145,15 @@ function scoreVariant(provided: string, material: string): number {
   if (!sameKind(provided, material)) return 0;
   // A bare head noun ("说明", "合同", "证明") says what kind of document, not which one.
   if (headNoun(provided) === provided) return 0;
-  if (provided.length >= 2 && material.includes(provided)) {
+  // Without a head noun, a fragment must be most of the name: "户口" for 户口簿, not "规划" for
+  // 建设工程规划许可申请表.
+  const fragment = headNoun(provided) === undefined && provided.length * 2 <= material.length;
+  if (provided.length >= 2 && material.includes(provided) && !fragment) {
     return 0.6 + (0.35 * provided.length) / material.length;
   }
   // Head-final: "我的居民身份证" names 居民身份证, "居民身份证明" does not.
   if (material.length >= 2 && provided.endsWith(material)) return 0.9;
+  if (!typoOf(provided, material)) return 0;
   const dice = characterDice(provided, material);
   return dice >= OVERLAP_THRESHOLD ? dice * 0.8 : 0;
 }
@@ -158,18 +205,15 @@ function phraseVariants(phrase: string, resources: Required<MatchResources>): Va
   const base = normalizeMaterialName(phrase);
   for (const { key, expansions } of resources.lexicon.match(base)) {
     for (const expansion of expansions) {
-      for (const text of expandProvided(base.replace(key, expansion))) {
-        variants.push({ text, via: 'lexicon' });
-      }
+      // One expansion, not a chain of them: "驾驶证" → "驾驶执照" must not go on to 营业执照.
+      variants.push({ text: normalizeMaterialName(base.replace(key, expansion)), via: 'lexicon' });
     }
   }
   for (const word of contentWords(base)) {
     if ([...word].length < 2) continue;
     for (const { word: neighbour, weight } of resources.synonymGraph.neighbours(word)) {
       if (weight < GRAPH_MIN_WEIGHT) continue;
-      for (const text of expandProvided(base.replace(word, neighbour))) {
-        variants.push({ text, via: 'synonym-graph' });
-      }
+      variants.push({ text: normalizeMaterialName(base.replace(word, neighbour)), via: 'synonym-graph' });
     }
   }
   return variants;
@@ -197,11 +241,14 @@ function matchByName(
   resources: Required<MatchResources>,
 ): Array<{ material: Material; via: MatchCue }> {
   const bare = normalizeMaterialName(phrase);
+  // "本人", "配偶" alone say whose, not what.
+  if (isPersonWord(bare)) return [];
   // (A head that is itself a colloquial name, "执照" for 营业执照, is read as that name.)
-  if (bare && headNoun(bare) === bare && expandProvided(bare).length === 1) {
+  const expanded = expandProvided(bare);
+  if (expanded.length > 0 && expanded.every((variant) => headNoun(variant) === variant)) {
     // "申请书" alone names the item's only 申请书, and nothing when it has several.
     const ofKind = materials.filter((material) =>
-      materialVariants(material.name).some((name) => name.endsWith(bare)),
+      materialVariants(material.name).some((name) => expanded.some((head) => name.endsWith(head))),
     );
     return sameDocument(ofKind) ? ofKind.map((material) => ({ material, via: 'name' as MatchCue })) : [];
   }

@@ -55,4 +55,9 @@ export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = 
   ['法人身份证', '法定代表人身份证明'],
   ['声明书', '声明'],
   ['承诺书', '承诺'],
+  // The old document a replacement is asked against: catalogs write 原 ("原社会保障卡", "原护照").
+  ['旧的', '原'],
+  ['原来的', '原'],
+  ['以前的', '原'],
+  ['老的', '原'],
 ];

@@ -11,7 +11,7 @@ const GROUPS: string[][] = [
   ['证明', '证明书', '证明材料', '说明'],
   ['照片', '相片', '合影', '照'],
   ['卡', '折', '存折', '账户'],
-  ['申请书', '申请表', '登记表', '审批表', '表', '书'],
+  ['申请书', '申请表', '登记表', '审批表', '声明书', '声明', '承诺书', '表', '书'],
   ['合同', '协议', '协议书'],
   ['发票', '票据', '收据', '凭证'],
   ['报告', '记录', '清单', '图', '图纸', '文件', '材料', '信息'],
@@ -53,4 +53,4 @@ export function headsCompatible(a: string | undefined, b: string | undefined): b
 }
 
 /** Characters a document word can end with: used to see where one document ends and the next begins. */
-export const HEAD_END = /(证|本|簿|卡|照|书|表|明|同|议|票|据|折|片|告|影|户)$/u;
+export const HEAD_END = /(证|本|簿|卡|照|书|表|明|同|议|票|据|折|片|告|影|账户)$/u;

@@ -74,3 +74,9 @@ export function extractPerson(text: string): { person?: PersonWord; rest: string
   }
   return { rest: text };
 }
+
+/** Whether a phrase is only a person word ("本人", "老伴", "夫妻双方"), naming no document. */
+export function isPersonWord(text: string): boolean {
+  const stripped = text.replace(/的$/u, '');
+  return LOOKUP.some(({ word }) => stripped === word) || extractPerson(`${stripped}证`).rest === '证';
+}
