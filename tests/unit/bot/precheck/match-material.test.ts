@@ -44,6 +44,12 @@ describe('citizens’ words → materials', () => {
     expect(read('HYDJ-001', '离婚协议书').unrecognised).toEqual(['离婚协议书']);
   });
 
+  it('takes a bare kind of document for the item’s only document of that kind, and a typo in the tail', () => {
+    expect(read('HYDJ-001', '声明书').matched).toHaveLength(1);
+    expect(read('SHMS-025', '劳动合同书').matched).toEqual(['劳动合同书→劳动合同']);
+    expect(read('SHMS-026', '出生医学证名').matched).toEqual(['出生医学证名→出生医学证明']);
+  });
+
   it('uses the CC-CEDICT synonym graph for a wording no hand list has', () => {
     // 出生证 and 出生证明 share their English gloss in CC-CEDICT.
     const reading = readProvided('出生证明', materialsOf('SHMS-026'));
@@ -124,6 +130,17 @@ describe('citizens’ words → materials', () => {
     // 居住证申领 asks for no 居住证: sharing 居 and 证 with 居民身份证 is not enough.
     expect(read('SHMS-023', '居住证').unrecognised).toEqual(['居住证']);
     expect(read('SHMS-023', '房本').unrecognised).toEqual(['房本']);
+    // A name that differs in its distinguishing first half is another document, not a typo.
+    expect(read('GCJS-002', '建设工程规划许可申请表').unrecognised).toEqual(['建设工程规划许可申请表']);
+    expect(read('QYKB-004', '个体工商户注销登记申请书').unrecognised).toEqual(['个体工商户注销登记申请书']);
+    // 与 inside a word (赠与) is no conjunction; a bare kind of document names no document.
+    expect(read('SHMS-025', '赠与合同').unrecognised).toEqual(['赠与合同']);
+    expect(read('SHMS-010', '证明').unrecognised).toEqual(['证明']);
+    // A person alone, or a modifier alone, is not a document of theirs.
+    expect(read('SHMS-025', '本人').unrecognised).toEqual(['本人']);
+    expect(read('GCJS-003', '规划').unrecognised).toEqual(['规划']);
+    // "驾驶执照" says which 执照: never the 营业执照.
+    expect(read('QYKB-007', '驾驶执照').unrecognised).toEqual(['驾驶执照']);
     expect(headsCompatible('照', '证')).toBe(false);
     expect(headsCompatible('证明', '证')).toBe(true);
   });
