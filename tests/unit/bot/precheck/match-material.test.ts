@@ -145,6 +145,18 @@ describe('citizens’ words → materials', () => {
     expect(headsCompatible('证明', '证')).toBe(true);
   });
 
+  it('reads every material of the shipped catalog, said as the catalog says it, as that material alone', () => {
+    const misread = catalog.items.flatMap((item) =>
+      item.materials.flatMap((material) => {
+        const reading = readProvided(material.name, item.materials);
+        const names = [...new Set(reading.matched.map((match) => match.material.name))];
+        const right = names.length === 1 && names[0] === material.name && reading.unrecognised.length === 0;
+        return right ? [] : [`${item.id} ${material.name} → ${names.join('；') || '—'}`];
+      }),
+    );
+    expect(misread).toEqual([]);
+  });
+
   it('lists every phrase it cannot place and keeps matchProvided as the list of materials', () => {
     const reading = readAllProvided(
       ['身份证', '', '一些乱七八糟的东西', '户口本和护照'],
