@@ -45,7 +45,24 @@ const FAMILIES: Array<{ words: string[]; catalogWords: string[] }> = [
   },
   // The citizen's parents, who are guardians in the catalog's words.
   {
-    words: ['父母', '爸妈', '爸爸', '妈妈', '父亲', '母亲', '老爸', '老妈', '家长', '监护人'],
+    words: [
+      '孩子他爸',
+      '孩子他妈',
+      '孩子爸爸',
+      '孩子妈妈',
+      '孩子爸',
+      '孩子妈',
+      '父母',
+      '爸妈',
+      '爸爸',
+      '妈妈',
+      '父亲',
+      '母亲',
+      '老爸',
+      '老妈',
+      '家长',
+      '监护人',
+    ],
     catalogWords: ['父母', '监护人'],
   },
   // Someone acting for the citizen.

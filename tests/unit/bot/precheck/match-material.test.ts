@@ -62,6 +62,7 @@ describe('citizens’ words → materials', () => {
     expect(read('SHMS-026', '我爸妈的身份证').matched).toEqual(['我爸妈的身份证→父母双方居民身份证']);
     expect(read('SHMS-025', '媳妇的户口本').matched).toEqual(['媳妇的户口本→本人户口簿']);
     expect(read('SHMS-002', '我老公的社保卡').matched).toEqual(['我老公的社保卡→原社会保障卡']);
+    expect(read('SHMS-026', '孩子他爸的身份证').matched).toEqual(['孩子他爸的身份证→父母双方居民身份证']);
     expect(read('SHMS-026', '宝宝的出生证').matched).toEqual(['宝宝的出生证→出生医学证明']);
     const spouse = readProvided('夫妻俩的身份证', materialsOf('HYDJ-002'));
     expect(spouse.matched).toMatchObject([{ material: { name: '居民身份证' }, person: '夫妻俩' }]);
@@ -110,6 +111,8 @@ describe('citizens’ words → materials', () => {
       matched: ['房本→不动产权证书', '结婚证→结婚证', '两口子的身份证→居民身份证'],
       unrecognised: [],
     });
+    // Chatter alone names no document but is still reported, not dropped.
+    expect(read('SHMS-025', '都带齐了')).toEqual({ matched: [], unrecognised: ['都带齐了'] });
     // A form word after a conjunction belongs to the document before it.
     expect(read('SHMS-024', '户口本原件和复印件').matched).toEqual(['户口本原件复印件→户口簿']);
     // A catalog name with 和 inside is one document.
