@@ -87,9 +87,8 @@ function expandProvided(name: string): string[] {
 
 /**
  * The alternatives of a material the catalog lets the citizen choose from ("离婚证、离婚判决书或调解书"
- * → 离婚证, 离婚判决书, 调解书): each one that is itself a document name (ends in a head noun, says more
- * than the head) is a name of the material. 及/和 join documents that are all needed, so they do not
- * split.
+ * → 离婚证, 离婚判决书, 调解书): each one that is itself a document name is a name of the material.
+ * 及/和 join documents that are all needed, so they do not split.
  */
 function alternatives(name: string): string[] {
   const choices = name.split(/或者|或/u);
@@ -104,13 +103,9 @@ function alternatives(name: string): string[] {
           return head !== undefined && item.length > head.length;
         });
   });
-  const all = [
-    ...(choices.length > 1
-      ? choices.filter((choice) => choice.length >= 3 && headNoun(choice) !== choice)
-      : []),
-    ...listed,
-  ];
-  return all.length > 0 ? all : [];
+  const chosen =
+    choices.length > 1 ? choices.filter((choice) => choice.length >= 3 && headNoun(choice) !== choice) : [];
+  return [...chosen, ...listed];
 }
 
 function materialVariants(name: string): string[] {
