@@ -4,9 +4,13 @@
  */
 export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = [
   ['户口本', '居民户口簿'],
+  // The short official form as well, for catalogs that write "本人户口簿" / "拟落户的户口簿".
+  ['户口本', '户口簿'],
   ['户口薄', '居民户口簿'],
+  ['户口薄', '户口簿'],
   ['户口簿', '居民户口簿'],
   ['户籍本', '居民户口簿'],
+  ['户籍本', '户口簿'],
   ['房本', '不动产权证书'],
   ['房产证', '不动产权证书'],
   ['房屋产权证', '不动产权证书'],
@@ -43,10 +47,17 @@ export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = 
   ['港澳通行证', '往来港澳通行证'],
   ['台湾通行证', '往来台湾通行证'],
   ['居住证明', '居住证'],
+  ['无房证明', '无自有住房证明'],
+  ['低保证', '低保家庭证明'],
   ['申请表', '申请书'],
   ['表格', '申请表'],
   ['章程', '公司章程'],
   ['法人身份证', '法定代表人身份证明'],
   ['声明书', '声明'],
   ['承诺书', '承诺'],
+  // The old document a replacement is asked against: catalogs write 原 ("原社会保障卡", "原护照").
+  ['旧的', '原'],
+  ['原来的', '原'],
+  ['以前的', '原'],
+  ['老的', '原'],
 ];
