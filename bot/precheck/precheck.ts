@@ -9,7 +9,7 @@ import type { Catalog, Material } from '../../knowledge/catalog/schema.ts';
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
 import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
-import { matchProvided } from './match-material.ts';
+import { readAllProvided } from './match-material.ts';
 import { composePrecheckNotice, type NoticeMissing } from './precheck-notice.ts';
 import { precheckInputSchema, type PrecheckInput, type PrecheckResult } from './precheck-types.ts';
 import { readAnswers, type Answer } from './situation-answers.ts';
@@ -52,17 +52,14 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
   const rules = situationQuestions(item);
   const answers = readAnswers(rules, request.situation, item.name);
 
-  const satisfied = new Set<Material>();
-  const matched: PrecheckResult['matched'] = [];
-  const unrecognised: string[] = [];
-  for (const said of request.provided.map((name) => name.trim()).filter(Boolean)) {
-    const materials = matchProvided(said, item.materials);
-    if (materials.length === 0) unrecognised.push(said);
-    for (const material of materials) {
-      satisfied.add(material);
-      matched.push({ said, material: material.name });
-    }
-  }
+  // Each document the citizen names, recognised with how; whatever is not recognised is listed.
+  const reading = readAllProvided(request.provided, item.materials);
+  const satisfied = new Set<Material>(reading.matched.map((match) => match.material));
+  const matched: PrecheckResult['matched'] = reading.matched.map(({ said, material }) => ({
+    said,
+    material: material.name,
+  }));
+  const unrecognised = reading.unrecognised;
 
   const missing: PrecheckResult['missing'] = [];
   const noticeMissing: NoticeMissing[] = [];
