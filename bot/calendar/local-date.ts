@@ -24,6 +24,23 @@ export function toLocalDate(instant: Date, timeZone: string): LocalDate {
   return formatter.format(instant);
 }
 
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time (`HH:MM`, 24 h) of `instant` in `timeZone`. */
+export function toLocalClock(instant: Date, timeZone: string): string {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
+}
+
 export function isLocalDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;

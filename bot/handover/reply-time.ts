@@ -4,7 +4,7 @@
  * long after duty next begins — said as the citizen would want to hear it.
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { addCalendarDays, toLocalDate, type LocalDate } from '../calendar/local-date.ts';
+import { addCalendarDays, toLocalClock, toLocalDate, type LocalDate } from '../calendar/local-date.ts';
 import type { StaffHours } from '../../knowledge/hall/schema.ts';
 
 export const DEFAULT_STAFF_HOURS: StaffHours = [
@@ -20,23 +20,6 @@ export interface ExpectedReply {
   text: string;
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** HH:MM of `instant` in `timeZone`. */
-function localClock(instant: Date, timeZone: string): string {
-  let formatter = timeFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(instant);
-}
-
 /** The instant at wall-clock `time` on `date` in `timeZone` (offset read from the zone itself). */
 export function zonedInstant(date: LocalDate, time: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number);
@@ -44,7 +27,7 @@ export function zonedInstant(date: LocalDate, time: string, timeZone: string): D
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   // The zone's offset at about that moment: format the UTC guess in the zone and compare.
   const guess = new Date(asUtc);
-  const [gh, gm] = localClock(guess, timeZone).split(':').map(Number);
+  const [gh, gm] = toLocalClock(guess, timeZone).split(':').map(Number);
   const guessDate = toLocalDate(guess, timeZone);
   const dayShift = guessDate === date ? 0 : guessDate > date ? 1 : -1;
   const offsetMinutes = dayShift * 1440 + gh * 60 + gm - (hour * 60 + minute);
@@ -63,7 +46,7 @@ export function expectedReply(options: {
   const { now, calendar, timeZone, replyMinutes } = options;
   const hours = options.staffHours ?? DEFAULT_STAFF_HOURS;
   const today = toLocalDate(now, timeZone);
-  const clock = localClock(now, timeZone);
+  const clock = toLocalClock(now, timeZone);
   if (calendar.isWorkingDay(today) && hours.some((period) => period.from <= clock && clock < period.to)) {
     return {
       replyBy: new Date(now.getTime() + replyMinutes * 60_000),

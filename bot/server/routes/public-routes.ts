@@ -140,12 +140,3 @@ export function publicRoutes(services: Services): Router {
 
   return router;
 }
-
-export function caseSummary(record: { number: string; status: string; deadline: string; category: string }) {
-  return {
-    number: record.number,
-    status: record.status,
-    deadline: record.deadline,
-    category: record.category,
-  };
-}

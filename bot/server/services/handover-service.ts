@@ -54,25 +54,44 @@ export function createHandoverService(options: HandoverServiceOptions) {
 
   const waiting = () => store.listWaitingConversations();
 
-  const modeState = (conversation: ConversationRecord | undefined, queue = waiting()): ModeState => {
+  const modeState = (
+    conversation: ConversationRecord | undefined,
+    queue: () => ConversationRecord[],
+    reply: () => string,
+  ): ModeState => {
     if (!conversation || conversation.mode === 'bot' || !conversation.modeCase || conversation.endedAt) {
       return { mode: 'bot' };
     }
     const state: ModeState = { mode: conversation.mode, case: { number: conversation.modeCase } };
     if (conversation.mode === 'waiting') {
-      state.queuePosition = queue.findIndex((entry) => entry.id === conversation.id) + 1 || undefined;
-      state.expectedReply = expected().text;
+      state.queuePosition = queue().findIndex((entry) => entry.id === conversation.id) + 1 || undefined;
+      state.expectedReply = reply();
     }
     return state;
   };
 
-  const tell = (conversationId: string, queue?: ConversationRecord[]) =>
-    options.send(conversationId, outgoing.mode(modeState(store.getConversation(conversationId), queue)));
+  /** One conversation's mode, read now. */
+  const tell = (conversationId: string) =>
+    options.send(
+      conversationId,
+      outgoing.mode(modeState(store.getConversation(conversationId), waiting, () => expected().text)),
+    );
 
-  /** Everyone still waiting moves up the queue. */
-  const tellQueue = () => {
-    const queue = waiting();
-    for (const entry of queue) tell(entry.id, queue);
+  /** Everyone waiting learns their place (the queue moved), with one reply time for all. */
+  const tellQueue = (queue = waiting()) => {
+    const text = expected().text;
+    for (const entry of queue) {
+      options.send(
+        entry.id,
+        outgoing.mode(
+          modeState(
+            entry,
+            () => queue,
+            () => text,
+          ),
+        ),
+      );
+    }
   };
 
   const appendSystem = (conversationId: string, text: string, caseNumber: string): MessageRecord => {
@@ -145,15 +164,14 @@ export function createHandoverService(options: HandoverServiceOptions) {
     },
     /** The mode frame for a conversation; undefined while the bot answers. */
     modeFrame(conversationId: string) {
-      const state = modeState(store.getConversation(conversationId));
+      const state = modeState(store.getConversation(conversationId), waiting, () => expected().text);
       return state.mode === 'bot' ? undefined : outgoing.mode(state);
     },
     /** Sends the conversation its current mode (after it entered `waiting`), and the queue its places. */
     announce(conversationId: string) {
       const queue = waiting();
-      if (queue.some((entry) => entry.id === conversationId)) {
-        for (const entry of queue) tell(entry.id, queue);
-      } else tell(conversationId, queue);
+      if (queue.some((entry) => entry.id === conversationId)) tellQueue(queue);
+      else tell(conversationId);
     },
     /** Staff hand the conversation back to the bot (交还智能导办). */
     handBack(number: string, staff: string): StaffCaseView {

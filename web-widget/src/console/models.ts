@@ -2,6 +2,9 @@
  * What the console reads from the staff API. Fields the server may omit are optional; the console
  * shows what there is rather than failing on a missing detail.
  */
+import type { WeeklyCaseFigures } from '../../../bot/analytics/case-times.ts';
+
+export type { WeeklyCaseFigures };
 export interface StaffUser {
   username: string;
   role: string;
@@ -126,18 +129,6 @@ export interface Analytics {
   range?: { from: string; to: string };
   /** 首问负责 / 限时办结 per week of acceptance (bot/analytics/case-times.ts). */
   weeklyCases?: WeeklyCaseFigures[];
-}
-
-export interface WeeklyCaseFigures {
-  weekStart: string;
-  casesOpened: number;
-  responded: number;
-  resolved: number;
-  medianFirstResponseMinutes?: number;
-  medianResolutionHours?: number;
-  withinDeadlineShare: number;
-  within5WorkingDaysShare: number;
-  within10WorkingDaysShare: number;
 }
 
 /** The hall's case statuses, in workflow order (受理 → 分办 → 办理中 → 办结 → 回访 → 归档). */

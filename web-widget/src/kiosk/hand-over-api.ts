@@ -8,8 +8,6 @@ export interface HandOverInfo {
   expectedReply?: string;
   replyBy?: string;
   shared?: string;
-  window?: string;
-  hotline?: string;
 }
 
 export interface OpenedCase {
