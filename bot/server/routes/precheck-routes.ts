@@ -4,7 +4,7 @@
  * catalog in service, so a publish or rollback is seen by the next request.
  */
 import { Router } from 'express';
-import type { Catalog } from '../../../knowledge/catalog/schema.ts';
+import type { Catalog, Material, ServiceItem } from '../../../knowledge/catalog/schema.ts';
 import { ItemNotFoundError } from '../../errors/item-not-found-error.ts';
 import { PrecheckInputError } from '../../errors/precheck-input-error.ts';
 import { findPrecheckItem } from '../../precheck/find-item.ts';
@@ -26,6 +26,21 @@ function asHttpError(error: unknown): unknown {
   return error;
 }
 
+/** The item's materials as a checklist the citizen can tick, with when each applies. */
+function checklistOf(item: ServiceItem): Array<{
+  name: string;
+  required: Material['required'];
+  when?: string;
+  exempt?: string;
+}> {
+  return item.materials.map((material) => ({
+    name: material.name,
+    required: material.required,
+    ...(material.when ? { when: material.when } : {}),
+    ...(material.exempt ? { exempt: material.exemptNote ?? '免提交' } : {}),
+  }));
+}
+
 export function precheckRoutes(services: Services): Router {
   const router = Router();
 
@@ -35,6 +50,7 @@ export function precheckRoutes(services: Services): Router {
       response.json({
         item: { id: item.id, name: item.name },
         questions: publicQuestions(situationQuestions(item)),
+        materials: checklistOf(item),
       });
     } catch (error) {
       throw asHttpError(error);

@@ -37,7 +37,11 @@ async function questionsOf(
   const response = await fetch(`${harness.url}/api/v1/items/${encodeURIComponent(id)}/precheck-questions`);
   return {
     status: response.status,
-    body: (await response.json()) as { item: unknown; questions: Question[] },
+    body: (await response.json()) as {
+      item: unknown;
+      questions: Question[];
+      materials: Array<{ name: string; required: string; when?: string; exempt?: string }>;
+    },
   };
 }
 
@@ -77,6 +81,16 @@ describe('GET /api/v1/items/:id/precheck-questions', () => {
         materials: ['居民身份证'],
       },
     ]);
+  });
+
+  it('lists the materials as a checklist with when each applies', async () => {
+    const { body } = await questionsOf('SHMS-001');
+    expect(body.materials.map((material) => material.name)).toContain('居民身份证');
+    const guardian = body.materials.find((material) => material.name === '监护人居民身份证及监护关系证明');
+    expect(guardian).toMatchObject({ required: '情形', when: expect.stringContaining('未满16周岁') });
+    expect(body.materials.every((material) => ['必要', '容缺', '情形'].includes(material.required))).toBe(
+      true,
+    );
   });
 
   it('offers the alternatives when materials differ by one choice', async () => {
