@@ -31,17 +31,20 @@ interface PrecheckOutput {
   error?: { code: string; message: string };
 }
 
+interface ChecklistEntry {
+  name: string;
+  required: string;
+  when?: string;
+  exempt?: string;
+}
+
 async function questionsOf(
   id: string,
-): Promise<{ status: number; body: { item: unknown; questions: Question[] } }> {
+): Promise<{ status: number; body: { item: unknown; questions: Question[]; materials: ChecklistEntry[] } }> {
   const response = await fetch(`${harness.url}/api/v1/items/${encodeURIComponent(id)}/precheck-questions`);
   return {
     status: response.status,
-    body: (await response.json()) as {
-      item: unknown;
-      questions: Question[];
-      materials: Array<{ name: string; required: string; when?: string; exempt?: string }>;
-    },
+    body: (await response.json()) as { item: unknown; questions: Question[]; materials: ChecklistEntry[] },
   };
 }
 
