@@ -76,7 +76,8 @@ function expandProvided(name: string): string[] {
       official.endsWith(colloquial) &&
       at > 0 &&
       /\p{Script=Han}/u.test(base[at - 1]) &&
-      base[at - 1] !== '的'
+      // 的 ends a modifier; 旧/原 say which one of the same document ("旧身份证" → 原居民身份证).
+      !'的旧原'.includes(base[at - 1])
     ) {
       continue;
     }

@@ -10,6 +10,7 @@ import { PrecheckInputError } from '../errors/precheck-input-error.ts';
 import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
 import { readAllProvided } from './match-material.ts';
+import { partsNotNamed } from './material-parts.ts';
 import { composePrecheckNotice, type NoticeMissing } from './precheck-notice.ts';
 import { precheckInputSchema, type PrecheckInput, type PrecheckResult } from './precheck-types.ts';
 import { readAnswers, type Answer } from './situation-answers.ts';
@@ -54,7 +55,18 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
 
   // Each document the citizen names, recognised with how; whatever is not recognised is listed.
   const reading = readAllProvided(request.provided, item.materials);
-  const satisfied = new Set<Material>(reading.matched.map((match) => match.material));
+  // A material of several documents joined by 及 is satisfied only when each is named.
+  const saidFor = new Map<Material, string[]>();
+  for (const { said, material } of reading.matched) {
+    saidFor.set(material, [...(saidFor.get(material) ?? []), said]);
+  }
+  const stillNeeded = new Map<Material, string[]>();
+  const satisfied = new Set<Material>();
+  for (const [material, said] of saidFor) {
+    const left = partsNotNamed(material.name, said);
+    if (left.length === 0) satisfied.add(material);
+    else stillNeeded.set(material, left);
+  }
   const matched: PrecheckResult['matched'] = reading.matched.map(({ said, material }) => ({
     said,
     material: material.name,
@@ -84,11 +96,13 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
       continue;
     }
     const exemptionHint = exemption ? `如${exemption.condition}${exemption.spares}` : undefined;
+    const partsLeft = stillNeeded.get(material);
     const note =
+      (partsLeft ? `已有部分材料，还需${partsLeft.join('、')}` : undefined) ??
       exemptionHint ??
       (partial ? material.exemptNote : material.required === '情形' ? material.when : undefined);
     missing.push(note ? { name: material.name, note } : { name: material.name });
-    noticeMissing.push({ material, exemptionHint });
+    noticeMissing.push({ material, exemptionHint, partsLeft });
   }
 
   const invalid = validateFields(request.fields, { item });
