@@ -138,6 +138,14 @@ const environmentSchema = z.object({
   STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
   STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
   STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
+  // Pre-check uploads (issue 11): photos and PDFs of documents, kept under DATA_DIR/uploads.
+  UPLOAD_MAX_BYTES: int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024),
+  UPLOAD_MAX_PIXELS: int('UPLOAD_MAX_PIXELS', 40_000_000, 1),
+  UPLOAD_MAX_SIDE: int('UPLOAD_MAX_SIDE', 10_000, 1),
+  UPLOAD_MAX_PDF_PAGES: int('UPLOAD_MAX_PDF_PAGES', 20, 1),
+  UPLOAD_RETENTION_DAYS: int('UPLOAD_RETENTION_DAYS', 7, 1),
+  UPLOAD_READ_TIMEOUT_SECONDS: int('UPLOAD_READ_TIMEOUT_SECONDS', 20, 1),
+  RATE_LIMIT_UPLOADS_IP_PER_MINUTE: int('RATE_LIMIT_UPLOADS_IP_PER_MINUTE', 10, 1),
 });
 
 export type Settings = {
@@ -232,6 +240,16 @@ export type Settings = {
     hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
+  /** Pre-check uploads: size, pixel and page limits, how long they are kept, how long reading may take. */
+  uploads: {
+    maxBytes: number;
+    maxPixels: number;
+    maxSide: number;
+    maxPdfPages: number;
+    retentionDays: number;
+    readTimeoutSeconds: number;
+    ipPerMinute: number;
+  };
 };
 
 export class SettingsError extends Error {
@@ -332,6 +350,15 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     },
     safety: {
       sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,
+    },
+    uploads: {
+      maxBytes: env.UPLOAD_MAX_BYTES,
+      maxPixels: env.UPLOAD_MAX_PIXELS,
+      maxSide: env.UPLOAD_MAX_SIDE,
+      maxPdfPages: env.UPLOAD_MAX_PDF_PAGES,
+      retentionDays: env.UPLOAD_RETENTION_DAYS,
+      readTimeoutSeconds: env.UPLOAD_READ_TIMEOUT_SECONDS,
+      ipPerMinute: env.RATE_LIMIT_UPLOADS_IP_PER_MINUTE,
     },
   };
 }

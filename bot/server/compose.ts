@@ -40,6 +40,10 @@ import { createFrameLimits } from './ws/frame-limits.ts';
 import { createStaffStreams } from './services/staff-stream.ts';
 import { createStaffTyping } from './services/staff-typing.ts';
 import { createHandoverService } from './services/handover-service.ts';
+import type { DocumentReader } from '../precheck/documents/document-reader.ts';
+import { createNullDocumentReader } from '../precheck/documents/null-document-reader.ts';
+import { createUploadService } from '../precheck/uploads/upload-service.ts';
+import { openUploadFolder } from '../precheck/uploads/upload-folder.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -53,6 +57,8 @@ export interface ComposeOverrides {
    * publish here to ask questions while it runs).
    */
   beforeIndexSwitch?: (version: string) => Promise<void> | void;
+  /** Reads uploaded documents; by default one that recognises nothing (the citizen ticks instead). */
+  documents?: DocumentReader;
 }
 
 export interface ComposedSystem {
@@ -128,6 +134,7 @@ function createLimiters(settings: Settings, clock: () => Date): Services['limite
     session,
     login: limiter(settings.limits.loginPerMinute),
     frames: createFrameLimits(settings.limits, { ip, session, clock: now }),
+    uploads: limiter(settings.uploads.ipPerMinute),
   };
 }
 
@@ -255,6 +262,24 @@ export async function composeSystem(
       onError: (error) => logger.error('staff stream event failed', { error }),
     });
 
+    const documents = overrides.documents ?? createNullDocumentReader();
+    const uploads = createUploadService({
+      folder: openUploadFolder(path.join(settings.dataDir, 'uploads')),
+      records: store.uploads,
+      reader: documents,
+      limits: {
+        maxBytes: settings.uploads.maxBytes,
+        maxPixels: settings.uploads.maxPixels,
+        maxSide: settings.uploads.maxSide,
+        maxPdfPages: settings.uploads.maxPdfPages,
+      },
+      retentionDays: settings.uploads.retentionDays,
+      readTimeoutMs: settings.uploads.readTimeoutSeconds * 1000,
+      clock,
+      logger,
+    });
+    uploads.start();
+
     const services: Services = {
       settings,
       store,
@@ -287,6 +312,8 @@ export async function composeSystem(
         return { items: current.items, indexVersion: current.indexVersion, hall: current.hall };
       },
       catalogAdmin,
+      documents,
+      uploads,
     };
     return {
       services,
@@ -296,7 +323,11 @@ export async function composeSystem(
         clearInterval(noticeSweep);
         handover.close();
         staffStreams.closeAll();
+        uploads.close();
         store.close();
+        void documents
+          .close()
+          .catch((error: unknown) => logger.error('document reader did not close', { error }));
       },
     };
   } catch (error) {

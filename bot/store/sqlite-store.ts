@@ -17,6 +17,7 @@ import { createHealthProbe } from './sqlite-health.ts';
 import { prepareEndConversation } from './sqlite-end-conversation.ts';
 import { prepareConversationModes } from './sqlite-conversation-modes.ts';
 import { createSqliteCaseLookupFailures } from './sqlite-case-lookup-failures.ts';
+import { createSqliteUploads } from './sqlite-uploads.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -807,6 +808,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     caseLookupFailures: createSqliteCaseLookupFailures(database),
+    uploads: createSqliteUploads(database),
     analytics,
     checkHealth,
     close() {

@@ -12,6 +12,7 @@ import { precheck } from '../../precheck/precheck.ts';
 import { publicQuestions, situationQuestions } from '../../precheck/situation-questions.ts';
 import { HttpError } from '../errors/http-error.ts';
 import type { Services } from '../services/services.ts';
+import { uploadedDocumentsOf } from './precheck-uploads.ts';
 
 function catalogOf(services: Services): Catalog {
   const catalog = services.catalog();
@@ -64,7 +65,8 @@ export function precheckRoutes(services: Services): Router {
     }
     try {
       response.setHeader('Cache-Control', 'no-store');
-      response.json(precheck(body as Parameters<typeof precheck>[0], catalogOf(services)));
+      const documents = uploadedDocumentsOf(services, body);
+      response.json(precheck(body as Parameters<typeof precheck>[0], catalogOf(services), { documents }));
     } catch (error) {
       throw asHttpError(error);
     }
