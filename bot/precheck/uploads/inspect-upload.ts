@@ -57,7 +57,7 @@ async function inspectPdf(bytes: Buffer, limits: UploadLimits): Promise<Inspecte
   let pages: number;
   try {
     // A copy: the PDF reader may take over (detach) the buffer it is given.
-    const document = await getDocumentProxy(new Uint8Array(bytes));
+    const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
     pages = document.numPages;
     await document.destroy();
   } catch {

@@ -260,7 +260,9 @@ describe('reading', () => {
     expect(status).toBe(201);
     expect(body.reading.problem).toContain('识别用时较长');
     finish({ documentType: '居民身份证', fields: {}, lines: [], pages: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect
+      .poll(() => harness.server.services.store.uploads.get(body.upload.id)?.reading)
+      .toContain('居民身份证');
     const result = await precheck({ itemId: 'SHMS-001', uploads: [body.upload.id] });
     expect(result.body.matched).toContainEqual({ said: '上传的照片：居民身份证', material: '居民身份证' });
   });
