@@ -264,7 +264,9 @@ export async function composeSystem(
 
     const documents = overrides.documents ?? createNullDocumentReader();
     const uploads = createUploadService({
-      folder: openUploadFolder(path.join(settings.dataDir, 'uploads')),
+      folder: openUploadFolder(path.join(settings.dataDir, 'uploads'), {
+        publicDir: settings.server.staticDir,
+      }),
       records: store.uploads,
       reader: documents,
       limits: {

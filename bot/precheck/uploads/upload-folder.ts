@@ -27,7 +27,22 @@ export interface UploadFolder {
   removeName(name: string): void;
 }
 
-export function openUploadFolder(folder: string): UploadFolder {
+/** True when `folder` is `parent` or inside it. */
+function isWithin(folder: string, parent: string): boolean {
+  const relative = path.relative(path.resolve(parent), path.resolve(folder));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Opens (creating) the folder; refuses one inside `publicDir` (the static folder), from which a
+ * stored file could be served.
+ */
+export function openUploadFolder(folder: string, options: { publicDir?: string } = {}): UploadFolder {
+  if (options.publicDir && isWithin(folder, options.publicDir)) {
+    throw new Error(
+      `The uploads folder ${folder} is inside the static folder ${options.publicDir}: set DATA_DIR elsewhere.`,
+    );
+  }
   mkdirSync(folder, { recursive: true, mode: DATA_DIR_MODE });
   chmodSync(folder, DATA_DIR_MODE);
   const pathOf = (id: string) => {

@@ -57,6 +57,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('the upload folder', () => {
+  it('is refused inside the static folder, from which a file could be served', () => {
+    expect(() =>
+      openUploadFolder(path.join(folder, 'static', 'uploads'), { publicDir: path.join(folder, 'static') }),
+    ).toThrow(/static folder/);
+    expect(() =>
+      openUploadFolder(path.join(folder, 'static'), { publicDir: path.join(folder, 'static') }),
+    ).toThrow();
+    expect(
+      openUploadFolder(path.join(folder, 'uploads'), { publicDir: path.join(folder, 'static') }).folder,
+    ).toBe(path.join(folder, 'uploads'));
+  });
+});
+
 describe('the upload service', () => {
   it('stores the file 0600 under its random id with a row, and keeps no text lines of the reading', async () => {
     service = build(
