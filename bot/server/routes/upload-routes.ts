@@ -34,6 +34,8 @@ export function uploadRoutes(services: Services): Router {
         const bytes = await readMultipartFile(request, { maxBytes: services.settings.uploads.maxBytes });
         response.status(201).json(await services.uploads.accept(bytes));
       } catch (error) {
+        // A body refused before its end is not read on: the connection closes after the answer.
+        if (!request.complete) response.setHeader('Connection', 'close');
         throw uploadHttpError(error);
       }
     },
