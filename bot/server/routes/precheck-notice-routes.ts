@@ -9,6 +9,7 @@ import type { Catalog } from '../../../knowledge/catalog/schema.ts';
 import { NoticeFontMissingError } from '../../errors/notice-font-missing-error.ts';
 import type { NoticeFontLoader } from '../../precheck/notice-pdf/notice-font.ts';
 import type { renderNoticePdf } from '../../precheck/notice-pdf/render-notice-pdf.ts';
+import { createRenderedNotices } from '../../precheck/notice-pdf/rendered-notices.ts';
 import type { PrecheckResult } from '../../precheck/precheck-types.ts';
 import { precheckWhere } from '../../precheck/precheck-where.ts';
 import type { PrecheckNotice } from '../../precheck/records/precheck-records.ts';
@@ -86,6 +87,8 @@ export function precheckNoticeRoutes(services: Services): Router {
       font: fonts.createNoticeFontLoader(settings.precheckNotice.fontPath),
     })));
 
+  const rendered = createRenderedNotices();
+
   const citizenNotice = (request: Request): PrecheckNotice => {
     const precheckNo = normalisePrecheckNo(String(request.params.no ?? ''));
     const key = typeof request.query.key === 'string' ? request.query.key : '';
@@ -109,11 +112,10 @@ export function precheckNoticeRoutes(services: Services): Router {
         '告知书 PDF 暂时无法生成，请使用“打印”功能，或到窗口报出预审编号查看。',
       );
     }
-    const document = await render(notice, {
-      font: loaded,
-      consoleUrl: consoleUrlOf(originOf(request), notice.precheckNo),
-      timeZone: settings.timeZone,
-    });
+    const consoleUrl = consoleUrlOf(originOf(request), notice.precheckNo);
+    const document = await rendered.get(`${notice.precheckNo} ${consoleUrl}`, () =>
+      render(notice, { font: loaded, consoleUrl, timeZone: settings.timeZone }),
+    );
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="precheck-${notice.precheckNo}.pdf"`);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { ADMIN, useHarness } from '../../helpers/server-harness.ts';
+import { ADMIN, startHarness, useHarness } from '../../helpers/server-harness.ts';
 import { StaffClient, requestJson } from '../../helpers/server-clients.ts';
 import { PRECHECK_NO_PATTERN } from '../../../bot/precheck/records/precheck-number.ts';
 
@@ -104,6 +104,16 @@ describe('GET /api/v1/precheck/:no/notice.pdf', () => {
     expect(text).not.toContain('1381234567');
   });
 
+  it('renders a notice once and keeps its key out of the logs', async () => {
+    const { body } = await create();
+    const first = Buffer.from(await (await fetch(`${harness.url}${body.noticeUrl}`)).arrayBuffer());
+    const second = Buffer.from(await (await fetch(`${harness.url}${body.noticeUrl}`)).arrayBuffer());
+    // A new rendering would carry a new creation date; the same bytes come from the cache.
+    expect(second.equals(first)).toBe(true);
+    expect(harness.logs.some((line) => line.includes(body.precheckNo))).toBe(true);
+    expect(harness.logs.some((line) => line.includes(body.noticeKey))).toBe(false);
+  });
+
   it('finds nothing with a wrong key, no key or an unknown number, alike', async () => {
     const { body } = await create();
     const wrong = await requestJson(
@@ -176,5 +186,38 @@ describe('GET /api/v1/staff/prechecks/:no', () => {
     );
     const unknown = await staff.get('/api/v1/staff/prechecks/YS000101-AAAAA');
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('retention (PRECHECK_RETENTION_DAYS)', () => {
+  it('sweeps the records past their retention, so that neither the citizen nor staff find them', async () => {
+    let now = Date.parse('2026-12-02T02:00:00Z');
+    const clock = () => new Date(now);
+    const first = await startHarness({ clock, settings: { precheckNotice: { retentionDays: 3 } } });
+    let created: Created;
+    try {
+      created = (await requestJson<Created>(`${first.url}/api/v1/precheck`, { body: { itemId: 'SHMS-001' } }))
+        .body;
+      expect(created.precheckNo).toMatch(/^YS261202-/);
+      expect(first.server.services.store.prechecks.get(created.precheckNo)).toBeDefined();
+    } finally {
+      await first.stop();
+    }
+    now += 3 * 24 * 60 * 60 * 1000;
+    // The sweep runs at start (and hourly): the record is gone from the database.
+    const later = await startHarness({
+      clock,
+      dataDir: first.dataDir,
+      settings: { precheckNotice: { retentionDays: 3 } },
+    });
+    try {
+      expect(later.server.services.store.prechecks.get(created.precheckNo)).toBeUndefined();
+      const reopened = await requestJson(
+        `${later.url}/api/v1/precheck/${created.precheckNo}?key=${encodeURIComponent(created.noticeKey)}`,
+      );
+      expect(reopened.status).toBe(404);
+    } finally {
+      await later.stop();
+    }
   });
 });
