@@ -97,7 +97,11 @@ export function precheckNoticeRoutes(services: Services): Router {
     return notice;
   };
 
-  router.get('/api/v1/precheck/:no/notice.pdf', async (request, response) => {
+  // Paths whose last part is no pre-check number (other pre-check routes) are left to their routes.
+  const isNumber = (request: Request) => normalisePrecheckNo(String(request.params.no ?? '')) !== undefined;
+
+  router.get('/api/v1/precheck/:no/notice.pdf', async (request, response, next) => {
+    if (!isNumber(request)) return next();
     const notice = citizenNotice(request);
     const { render, font } = await pdfModules();
     let loaded;
@@ -122,7 +126,8 @@ export function precheckNoticeRoutes(services: Services): Router {
     response.send(document);
   });
 
-  router.get('/api/v1/precheck/:no', (request, response) => {
+  router.get('/api/v1/precheck/:no', (request, response, next) => {
+    if (!isNumber(request)) return next();
     const notice = citizenNotice(request);
     response.setHeader('Cache-Control', 'no-store');
     response.json({ ...notice, consoleUrl: consoleUrlOf(originOf(request), notice.precheckNo) });

@@ -151,6 +151,8 @@ describe('GET /api/v1/precheck/:no (the widget reopens it)', () => {
     expect(reopened.body).not.toHaveProperty('noticeKey');
     const wrong = await requestJson(`${harness.url}/api/v1/precheck/${body.precheckNo}?key=nope`);
     expect(wrong.status).toBe(404);
+    const notANumber = await requestJson(`${harness.url}/api/v1/precheck/questions?key=nope`);
+    expect(notANumber.status).toBe(404);
   });
 });
 
