@@ -31,9 +31,14 @@ interface PrecheckOutput {
   error?: { code: string; message: string };
 }
 
-async function questionsOf(
-  id: string,
-): Promise<{ status: number; body: { item: unknown; questions: Question[] } }> {
+async function questionsOf(id: string): Promise<{
+  status: number;
+  body: {
+    item: unknown;
+    questions: Question[];
+    materials: Array<{ name: string; required: string; when?: string; exempt?: string }>;
+  };
+}> {
   const response = await fetch(`${harness.url}/api/v1/items/${encodeURIComponent(id)}/precheck-questions`);
   return {
     status: response.status,
