@@ -138,6 +138,10 @@ const environmentSchema = z.object({
   STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
   STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
   STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
+  // The one-time notice of a pre-check (issue 11): how long its record is kept, and the CJK font
+  // of its PDF (found among the system fonts when unset).
+  PRECHECK_RETENTION_DAYS: int('PRECHECK_RETENTION_DAYS', 30, 1),
+  NOTICE_FONT_PATH: text(),
   // Pre-check uploads (issue 11): photos and PDFs of documents, kept under DATA_DIR/uploads.
   UPLOAD_MAX_BYTES: int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024),
   UPLOAD_MAX_PIXELS: int('UPLOAD_MAX_PIXELS', 40_000_000, 1),
@@ -240,6 +244,12 @@ export type Settings = {
     hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
+  precheckNotice: {
+    /** Days a pre-check record (and its notice) is kept. */
+    retentionDays: number;
+    /** A TTF/OTF/TTC font with Chinese glyphs for the notice PDF; searched for when unset. */
+    fontPath?: string;
+  };
   /** Pre-check uploads: size, pixel and page limits, how long they are kept, how long reading may take. */
   uploads: {
     maxBytes: number;
@@ -350,6 +360,10 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     },
     safety: {
       sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,
+    },
+    precheckNotice: {
+      retentionDays: env.PRECHECK_RETENTION_DAYS,
+      fontPath: env.NOTICE_FONT_PATH ? path.resolve(env.NOTICE_FONT_PATH) : undefined,
     },
     uploads: {
       maxBytes: env.UPLOAD_MAX_BYTES,

@@ -5,7 +5,8 @@
  * a 容缺 material is deferrable (告知承诺制). An unconditional 免提交 is never required; a conditional
  * one ("通过人脸识别核验身份的，免提交") is, unless the situation says the condition holds.
  */
-import type { Catalog, Material } from '../../knowledge/catalog/schema.ts';
+import type { z } from 'zod';
+import type { Catalog, Material, ServiceItem } from '../../knowledge/catalog/schema.ts';
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
 import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
@@ -64,7 +65,15 @@ export function precheck(
     );
   }
   const request = parsed.data;
-  const item = findPrecheckItem(catalog, request);
+  return precheckItem(findPrecheckItem(catalog, request), request, context);
+}
+
+/** The pre-check of one item the caller has already found, on a request already checked. */
+export function precheckItem(
+  item: ServiceItem,
+  request: Pick<z.output<typeof precheckInputSchema>, 'situation' | 'provided' | 'fields'>,
+  context: PrecheckContext = {},
+): PrecheckResult {
   const rules = situationQuestions(item);
   const answers = readAnswers(rules, request.situation, item.name);
 

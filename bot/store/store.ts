@@ -216,6 +216,26 @@ export interface CaseLookupFailures {
   clear(number: string): void;
 }
 
+/** A stored pre-check (一次性告知书); `resultJson` has its personal numbers masked already. */
+export interface PrecheckRecord {
+  precheckNo: string;
+  /** Hash of the citizen's notice key (the key itself is never stored). */
+  keyHash: string;
+  itemId: string;
+  itemName: string;
+  resultJson: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PrecheckRecords {
+  /** False when the number is taken already (the caller draws another). */
+  insert(record: PrecheckRecord): boolean;
+  get(precheckNo: string): PrecheckRecord | undefined;
+  /** Deletes the records expired at `now`; returns how many. */
+  deleteExpired(now: string): number;
+}
+
 /** A stored pre-check upload (its file is `DATA_DIR/uploads/<id>`). Times are ms since the epoch. */
 export interface UploadRecord {
   id: string;
@@ -322,6 +342,7 @@ export interface Store {
   listGapMarks(): GapMark[];
 
   readonly caseLookupFailures: CaseLookupFailures;
+  readonly prechecks: PrecheckRecords;
   readonly uploads: UploadRecords;
   readonly analytics: AnalyticsQueries;
   /** Whether a write would succeed now (lock, full database or disk, read-only file); for /healthz. */

@@ -11,6 +11,7 @@ import { findPrecheckItem } from '../../precheck/find-item.ts';
 import { precheck } from '../../precheck/precheck.ts';
 import { publicQuestions, situationQuestions } from '../../precheck/situation-questions.ts';
 import { HttpError } from '../errors/http-error.ts';
+import { precheckNoticeRoutes, recordPrecheck } from './precheck-notice-routes.ts';
 import type { Services } from '../services/services.ts';
 import { uploadedDocumentsOf } from './precheck-uploads.ts';
 
@@ -65,12 +66,15 @@ export function precheckRoutes(services: Services): Router {
     }
     try {
       response.setHeader('Cache-Control', 'no-store');
+      const catalog = catalogOf(services);
       const documents = uploadedDocumentsOf(services, body);
-      response.json(precheck(body as Parameters<typeof precheck>[0], catalogOf(services), { documents }));
+      const result = precheck(body as Parameters<typeof precheck>[0], catalog, { documents });
+      response.json(recordPrecheck(services, request, body as { fields?: unknown }, result, catalog));
     } catch (error) {
       throw asHttpError(error);
     }
   });
 
+  router.use(precheckNoticeRoutes(services));
   return router;
 }
