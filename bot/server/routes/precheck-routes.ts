@@ -13,7 +13,7 @@ import { publicQuestions, situationQuestions } from '../../precheck/situation-qu
 import { HttpError } from '../errors/http-error.ts';
 import { precheckNoticeRoutes, recordPrecheck } from './precheck-notice-routes.ts';
 import type { Services } from '../services/services.ts';
-import { uploadedDocumentsOf } from './precheck-uploads.ts';
+import { checkedFieldsOf, uploadedDocumentsOf } from './precheck-uploads.ts';
 
 function catalogOf(services: Services): Catalog {
   const catalog = services.catalog();
@@ -69,7 +69,8 @@ export function precheckRoutes(services: Services): Router {
       const catalog = catalogOf(services);
       const documents = uploadedDocumentsOf(services, body);
       const result = precheck(body as Parameters<typeof precheck>[0], catalog, { documents });
-      response.json(recordPrecheck(services, request, body as { fields?: unknown }, result, catalog));
+      const fields = checkedFieldsOf(body, documents);
+      response.json(recordPrecheck(services, request, { fields }, result, catalog));
     } catch (error) {
       throw asHttpError(error);
     }

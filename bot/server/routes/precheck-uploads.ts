@@ -4,7 +4,8 @@
  * is a 400, so the citizen knows to upload again.
  */
 import { precheckInputSchema } from '../../precheck/precheck-types.ts';
-import type { PrecheckDocument } from '../../precheck/uploads/uploaded-documents.ts';
+import { fieldsWithDocuments, type PrecheckDocument } from '../../precheck/uploads/uploaded-documents.ts';
+import { precheckFieldsSchema, type PrecheckFields } from '../../precheck/validators/fields-schema.ts';
 import { UploadError } from '../../precheck/uploads/upload-error.ts';
 import { HttpError } from '../errors/http-error.ts';
 import type { Services } from '../services/services.ts';
@@ -22,4 +23,10 @@ export function uploadedDocumentsOf(services: Services, body: object): PrecheckD
     }
     throw error;
   }
+}
+
+/** The numbers the pre-check checked, typed or read from an upload, for its kept record (masked there). */
+export function checkedFieldsOf(body: object, documents: PrecheckDocument[]): PrecheckFields | undefined {
+  const typed = precheckFieldsSchema.safeParse((body as { fields?: unknown }).fields);
+  return typed.success ? fieldsWithDocuments(typed.data, documents) : undefined;
 }

@@ -269,6 +269,8 @@ describe('reading', () => {
 });
 
 interface PrecheckAnswer {
+  precheckNo: string;
+  noticeKey: string;
   matched: Array<{ said: string; material: string }>;
   missing: Array<{ name: string }>;
   invalid: Array<{ field: string; reason: string }>;
@@ -309,6 +311,14 @@ describe('the pre-check with uploads', () => {
       fields: { idExpiry: '长期' },
     });
     expect(typed.body.invalid).toEqual([]);
+    // The kept pre-check (its notice) shows the number read, masked.
+    const kept = await fetch(
+      `${harness.url}/api/v1/precheck/${filled.body.precheckNo}?key=${filled.body.noticeKey}`,
+    );
+    expect(kept.status).toBe(200);
+    const record = JSON.stringify(await kept.json());
+    expect(record).toContain('002X');
+    expect(record).not.toContain('11010519491231002X');
   });
 
   it('refuses an unknown or withdrawn upload id (400), and more than ten ids', async () => {
