@@ -126,3 +126,26 @@ export const rejectedFiles: Array<{ what: string; name: string; bytes: Buffer }>
   { what: 'a PDF signature not at the start', name: 'id.pdf', bytes: Buffer.from(' %PDF-1.7\n') },
   { what: 'an empty file of JPEG name', name: 'id.jpg', bytes: Buffer.from([0xff, 0xd8]) },
 ];
+
+/**
+ * A real small image whose header is rewritten to claim `width`×`height` (JPEG: the SOF0 frame;
+ * WebP: the VP8 key frame, at most 16383 a side): what a decompression bomb of that type looks like
+ * to a header reader.
+ */
+export async function inflatedHeader(
+  format: 'jpeg' | 'webp',
+  width: number,
+  height: number,
+): Promise<Buffer> {
+  const bytes = Buffer.from(await image(format, 16, 16));
+  if (format === 'jpeg') {
+    const frame = bytes.indexOf(Buffer.from([0xff, 0xc0]));
+    bytes.writeUInt16BE(height, frame + 5);
+    bytes.writeUInt16BE(width, frame + 7);
+  } else {
+    const start = bytes.indexOf(Buffer.from([0x9d, 0x01, 0x2a]));
+    bytes.writeUInt16LE(width & 0x3fff, start + 3);
+    bytes.writeUInt16LE(height & 0x3fff, start + 5);
+  }
+  return bytes;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectUpload } from '../../../../../bot/precheck/uploads/inspect-upload.ts';
 import { UploadError } from '../../../../../bot/precheck/uploads/upload-error.ts';
-import { image, pdf, pngBomb, zipBomb } from '../../../../helpers/upload-samples.ts';
+import { image, inflatedHeader, pdf, pngBomb, zipBomb } from '../../../../helpers/upload-samples.ts';
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000, maxSide: 10_000, maxPdfPages: 20 };
 
@@ -34,6 +34,15 @@ describe('inspectUpload', () => {
     expect(await refusal(pngBomb(10_001, 10))).toBe('UPLOAD_IMAGE_TOO_LARGE');
     expect(await refusal(pngBomb(8000, 6000))).toBe('UPLOAD_IMAGE_TOO_LARGE');
     expect(await refusal(pngBomb(8000, 5000))).toBe('accepted');
+  });
+
+  it('reads the claimed size of a JPEG or WebP from its header, and refuses a bomb of either', async () => {
+    expect(await refusal(await inflatedHeader('jpeg', 20_000, 20_000))).toBe('UPLOAD_IMAGE_TOO_LARGE');
+    expect(await refusal(await inflatedHeader('webp', 16_000, 16_000))).toBe('UPLOAD_IMAGE_TOO_LARGE');
+    await expect(inspectUpload(await inflatedHeader('jpeg', 4000, 3000), limits)).resolves.toMatchObject({
+      width: 4000,
+      height: 3000,
+    });
   });
 
   it('follows the limits it is given', async () => {
