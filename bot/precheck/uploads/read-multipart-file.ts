@@ -13,7 +13,16 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 export const FILE_FIELD = 'file';
 
-export function readMultipartFile(request: IncomingMessage, options: { maxBytes: number }): Promise<Buffer> {
+export interface MultipartFileOptions {
+  maxBytes: number;
+  /**
+   * Checks the file's first `headBytes` bytes (or the whole file when shorter) as soon as they
+   * arrive: an error stops reading at once (a file of the wrong type is not taken in whole).
+   */
+  checkHead?: { headBytes: number; check: (head: Buffer) => UploadError | undefined };
+}
+
+export function readMultipartFile(request: IncomingMessage, options: MultipartFileOptions): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const type = request.headers['content-type'] ?? '';
     if (!/^multipart\/form-data\s*;/i.test(type)) {
@@ -74,8 +83,22 @@ export function readMultipartFile(request: IncomingMessage, options: { maxBytes:
       }
       reading = true;
       const chunks: Buffer[] = [];
+      let size = 0;
+      let headChecked = options.checkHead === undefined;
+      const checkHead = () => {
+        headChecked = true;
+        const refusal = options.checkHead?.check(Buffer.concat(chunks));
+        if (refusal) {
+          chunks.length = 0;
+          stream.resume();
+          fail(refusal);
+        }
+      };
       stream.on('data', (chunk: Buffer) => {
-        if (!settled) chunks.push(chunk);
+        if (settled) return;
+        chunks.push(chunk);
+        size += chunk.length;
+        if (!headChecked && size >= (options.checkHead?.headBytes ?? 0)) checkHead();
       });
       stream.on('limit', () => {
         chunks.length = 0;
@@ -84,6 +107,7 @@ export function readMultipartFile(request: IncomingMessage, options: { maxBytes:
       });
       stream.on('end', () => {
         reading = false;
+        if (!headChecked && !settled && size > 0) checkHead();
         if (!stream.truncated && !settled) file = Buffer.concat(chunks);
       });
     });

@@ -10,7 +10,8 @@ import { HttpError } from '../errors/http-error.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { addressKey } from '../network/client-address.ts';
 import { readMultipartFile } from '../../precheck/uploads/read-multipart-file.ts';
-import { UPLOAD_ERROR_STATUS, UploadError } from '../../precheck/uploads/upload-error.ts';
+import { typeRejected, UPLOAD_ERROR_STATUS, UploadError } from '../../precheck/uploads/upload-error.ts';
+import { SNIFF_BYTES, sniffContentType } from '../../precheck/uploads/sniff-content-type.ts';
 
 export const UPLOADS_PATH = '/api/v1/precheck/uploads';
 
@@ -31,7 +32,14 @@ export function uploadRoutes(services: Services): Router {
     async (request, response) => {
       response.setHeader('Cache-Control', 'no-store');
       try {
-        const bytes = await readMultipartFile(request, { maxBytes: services.settings.uploads.maxBytes });
+        const bytes = await readMultipartFile(request, {
+          maxBytes: services.settings.uploads.maxBytes,
+          // A file that is no photo or PDF is refused from its first bytes, not read in whole.
+          checkHead: {
+            headBytes: SNIFF_BYTES,
+            check: (head) => (sniffContentType(head) ? undefined : typeRejected()),
+          },
+        });
         response.status(201).json(await services.uploads.accept(bytes));
       } catch (error) {
         // A body refused before its end is not read on: the connection closes after the answer.

@@ -169,6 +169,8 @@ describe('refused uploads', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n` +
           'Content-Type: image/jpeg\r\n\r\n',
       );
+      // A JPEG's signature, then far more bytes than the limit.
+      request.write(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]));
       const chunk = Buffer.alloc(64 * 1024, 0xff);
       // Sends up to 50 MB unless answered first.
       const pump = () => {
