@@ -142,6 +142,10 @@ const environmentSchema = z.object({
   // of its PDF (found among the system fonts when unset).
   PRECHECK_RETENTION_DAYS: int('PRECHECK_RETENTION_DAYS', 30, 1),
   NOTICE_FONT_PATH: text(),
+  // Speech of the hall screen's guide (issue 12): longest text, audio cache, synthesis budget.
+  SPEECH_MAX_CHARS: int('SPEECH_MAX_CHARS', 300, 1),
+  SPEECH_CACHE_MB: int('SPEECH_CACHE_MB', 32),
+  RATE_LIMIT_SPEECH_IP_PER_MINUTE: int('RATE_LIMIT_SPEECH_IP_PER_MINUTE', 30, 1),
 });
 
 export type Settings = {
@@ -241,6 +245,14 @@ export type Settings = {
     retentionDays: number;
     /** A TTF/OTF/TTC font with Chinese glyphs for the notice PDF; searched for when unset. */
     fontPath?: string;
+  };
+  speech: {
+    /** Longest text one speech request may carry, in characters. */
+    maxChars: number;
+    /** Memory for synthesised sentences, in MB (0: nothing kept). */
+    cacheMb: number;
+    /** Requests per minute and client address that need the speech engine (cache misses). */
+    synthesisIpPerMinute: number;
   };
 };
 
@@ -346,6 +358,11 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     precheckNotice: {
       retentionDays: env.PRECHECK_RETENTION_DAYS,
       fontPath: env.NOTICE_FONT_PATH ? path.resolve(env.NOTICE_FONT_PATH) : undefined,
+    },
+    speech: {
+      maxChars: env.SPEECH_MAX_CHARS,
+      cacheMb: env.SPEECH_CACHE_MB,
+      synthesisIpPerMinute: env.RATE_LIMIT_SPEECH_IP_PER_MINUTE,
     },
   };
 }

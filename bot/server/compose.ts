@@ -41,6 +41,8 @@ import { createStaffStreams } from './services/staff-stream.ts';
 import { createStaffTyping } from './services/staff-typing.ts';
 import { createPrecheckRecords } from '../precheck/records/precheck-records.ts';
 import { createHandoverService } from './services/handover-service.ts';
+import { createSpeechService } from '../speech/speech-service.ts';
+import { createWorkerSynthesizer } from '../speech/worker-synthesizer.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -306,6 +308,14 @@ export async function composeSystem(
       },
       catalogAdmin,
       prechecks,
+      speech: createSpeechService({
+        synthesizer: createWorkerSynthesizer(),
+        cacheBytes: settings.speech.cacheMb * 1024 * 1024,
+      }),
+      speechLimiter: createRateLimiter({
+        perMinute: settings.speech.synthesisIpPerMinute,
+        clock: () => clock().getTime(),
+      }),
     };
     return {
       services,
@@ -316,6 +326,7 @@ export async function composeSystem(
         clearInterval(precheckSweep);
         handover.close();
         staffStreams.closeAll();
+        void services.speech.close();
         store.close();
       },
     };

@@ -19,6 +19,7 @@ import type { StaffStreams } from './staff-stream.ts';
 import type { StaffTyping } from './staff-typing.ts';
 import type { HandoverService } from './handover-service.ts';
 import type { PrecheckRecordService } from '../../precheck/records/precheck-records.ts';
+import type { SpeechService } from '../../speech/speech-service.ts';
 
 export interface IndexInfo {
   items: number;
@@ -62,4 +63,8 @@ export interface Services {
   catalogAdmin?: CatalogAdminService;
   /** Stored pre-checks (一次性告知书), opened by the citizen's key or by staff. */
   prechecks: PrecheckRecordService;
+  /** The hall screen guide's voice and lip-sync (`GET /api/v1/speech…`). */
+  speech: SpeechService;
+  /** Speech requests that need the engine (cache misses), per client address. */
+  speechLimiter: RateLimiter;
 }

@@ -1,0 +1,93 @@
+/**
+ * Lip-sync timing: the syllables of a sentence laid over the voiced time of its audio. Pauses
+ * (silence between voiced segments) get no syllable and the mouth rests there; the voiced time is
+ * shared equally among the syllables, each one starting with its initial's onset shape (the lips
+ * closing for b p m, the teeth meeting for the sibilants) and then holding its final's shape.
+ */
+import { finalShape, onsetShape, type MouthShape, type Syllable } from './mouth-shapes.ts';
+import type { VoicedSegment } from './voiced-segments.ts';
+
+export interface Viseme {
+  /** Seconds from the start of the audio. */
+  t: number;
+  shape: MouthShape;
+  /** The syllable being said (pinyin without tone); empty at rest. */
+  syllable: string;
+}
+
+export interface VisemeTrack {
+  /** Seconds of audio. */
+  duration: number;
+  /** Keyframes in time order: a shape holds until the next one. Starts and ends at rest. */
+  visemes: Viseme[];
+}
+
+/** The share of a syllable's time its onset shape lasts. */
+const ONSET_SHARE = 0.3;
+
+const milliseconds = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
+export function alignVisemes(
+  syllables: readonly Syllable[],
+  segments: readonly VoicedSegment[],
+  duration: number,
+): VisemeTrack {
+  const rest = (t: number): Viseme => ({ t: milliseconds(t), shape: 'rest', syllable: '' });
+  const voicedTotal = segments.reduce((sum, segment) => sum + (segment.end - segment.start), 0);
+  if (syllables.length === 0 || voicedTotal <= 0) return { duration, visemes: [rest(0)] };
+
+  // Each syllable's shapes at positions on the voiced time line (pauses cut out).
+  const share = voicedTotal / syllables.length;
+  const events: { at: number; shape: MouthShape; syllable: string }[] = [];
+  syllables.forEach((syllable, index) => {
+    const at = index * share;
+    const onset = onsetShape(syllable.initial);
+    const held = finalShape(syllable.initial, syllable.final);
+    if (onset && onset !== held) {
+      events.push({ at, shape: onset, syllable: syllable.text });
+      events.push({ at: at + share * ONSET_SHARE, shape: held, syllable: syllable.text });
+    } else {
+      events.push({ at, shape: held, syllable: syllable.text });
+    }
+  });
+
+  const visemes: Viseme[] = [];
+  if (segments[0].start > 0) visemes.push(rest(0));
+  let next = 0;
+  let voicedBefore = 0;
+  let active: (typeof events)[number] | undefined;
+  segments.forEach((segment, index) => {
+    const length = segment.end - segment.start;
+    const last = index === segments.length - 1;
+    const inside: typeof events = [];
+    while (next < events.length && (last || events[next].at < voicedBefore + length)) {
+      inside.push(events[next]);
+      next += 1;
+    }
+    // After a pause the syllable that was cut by it goes on.
+    if (active && (inside.length === 0 || inside[0].at > voicedBefore)) {
+      visemes.push({ t: milliseconds(segment.start), shape: active.shape, syllable: active.syllable });
+    }
+    for (const event of inside) {
+      const t = segment.start + Math.min(length, Math.max(0, event.at - voicedBefore));
+      visemes.push({ t: milliseconds(t), shape: event.shape, syllable: event.syllable });
+      active = event;
+    }
+    visemes.push(rest(Math.min(segment.end, duration)));
+    voicedBefore += length;
+  });
+  return { duration: milliseconds(duration), visemes: dropRepeats(visemes) };
+}
+
+/** Keyframes that change nothing, and earlier keyframes at the same instant, are dropped. */
+function dropRepeats(visemes: readonly Viseme[]): Viseme[] {
+  const out: Viseme[] = [];
+  for (const viseme of visemes) {
+    const previous = out[out.length - 1];
+    if (previous && previous.t === viseme.t) out.pop();
+    const before = out[out.length - 1];
+    if (before && before.shape === viseme.shape && before.syllable === viseme.syllable) continue;
+    out.push(viseme);
+  }
+  return out;
+}
