@@ -73,6 +73,8 @@ const FINAL_SHAPES: Record<string, MouthShape> = {
   n: 'closed',
   ng: 'closed',
   m: 'closed',
+  hm: 'closed',
+  hng: 'closed',
 };
 
 /** The shape the final holds; u after j q x y is ü. */
@@ -119,6 +121,9 @@ const LETTER_SYLLABLES: Record<string, string[]> = {
   Z: ['zei'],
 };
 
+/** Syllabic nasals (嗯 ng, 呣 m): the lips or tongue close, the jaw stays shut. */
+const NASAL_SYLLABLES = new Set(['n', 'ng', 'm', 'hm', 'hng']);
+
 const INITIALS = [
   'zh',
   'ch',
@@ -156,6 +161,10 @@ export function splitSyllable(text: string): Syllable {
 export function syllablesOf(text: string): Syllable[] {
   const syllables: Syllable[] = [];
   for (const entry of pinyin(text, { type: 'all', toneType: 'none' })) {
+    if (entry.isZh && NASAL_SYLLABLES.has(entry.pinyin)) {
+      syllables.push({ text: entry.pinyin, initial: '', final: entry.pinyin });
+      continue;
+    }
     if (entry.isZh && entry.pinyin) {
       // y and w are spellings of the medials i and u: the final alone decides the shape.
       const final = entry.initial === 'w' && !entry.final.startsWith('u') ? `u${entry.final}` : entry.final;

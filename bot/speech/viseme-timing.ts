@@ -25,6 +25,9 @@ export interface VisemeTrack {
 /** The share of a syllable's time its onset shape lasts. */
 const ONSET_SHARE = 0.3;
 
+/** A syllable starting this close to a pause starts right after it (no flash of a shape). */
+const SNAP_SECONDS = 0.05;
+
 const milliseconds = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 export function alignVisemes(
@@ -50,6 +53,8 @@ export function alignVisemes(
       events.push({ at, shape: held, syllable: syllable.text });
     }
   });
+
+  snapToPauses(events, segments, Math.min(SNAP_SECONDS, share * ONSET_SHARE));
 
   const visemes: Viseme[] = [];
   if (segments[0].start > 0) visemes.push(rest(0));
@@ -77,6 +82,24 @@ export function alignVisemes(
     voicedBefore += length;
   });
   return { duration: milliseconds(duration), visemes: dropRepeats(visemes) };
+}
+
+/**
+ * Moves events that fall just before or after a pause onto the start of the voiced segment after
+ * it: equal shares rarely meet the pauses exactly, and a shape shown for a few milliseconds
+ * before the mouth rests only flickers.
+ */
+function snapToPauses(events: { at: number }[], segments: readonly VoicedSegment[], tolerance: number): void {
+  let boundary = 0;
+  const boundaries: number[] = [];
+  segments.forEach((segment, index) => {
+    if (index > 0) boundaries.push(boundary);
+    boundary += segment.end - segment.start;
+  });
+  for (const event of events) {
+    const near = boundaries.find((position) => Math.abs(event.at - position) < tolerance);
+    if (near !== undefined) event.at = near;
+  }
 }
 
 /** Keyframes that change nothing, and earlier keyframes at the same instant, are dropped. */

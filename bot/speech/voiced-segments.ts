@@ -46,6 +46,7 @@ export function voicedSegments(audio: PcmAudio, options: VoicingOptions = {}): V
   const minimum = options.minimumSeconds ?? 0.03;
   const loudness = frameLoudness(audio);
   if (loudness.length === 0) return [];
+  const frameSeconds = Math.max(1, Math.round(audio.sampleRate * FRAME_SECONDS)) / audio.sampleRate;
   const sorted = Array.from(loudness).sort((a, b) => a - b);
   const reference = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
   // Absolute floor: a file of near silence has no voiced frames at all.
@@ -57,11 +58,11 @@ export function voicedSegments(audio: PcmAudio, options: VoicingOptions = {}): V
   loudness.forEach((value, frame) => {
     if (value >= threshold && start < 0) start = frame;
     if (value < threshold && start >= 0) {
-      raw.push({ start: start * FRAME_SECONDS, end: frame * FRAME_SECONDS });
+      raw.push({ start: start * frameSeconds, end: frame * frameSeconds });
       start = -1;
     }
   });
-  if (start >= 0) raw.push({ start: start * FRAME_SECONDS, end: duration });
+  if (start >= 0) raw.push({ start: start * frameSeconds, end: duration });
 
   const bridged: VoicedSegment[] = [];
   for (const segment of raw) {
