@@ -18,8 +18,9 @@ describe('mouth shapes from pinyin', () => {
     for (const initial of ['f', 'z', 'c', 's', 'zh', 'ch', 'sh', 'r', 'j', 'q', 'x']) {
       expect(onsetShape(initial)).toBe('narrow');
     }
-    for (const initial of ['d', 't', 'n', 'l', 'g', 'k', 'h', 'y', 'w', ''])
+    for (const initial of ['d', 't', 'n', 'l', 'g', 'k', 'h', 'y', 'w', '']) {
       expect(onsetShape(initial)).toBeUndefined();
+    }
   });
 
   it('opens for a, rounds for o and u, half opens for e, keeps narrow for i and ü, spreads for ai ei an en', () => {

@@ -79,8 +79,9 @@ describe('spoken text', () => {
     for (const answer of answers) {
       const once = spokenText(answer);
       expect(spokenText(once)).toBe(once);
-      for (const sentence of splitSentences(once))
+      for (const sentence of splitSentences(once)) {
         expect(splitSentences(spokenText(sentence))).toEqual([sentence]);
+      }
     }
   });
 });
