@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createByteBudgetCache } from './byte-budget-cache.ts';
 import { syllablesOf } from './mouth-shapes.ts';
 import { spokenText } from './spoken-text.ts';
-import { splitSentences } from './split-sentences.ts';
+import { DEFAULT_FIRST_SENTENCE_CHARS, DEFAULT_SENTENCE_CHARS, splitSentences } from './split-sentences.ts';
 import { alignVisemes, type VisemeTrack } from './viseme-timing.ts';
 import { voicedSegments } from './voiced-segments.ts';
 import { durationOf, encodeWav, joinWav, parseWav } from './wav.ts';
@@ -30,7 +30,11 @@ export interface SpeechAudio {
 }
 
 export interface SpeechService {
-  plan(text: string): SpeechPlan;
+  /**
+   * The spoken text and its sentences; `shortFirst` cuts a long first sentence at an early pause,
+   * so that the guide starts speaking sooner (a plan's sentences are each spoken as a text).
+   */
+  plan(text: string, options?: { shortFirst?: boolean }): SpeechPlan;
   /** A strong validator of the audio of these sentences (quoted, for ETag). */
   tagOf(sentences: readonly string[]): string;
   /** True when every sentence is synthesised already (no engine time needed). */
@@ -47,6 +51,8 @@ export interface SpeechServiceOptions {
   cacheBytes: number;
   /** Longest sentence in characters before it is cut at a comma. */
   sentenceChars?: number;
+  /** Longest first sentence of a plan before it is cut at a pause. */
+  firstSentenceChars?: number;
 }
 
 /** One synthesised sentence and its lip-sync track. */
@@ -98,9 +104,13 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
   };
 
   return {
-    plan(text) {
+    plan(text, planOptions = {}) {
       const spoken = spokenText(text);
-      return { spoken, sentences: splitSentences(spoken, options.sentenceChars) };
+      const longest = options.sentenceChars ?? DEFAULT_SENTENCE_CHARS;
+      const first = planOptions.shortFirst
+        ? (options.firstSentenceChars ?? DEFAULT_FIRST_SENTENCE_CHARS)
+        : longest;
+      return { spoken, sentences: splitSentences(spoken, longest, first) };
     },
     tagOf(sentences) {
       const digest = createHash('sha256')
@@ -116,6 +126,8 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     },
     warm() {
       options.synthesizer.warm();
+      // pinyin-pro loads its dictionary on first use (about 50 ms): not on a visitor's first sentence.
+      syllablesOf('您好');
     },
     close: () => options.synthesizer.close(),
     get cache() {

@@ -18,7 +18,11 @@ const require = createRequire(import.meta.url);
 const text2wav = require('text2wav');
 
 const HANDLED_EVENTS = ['uncaughtException', 'unhandledRejection', 'exit'];
-let queue = Promise.resolve();
+// The first synthesis of a thread is the slowest (files read, code compiled): done before any
+// visitor's sentence, its audio thrown away.
+let queue = Promise.resolve()
+  .then(() => synthesise('您好。', 'cmn'))
+  .catch(() => undefined);
 
 async function synthesise(text, voice) {
   const before = new Map(HANDLED_EVENTS.map((event) => [event, process.listeners(event)]));

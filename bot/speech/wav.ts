@@ -22,6 +22,19 @@ export class WavFormatError extends Error {
 const text = (bytes: Uint8Array, offset: number) =>
   String.fromCharCode(...bytes.subarray(offset, offset + 4));
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Little-endian 16-bit samples; a plain copy where the machine is little-endian too. */
+function readSamples(view: DataView, offset: number, count: number): Int16Array {
+  if (LITTLE_ENDIAN) {
+    const start = view.byteOffset + offset;
+    return new Int16Array(view.buffer.slice(start, start + count * 2));
+  }
+  const samples = new Int16Array(count);
+  for (let index = 0; index < count; index += 1) samples[index] = view.getInt16(offset + index * 2, true);
+  return samples;
+}
+
 export function parseWav(bytes: Uint8Array): PcmAudio {
   if (bytes.length < 12 || text(bytes, 0) !== 'RIFF' || text(bytes, 8) !== 'WAVE') {
     throw new WavFormatError('not a RIFF WAVE file');
@@ -49,9 +62,11 @@ export function parseWav(bytes: Uint8Array): PcmAudio {
       // Engines that stream write a placeholder size: the data then runs to the end of the file.
       const end = Math.min(bytes.length, body + size);
       const count = Math.floor((end - body) / 2);
-      const samples = new Int16Array(count);
-      for (let index = 0; index < count; index += 1) samples[index] = view.getInt16(body + index * 2, true);
-      return { sampleRate: format.sampleRate, channels: format.channels, samples };
+      return {
+        sampleRate: format.sampleRate,
+        channels: format.channels,
+        samples: readSamples(view, body, count),
+      };
     }
     offset = body + size + (size % 2);
   }

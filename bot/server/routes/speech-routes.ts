@@ -39,9 +39,9 @@ export function speechRoutes(services: Services): Router {
   });
 
   /** The sentences of the request's text; 400 when there is nothing to say. */
-  const sentencesOf = (request: Request) => {
+  const sentencesOf = (request: Request, shortFirst = false) => {
     const { text } = validate(querySchema, { text: request.query.text });
-    const plan = speech.plan(text);
+    const plan = speech.plan(text, { shortFirst });
     if (plan.sentences.length === 0) {
       throw new HttpError(400, 'SPEECH_TEXT_EMPTY', '这段文字没有可以朗读的内容。');
     }
@@ -75,7 +75,7 @@ export function speechRoutes(services: Services): Router {
   };
 
   router.get('/api/v1/speech/plan', (request, response) => {
-    const plan = sentencesOf(request);
+    const plan = sentencesOf(request, true);
     speech.warm();
     response.setHeader('Cache-Control', BROWSER_CACHE);
     response.json({

@@ -111,6 +111,18 @@ describe('GET /api/v1/speech', () => {
     expect(track.body.duration).toBe(Number(audio.headers.get('x-speech-duration')));
   });
 
+  it('keeps the first sentence of a plan short, and each sentence is its own text', async () => {
+    const plan = await requestJson<{ sentences: { text: string; audioUrl: string }[] }>(
+      speechUrl('/plan', '不动产转移登记请到3楼A区，办理时间9:00-12:00。'),
+    );
+    expect(plan.body.sentences.map((sentence) => sentence.text)).toEqual([
+      '不动产转移登记请到三楼A区',
+      '办理时间九点到十二点。',
+    ]);
+    const whole = await requestJson<{ text: string }>(speechUrl('/visemes', plan.body.sentences[0].text));
+    expect(whole.body.text).toBe('不动产转移登记请到三楼A区');
+  });
+
   it('never speaks a mobile or ID number, and names it as withheld', async () => {
     const plan = await requestJson<{ text: string }>(
       speechUrl('/plan', '您登记的手机号13812345678，身份证号110101199003071234。'),

@@ -109,6 +109,19 @@ describe('sentences', () => {
     expect(splitSentences('一'.repeat(45), 20).map((piece) => piece.length)).toEqual([20, 20, 5]);
   });
 
+  it('cuts a long first sentence at an early pause only, so the guide starts sooner', () => {
+    const answer = '不动产转移登记请到三楼A区，办理时间九点到十二点。请带身份证，户口簿。';
+    expect(splitSentences(answer, 40, 16)).toEqual([
+      '不动产转移登记请到三楼A区',
+      '办理时间九点到十二点。',
+      '请带身份证，户口簿。',
+    ]);
+    // Without a pause before the limit the first sentence stays whole.
+    expect(splitSentences('营业执照办理需要提交申请书和身份证明。', 40, 16)).toEqual([
+      '营业执照办理需要提交申请书和身份证明。',
+    ]);
+  });
+
   it('drops sentences with nothing to say', () => {
     expect(splitSentences('。！\n，，\n好的。')).toEqual(['好的。']);
     expect(splitSentences('')).toEqual([]);
