@@ -46,6 +46,21 @@ describe('worker synthesizer', () => {
     expect(durationOf(parseWav(wav))).toBeGreaterThan(0.3);
   });
 
+  it('gives up on a hung engine, ends its thread and starts a new one for the next sentence', async () => {
+    const impatient = createWorkerSynthesizer({ timeoutMs: 1 });
+    try {
+      await expect(impatient.synthesize('请稍候。')).rejects.toMatchObject({
+        code: 'SPEECH_UNAVAILABLE',
+        message: 'synthesis timed out',
+      });
+    } finally {
+      await impatient.close();
+    }
+    // After close the next sentence starts a thread again.
+    await synthesizer.close();
+    expect(durationOf(parseWav(await synthesizer.synthesize('好的。')))).toBeGreaterThan(0.2);
+  });
+
   it('refuses sentences beyond its queue at once', async () => {
     const small = createWorkerSynthesizer({ maxQueued: 1 });
     try {
