@@ -24,7 +24,11 @@ export interface Syllable {
   text: string;
   initial: string;
   final: string;
+  /** Which stretch between pause marks (，。！？；：) of the text it belongs to, from 0. */
+  phrase?: number;
 }
+
+const PAUSE_MARKS = /[，。！？；：,.!?;:\n]+/;
 
 const BILABIALS = new Set(['b', 'p', 'm']);
 const SIBILANTS = new Set(['f', 'z', 'c', 's', 'zh', 'ch', 'sh', 'r', 'j', 'q', 'x']);
@@ -157,8 +161,20 @@ export function splitSyllable(text: string): Syllable {
   return { text, initial, final: text.slice(initial.length) };
 }
 
-/** The syllables of a spoken text in order: Han characters by pinyin, Latin letters by name. */
+/**
+ * The syllables of a spoken text in order: Han characters by pinyin, Latin letters by name, each
+ * with the number of its phrase (the stretches between pause marks that have syllables).
+ */
 export function syllablesOf(text: string): Syllable[] {
+  const syllables: Syllable[] = [];
+  for (const piece of text.split(PAUSE_MARKS)) {
+    const phrase = syllables.length === 0 ? 0 : (syllables[syllables.length - 1].phrase ?? 0) + 1;
+    for (const syllable of phraseSyllables(piece)) syllables.push({ ...syllable, phrase });
+  }
+  return syllables;
+}
+
+function phraseSyllables(text: string): Syllable[] {
   const syllables: Syllable[] = [];
   for (const entry of pinyin(text, { type: 'all', toneType: 'none' })) {
     if (entry.isZh && NASAL_SYLLABLES.has(entry.pinyin)) {

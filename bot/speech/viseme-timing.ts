@@ -1,7 +1,9 @@
 /**
  * Lip-sync timing: the syllables of a sentence laid over the voiced time of its audio. Pauses
- * (silence between voiced segments) get no syllable and the mouth rests there; the voiced time is
- * shared equally among the syllables, each one starting with its initial's onset shape (the lips
+ * (silence between voiced segments) get no syllable and the mouth rests there; the longest pauses
+ * are matched to the text's pause marks, and each phrase's voiced time is shared equally among
+ * its syllables (all voiced time among all syllables when the audio has fewer pauses than the
+ * text has marks), each one starting with its initial's onset shape (the lips
  * closing for b p m, the teeth meeting for the sibilants) and then holding its final's shape.
  */
 import { finalShape, onsetShape, type MouthShape, type Syllable } from './mouth-shapes.ts';
@@ -40,21 +42,22 @@ export function alignVisemes(
   if (syllables.length === 0 || voicedTotal <= 0) return { duration, visemes: [rest(0)] };
 
   // Each syllable's shapes at positions on the voiced time line (pauses cut out).
-  const share = voicedTotal / syllables.length;
+  const positions = syllablePositions(syllables, segments);
   const events: { at: number; shape: MouthShape; syllable: string }[] = [];
   syllables.forEach((syllable, index) => {
-    const at = index * share;
+    const { at, length } = positions[index];
     const onset = onsetShape(syllable.initial);
     const held = finalShape(syllable.initial, syllable.final);
     if (onset && onset !== held) {
       events.push({ at, shape: onset, syllable: syllable.text });
-      events.push({ at: at + share * ONSET_SHARE, shape: held, syllable: syllable.text });
+      events.push({ at: at + length * ONSET_SHARE, shape: held, syllable: syllable.text });
     } else {
       events.push({ at, shape: held, syllable: syllable.text });
     }
   });
 
-  snapToPauses(events, segments, Math.min(SNAP_SECONDS, share * ONSET_SHARE));
+  const shortest = Math.min(...positions.map((position) => position.length));
+  snapToPauses(events, segments, Math.min(SNAP_SECONDS, shortest * ONSET_SHARE));
 
   const visemes: Viseme[] = [];
   if (segments[0].start > 0) visemes.push(rest(0));
@@ -82,6 +85,48 @@ export function alignVisemes(
     voicedBefore += length;
   });
   return { duration: milliseconds(duration), visemes: dropRepeats(visemes) };
+}
+
+/**
+ * Where each syllable starts on the voiced time line and how long it lasts there. When the audio
+ * has at least as many voiced stretches as the text has phrases, its longest pauses are taken as
+ * the pauses between the phrases and each phrase shares out its own stretches; otherwise all
+ * syllables share all voiced time.
+ */
+function syllablePositions(
+  syllables: readonly Syllable[],
+  segments: readonly VoicedSegment[],
+): { at: number; length: number }[] {
+  const starts: number[] = [];
+  let voiced = 0;
+  for (const segment of segments) {
+    starts.push(voiced);
+    voiced += segment.end - segment.start;
+  }
+  starts.push(voiced);
+  const phraseOf = (syllable: Syllable) => syllable.phrase ?? 0;
+  const phrases = syllables.length === 0 ? 0 : phraseOf(syllables[syllables.length - 1]) + 1;
+  const evenly = (count: number, from: number, to: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      at: from + ((to - from) * index) / count,
+      length: (to - from) / count,
+    }));
+  if (phrases < 2 || segments.length < phrases) return evenly(syllables.length, 0, voiced);
+
+  const cuts = segments
+    .slice(1)
+    .map((segment, index) => ({ segment: index + 1, gap: segment.start - segments[index].end }))
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, phrases - 1)
+    .map((cut) => cut.segment)
+    .sort((a, b) => a - b);
+  const bounds = [0, ...cuts, segments.length];
+  const positions: { at: number; length: number }[] = [];
+  for (let phrase = 0; phrase < phrases; phrase += 1) {
+    const count = syllables.filter((syllable) => phraseOf(syllable) === phrase).length;
+    positions.push(...evenly(count, starts[bounds[phrase]], starts[bounds[phrase + 1]]));
+  }
+  return positions;
 }
 
 /**

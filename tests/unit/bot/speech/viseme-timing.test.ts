@@ -81,6 +81,27 @@ describe('viseme timing', () => {
     expect(afterPause?.t).toBeCloseTo(0.7, 1);
   });
 
+  it('matches the longest pauses to the text’s pause marks, each phrase on its own speech', () => {
+    // 请到窗口 (four syllables) takes half a second, 好 a fifth: shared out evenly over all voiced
+    // time, 好 would start inside the first stretch.
+    const starts = (text: string, pattern: string) => {
+      const track = alignVisemes(
+        syllablesOf(text),
+        voicedSegments(synthetic(pattern, 0.1)),
+        pattern.length / 10,
+      );
+      return (syllable: string) => track.visemes.find((viseme) => viseme.syllable === syllable)?.t ?? -1;
+    };
+    const phrased = starts('请到窗口，好。', '11111000011');
+    expect(phrased('hao')).toBeCloseTo(0.9, 1);
+    expect(phrased('kou')).toBeCloseTo(0.375, 1);
+    // A shorter pause inside the first phrase is not taken for the comma's.
+    const inner = starts('请到窗口，好。', '1110110000011');
+    expect(inner('hao')).toBeCloseTo(1.1, 1);
+    expect(inner('kou')).toBeLessThan(0.7);
+    expect(syllablesOf('请到窗口，好。').map((syllable) => syllable.phrase)).toEqual([0, 0, 0, 0, 1]);
+  });
+
   it('stays at rest for silence or for a text without syllables', () => {
     expect(alignVisemes(syllablesOf('你好'), [], 1).visemes).toEqual([{ t: 0, shape: 'rest', syllable: '' }]);
     expect(alignVisemes([], [{ start: 0, end: 1 }], 1).visemes).toEqual([
