@@ -17,6 +17,7 @@ import { summarizeLatency } from '../eval/metrics/latency.ts';
 import { loadQuestions, turnsOf } from '../eval/question-schema.ts';
 import { buildEvalIndex, openEvalAssistant, PROJECT_ROOT } from '../eval/system-under-test.ts';
 import { generateCatalog } from './generate-catalog.ts';
+import { runSpeechBench } from './speech-bench.ts';
 
 interface BenchRow {
   label: string;
@@ -175,6 +176,8 @@ async function main(): Promise<void> {
       `${formatBench(rows)}\n(Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}; memory after the run)`,
     );
   }
+  // The hall screen guide's voice (issue 12): its own server, its own table.
+  if (!values.json) console.log(`\n${await runSpeechBench()}`);
 }
 
 main().catch((error: unknown) => {

@@ -150,6 +150,10 @@ const environmentSchema = z.object({
   UPLOAD_RETENTION_DAYS: int('UPLOAD_RETENTION_DAYS', 7, 1),
   UPLOAD_READ_TIMEOUT_SECONDS: int('UPLOAD_READ_TIMEOUT_SECONDS', 20, 1),
   RATE_LIMIT_UPLOADS_IP_PER_MINUTE: int('RATE_LIMIT_UPLOADS_IP_PER_MINUTE', 10, 1),
+  // Speech of the hall screen's guide (issue 12): longest text, audio cache, synthesis budget.
+  SPEECH_MAX_CHARS: int('SPEECH_MAX_CHARS', 300, 1),
+  SPEECH_CACHE_MB: int('SPEECH_CACHE_MB', 32),
+  RATE_LIMIT_SPEECH_IP_PER_MINUTE: int('RATE_LIMIT_SPEECH_IP_PER_MINUTE', 30, 1),
 });
 
 export type Settings = {
@@ -259,6 +263,14 @@ export type Settings = {
     retentionDays: number;
     readTimeoutSeconds: number;
     ipPerMinute: number;
+  };
+  speech: {
+    /** Longest text one speech request may carry, in characters. */
+    maxChars: number;
+    /** Memory for synthesised sentences, in MB (0: nothing kept). */
+    cacheMb: number;
+    /** Requests per minute and client address that need the speech engine (cache misses). */
+    synthesisIpPerMinute: number;
   };
 };
 
@@ -373,6 +385,11 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       retentionDays: env.UPLOAD_RETENTION_DAYS,
       readTimeoutSeconds: env.UPLOAD_READ_TIMEOUT_SECONDS,
       ipPerMinute: env.RATE_LIMIT_UPLOADS_IP_PER_MINUTE,
+    },
+    speech: {
+      maxChars: env.SPEECH_MAX_CHARS,
+      cacheMb: env.SPEECH_CACHE_MB,
+      synthesisIpPerMinute: env.RATE_LIMIT_SPEECH_IP_PER_MINUTE,
     },
   };
 }

@@ -45,6 +45,8 @@ import type { DocumentReader } from '../precheck/documents/document-reader.ts';
 import { createNullDocumentReader } from '../precheck/documents/null-document-reader.ts';
 import { createUploadService } from '../precheck/uploads/upload-service.ts';
 import { openUploadFolder } from '../precheck/uploads/upload-folder.ts';
+import { createSpeechService } from '../speech/speech-service.ts';
+import { createWorkerSynthesizer } from '../speech/worker-synthesizer.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -335,6 +337,14 @@ export async function composeSystem(
       prechecks,
       documents,
       uploads,
+      speech: createSpeechService({
+        synthesizer: createWorkerSynthesizer(),
+        cacheBytes: settings.speech.cacheMb * 1024 * 1024,
+      }),
+      speechLimiter: createRateLimiter({
+        perMinute: settings.speech.synthesisIpPerMinute,
+        clock: () => clock().getTime(),
+      }),
     };
     return {
       services,
@@ -346,6 +356,7 @@ export async function composeSystem(
         handover.close();
         staffStreams.closeAll();
         uploads.close();
+        void services.speech.close();
         store.close();
         void documents
           .close()
