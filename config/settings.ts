@@ -138,6 +138,9 @@ const environmentSchema = z.object({
   STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
   STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
   STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
+  // Reading uploaded documents (issue 11): OCR worker threads and the time one upload may take.
+  OCR_WORKERS: int('OCR_WORKERS', 1, 1),
+  OCR_TIMEOUT_MS: int('OCR_TIMEOUT_MS', 20_000, 1000),
 });
 
 export type Settings = {
@@ -232,6 +235,8 @@ export type Settings = {
     hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
+  /** Reading uploaded documents: worker threads, and the longest one upload may take once started. */
+  ocr: { workers: number; timeoutMs: number };
 };
 
 export class SettingsError extends Error {
@@ -333,5 +338,6 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     safety: {
       sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,
     },
+    ocr: { workers: env.OCR_WORKERS, timeoutMs: env.OCR_TIMEOUT_MS },
   };
 }
