@@ -20,6 +20,8 @@ export interface OcrBenchResult {
   workerStartMs: number;
   /** Loading the detection and recognition models inside the worker. */
   modelLoadMs: number;
+  /** The worker's first small reading after loading (onnxruntime's first run of each model). */
+  warmUpMs: number;
   samples: number;
   typesRight: number;
   rows: { label: string; latency: ReturnType<typeof summarizeLatency> }[];
@@ -34,7 +36,7 @@ export async function benchOcr(): Promise<OcrBenchResult> {
   const started = performance.now();
   const reader = createOcrDocumentReader({ workers: 1, timeoutMs: 120_000 });
   try {
-    const modelLoadMs = await reader.warmUp();
+    const { modelLoadMs, warmUpMs } = await reader.warmUp();
     const workerStartMs = performance.now() - started;
     const times = new Map<string, number[]>();
     let typesRight = 0;
@@ -54,6 +56,7 @@ export async function benchOcr(): Promise<OcrBenchResult> {
     return {
       workerStartMs,
       modelLoadMs,
+      warmUpMs,
       samples: samples.length,
       typesRight,
       load: [loadBefore, os.loadavg()[0]],
@@ -84,7 +87,8 @@ export function formatOcrBench(result: OcrBenchResult): string {
     ]),
   );
   return (
-    `${table}\nOCR model load ${(result.modelLoadMs / 1000).toFixed(2)} s (worker ready after ` +
+    `${table}\nOCR model load ${(result.modelLoadMs / 1000).toFixed(2)} s, first run ` +
+    `${(result.warmUpMs / 1000).toFixed(2)} s (worker ready after ` +
     `${(result.workerStartMs / 1000).toFixed(2)} s); type right ${result.typesRight}/${result.samples}; ` +
     `one worker, ${os.cpus().length} CPUs, load average ${result.load.map((value) => value.toFixed(1)).join(' → ')}`
   );

