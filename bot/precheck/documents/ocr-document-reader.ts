@@ -22,7 +22,7 @@ export interface OcrDocumentReaderOptions {
   timeoutMs?: number;
   /** Pages of a PDF read at most (default 20). */
   maxPages?: number;
-  /** onnxruntime threads per worker (default 0: one per core). */
+  /** onnxruntime threads per worker (default 1, so that OCR_WORKERS bounds the cores recognition takes; 0: one per core). */
   threads?: number;
   /** The hall's date, for the ID number's birth date check. */
   today?: () => LocalDate;
@@ -81,7 +81,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export function createOcrDocumentReader(options: OcrDocumentReaderOptions = {}): OcrDocumentReader {
   const size = Math.max(1, options.workers ?? 1);
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const workerData: OcrWorkerData = { maxPages: options.maxPages ?? 20, threads: options.threads ?? 0 };
+  const workerData: OcrWorkerData = { maxPages: options.maxPages ?? 20, threads: options.threads ?? 1 };
   const today = options.today ?? (() => hallToday());
   const logger = options.logger;
   const slots = new Set<Slot>();
