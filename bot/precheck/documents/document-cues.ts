@@ -45,7 +45,7 @@ export const DOCUMENT_CUES: readonly DocumentCues[] = [
       cue('中华人民共和国', 0.5),
     ],
     // The back's validity span, two dates joined by a dash, or a start date and 长期.
-    patterns: [{ pattern: /\d{4}\.\d{2}\.\d{2}[-—~至]+(?:\d{4}\.\d{2}\.\d{2}|长期)/, weight: 1.5 }],
+    patterns: [{ pattern: /\d{4}\.\d{2}\.\d{2}[-—–~至一]+(?:\d{4}\.\d{2}\.\d{2}|长期)/, weight: 1.5 }],
   },
   {
     // 营业执照 in the template of the State Administration for Market Regulation (2019 edition): title

@@ -109,7 +109,7 @@ export function findCreditCodes(lines: readonly string[]): string[] {
 }
 
 const DATE_PART = String.raw`(\d{4})[.,·\-]?(\d{2})[.,·\-]?(\d{2})`;
-const VALIDITY = new RegExp(`${DATE_PART}[-—–~至]*(?:${DATE_PART}|(长期?))`);
+const VALIDITY = new RegExp(`${DATE_PART}[-—–~至一_]*(?:${DATE_PART}|(长期?))`);
 /** The validity spans 居民身份证法 (article 5) allows: 5, 10 or 20 years, or 长期 from 46 on. */
 const VALIDITY_YEARS = new Set([5, 10, 20]);
 

@@ -63,6 +63,8 @@ describe('findIdExpiry', () => {
     expect(findIdExpiry(['有效期限 2016.05.01-2036.05.01'])).toBe('2036-05-01');
     expect(findIdExpiry(['有效期限2016.05.012026.05.01'])).toBe('2026-05-01');
     expect(findIdExpiry(['有效期限 2018.03.09-长期'])).toBe('长期');
+    // The dash is often recognised as 一 (one).
+    expect(findIdExpiry(['有效期限2016.05.01一2036.05.01'])).toBe('2036-05-01');
     expect(findIdExpiry(['有效期限 2009,11,20-2019,11,20'])).toBe('2019-11-20');
   });
 
