@@ -154,6 +154,9 @@ const environmentSchema = z.object({
   SPEECH_MAX_CHARS: int('SPEECH_MAX_CHARS', 300, 1),
   SPEECH_CACHE_MB: int('SPEECH_CACHE_MB', 32),
   RATE_LIMIT_SPEECH_IP_PER_MINUTE: int('RATE_LIMIT_SPEECH_IP_PER_MINUTE', 30, 1),
+  // Reading uploaded documents (issue 11): OCR worker processes and the time one upload may take.
+  OCR_WORKERS: int('OCR_WORKERS', 1, 1),
+  OCR_TIMEOUT_MS: int('OCR_TIMEOUT_MS', 20_000, 1000),
 });
 
 export type Settings = {
@@ -272,6 +275,8 @@ export type Settings = {
     /** Requests per minute and client address that need the speech engine (cache misses). */
     synthesisIpPerMinute: number;
   };
+  /** Reading uploaded documents: worker processes, and the longest one upload may take once started. */
+  ocr: { workers: number; timeoutMs: number };
 };
 
 export class SettingsError extends Error {
@@ -391,5 +396,6 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       cacheMb: env.SPEECH_CACHE_MB,
       synthesisIpPerMinute: env.RATE_LIMIT_SPEECH_IP_PER_MINUTE,
     },
+    ocr: { workers: env.OCR_WORKERS, timeoutMs: env.OCR_TIMEOUT_MS },
   };
 }
