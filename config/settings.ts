@@ -155,7 +155,7 @@ const environmentSchema = z.object({
   SPEECH_CACHE_MB: int('SPEECH_CACHE_MB', 32),
   RATE_LIMIT_SPEECH_IP_PER_MINUTE: int('RATE_LIMIT_SPEECH_IP_PER_MINUTE', 30, 1),
   // Reading uploaded documents (issue 11): OCR worker processes and the time one upload may take.
-  OCR_WORKERS: int('OCR_WORKERS', 1, 1),
+  OCR_WORKERS: int('OCR_WORKERS', 1, 0),
   OCR_TIMEOUT_MS: int('OCR_TIMEOUT_MS', 20_000, 1000),
 });
 
