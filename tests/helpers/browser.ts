@@ -30,13 +30,18 @@ export interface BrowserSession {
 }
 
 export async function openBrowser(
-  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    isMobile?: boolean;
+    /** Flags beyond CHROMIUM_ARGS, e.g. `--autoplay-policy=no-user-gesture-required`. */
+    args?: string[];
+  } = {},
 ): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'daoban-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? { width: 1280, height: 800 },
     isMobile: options.isMobile,
     hasTouch: options.isMobile,

@@ -16,7 +16,7 @@ import { createAvatar } from './avatar.ts';
 import { renderHandOver } from './hand-over.ts';
 import { renderHallMap } from './hall-map.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
-import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
+import { canRecognize, canSpeak, listenOnce, stopSpeaking } from './speech.ts';
 
 /** Zone buttons before the hall answers; then only the zones this hall has, in this order. */
 const ZONES = ['企业开办', '工程建设', '社会民生', '税务服务', '不动产', '出入境', '婚姻登记', '综合服务'];
@@ -263,14 +263,7 @@ function showAnswer(question: string, answer: Answer): void {
 }
 
 function say(text: string): void {
-  if (!speakAloud) {
-    avatar.setState('idle');
-    return;
-  }
-  avatar.setState('speaking');
-  void speak(text).then(() => {
-    if (avatar.element.getAttribute('data-state') === 'speaking') avatar.setState('idle');
-  });
+  void avatar.say(text, { aloud: speakAloud });
 }
 
 askForm.addEventListener('submit', (event) => {
@@ -285,10 +278,7 @@ speakToggle.addEventListener('click', () => {
   speakAloud = !speakAloud;
   speakToggle.textContent = speakAloud ? '朗读：开' : '朗读：关';
   speakToggle.setAttribute('aria-pressed', String(speakAloud));
-  if (!speakAloud) {
-    stopSpeaking();
-    avatar.setState('idle');
-  }
+  if (!speakAloud) stopSpeaking();
 });
 
 micButton.addEventListener('click', () => {

@@ -1,8 +1,10 @@
 /**
- * The browser's own speech services, used only where they exist: SpeechRecognition for voice input
- * (the button is hidden otherwise; no audio leaves the browser through this project) and
- * speechSynthesis to read answers aloud in Mandarin.
+ * Speech on the hall screen: the browser's SpeechRecognition for voice input where it exists (the
+ * button is hidden otherwise; no audio leaves the browser through this project), and the guide's
+ * voice (guide-voice.ts: the server's offline speech, the browser's zh-CN voice as the fallback).
  */
+import { stopVoice } from './guide-voice.ts';
+
 interface RecognitionResultEvent {
   results: ArrayLike<ArrayLike<{ transcript: string }>>;
 }
@@ -29,8 +31,10 @@ function recognitionConstructor(): RecognitionConstructor | undefined {
 }
 
 export const canRecognize = (): boolean => recognitionConstructor() !== undefined;
+/** Whether the guide can speak: the server's voice plays as audio, the browser's voice is the fallback. */
 export const canSpeak = (): boolean =>
-  'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+  typeof Audio !== 'undefined' ||
+  ('speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined');
 
 /** Listens once; resolves with the transcript, or an empty string when nothing was heard. */
 export function listenOnce(): { result: Promise<string>; stop: () => void } {
@@ -54,20 +58,7 @@ export function listenOnce(): { result: Promise<string>; stop: () => void } {
   return { result, stop: () => recognition.stop() };
 }
 
-/** Reads text aloud; resolves when done (or at once when speech is unavailable). */
-export function speak(text: string): Promise<void> {
-  if (!canSpeak()) return Promise.resolve();
-  window.speechSynthesis.cancel();
-  return new Promise((resolve) => {
-    const utterance = new SpeechSynthesisUtterance(text.slice(0, 400));
-    utterance.lang = 'zh-CN';
-    utterance.rate = 0.95;
-    utterance.onend = () => resolve();
-    utterance.onerror = () => resolve();
-    window.speechSynthesis.speak(utterance);
-  });
-}
-
+/** Stops the guide's voice, whichever is speaking. */
 export function stopSpeaking(): void {
-  if (canSpeak()) window.speechSynthesis.cancel();
+  stopVoice();
 }
