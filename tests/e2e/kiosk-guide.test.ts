@@ -20,6 +20,7 @@ const KIOSK_ARGS = ['--autoplay-policy=no-user-gesture-required', '--mute-audio'
 
 interface Sample {
   shape: string;
+  sync: string;
   state: string;
   caption: string;
 }
@@ -53,11 +54,18 @@ async function instrument(page: Page): Promise<void> {
       if (!avatar || !mouth) return;
       const next = {
         shape: mouth.getAttribute('data-shape') ?? '',
+        sync: mouth.getAttribute('data-sync') ?? '',
         state: avatar.getAttribute('data-state') ?? '',
         caption: avatar.querySelector('.avatar-caption')?.textContent ?? '',
       };
       const last = record.samples.at(-1);
-      if (!last || last.shape !== next.shape || last.state !== next.state || last.caption !== next.caption) {
+      if (
+        !last ||
+        last.shape !== next.shape ||
+        last.sync !== next.sync ||
+        last.state !== next.state ||
+        last.caption !== next.caption
+      ) {
         record.samples.push(next);
       }
     };
@@ -141,6 +149,7 @@ describe('the speaking guide on the hall screen', () => {
     const spoken = samples.filter((entry) => entry.state === 'speaking');
     const shapes = new Set(spoken.map((entry) => entry.shape).filter((shape) => shape !== 'rest'));
     expect(shapes.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(spoken.map((entry) => entry.sync).filter(Boolean))).toEqual(new Set(['track']));
     expect(await page.locator('.avatar-mouth').getAttribute('data-shape')).toBe('rest');
     // The path drawn follows the shape (an open mouth is not the resting line).
     expect(await page.locator('.avatar-mouth').getAttribute('d')).toMatch(/^M/);
@@ -214,6 +223,35 @@ describe('the guide in landscape', () => {
   });
 });
 
+describe('when the lip-sync track is missing', () => {
+  it("moves the mouth with the audio's loudness", async () => {
+    const browser = await openBrowser({ viewport: { width: 1080, height: 1920 }, args: KIOSK_ARGS });
+    try {
+      const { page } = browser;
+      await instrument(page);
+      await page.route('**/api/v1/speech/visemes?*', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }),
+      );
+      await page.goto(`${server.url}/kiosk`);
+      await page.getByRole('button', { name: '个体户怎么注销' }).click();
+      await page.locator('.answer-text').waitFor();
+      await expect.poll(() => state(page), { timeout: 20_000 }).toBe('speaking');
+      await expect.poll(() => state(page), { timeout: 60_000 }).toBe('idle');
+      const { plays, samples } = await record(page);
+      expect(plays.length).toBeGreaterThan(0);
+      expect(plays.every((entry) => entry.ended)).toBe(true);
+      const speaking = samples.filter((entry) => entry.state === 'speaking');
+      expect(
+        new Set(speaking.map((entry) => entry.shape).filter((shape) => shape !== 'rest')).size,
+      ).toBeGreaterThanOrEqual(2);
+      expect(new Set(speaking.map((entry) => entry.sync).filter(Boolean))).toEqual(new Set(['loudness']));
+      expect(await page.locator('.avatar-mouth').getAttribute('data-shape')).toBe('rest');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('when the server cannot speak', () => {
   it("reads with the browser's zh-CN voice, the mouth following the syllables", async () => {
     const browser = await openBrowser({ viewport: { width: 1080, height: 1920 }, args: KIOSK_ARGS });
@@ -267,6 +305,7 @@ describe('when the server cannot speak', () => {
       expect(plays).toEqual([]);
       const speaking = samples.filter((entry) => entry.state === 'speaking');
       expect(speaking.map((entry) => entry.caption)).toContain(spoken[0]);
+      expect(new Set(speaking.map((entry) => entry.sync).filter(Boolean))).toEqual(new Set(['syllables']));
       expect(
         new Set(speaking.map((entry) => entry.shape).filter((shape) => shape !== 'rest')).size,
       ).toBeGreaterThanOrEqual(2);

@@ -3,7 +3,8 @@
  * uniform who breathes and blinks while idle, leans in with pulsing rings while listening, looks
  * up while thinking, and while speaking moves the lips to the shapes of the voice
  * (guide-voice.ts, lip-sync.ts). The state is the `data-state` attribute the page's CSS animates;
- * the mouth's current shape is the `data-shape` attribute of `.avatar-mouth`. The caption under
+ * the mouth's current shape is the `data-shape` attribute of `.avatar-mouth`, and what it follows
+ * (`track`, `loudness`, `syllables`) its `data-sync`. The caption under
  * the figure (a status for assistive technology) shows what the guide is saying: the greeting on
  * the home screen, each sentence while it is spoken, the spoken text once it is said.
  */
@@ -134,6 +135,9 @@ export function createAvatar(): Avatar {
         },
         shape: (shape) => {
           if (turn === mine) setMouth(shape);
+        },
+        sync: (source) => {
+          if (turn === mine) mouth.setAttribute('data-sync', source);
         },
       });
       await speaking.done;

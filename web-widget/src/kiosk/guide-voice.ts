@@ -13,7 +13,12 @@ export interface VoiceListener {
   sentence(text: string): void;
   /** The mouth shape to draw now. */
   shape(shape: MouthShape): void;
+  /** What the mouth follows for the sentence that starts. */
+  sync(source: LipSource): void;
 }
+
+/** The lip-sync track of the audio, its loudness, or an estimate from the text's syllables. */
+export type LipSource = 'track' | 'loudness' | 'syllables';
 
 export interface Speaking {
   /** Settles when everything was said, or at once after stop(). Never rejects. */
@@ -139,6 +144,7 @@ function playSentence(loaded: LoadedSentence, listener: VoiceListener, signal: A
     const estimate = loaded.track || level ? undefined : estimateVisemes(loaded.text);
     let frame = 0;
     let settled = false;
+    listener.sync(loaded.track ? 'track' : level ? 'loudness' : 'syllables');
     const shapeNow = (): MouthShape => {
       if (loaded.track) return shapeAt(loaded.track.visemes, audio.currentTime, loaded.track.duration);
       if (level) return shapeFromLevel(level());
@@ -261,6 +267,7 @@ function browserSentence(text: string, listener: VoiceListener, signal: AbortSig
       listener.shape(shapeAt(estimate.visemes, (now - started) / 1000, estimate.duration));
       frame = requestAnimationFrame(draw);
     };
+    listener.sync('syllables');
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = 'zh-CN';
     try {
