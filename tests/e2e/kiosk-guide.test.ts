@@ -132,6 +132,13 @@ describe('the speaking guide on the hall screen', () => {
     await page.locator('.answer-text').waitFor();
     const answerText = (await page.locator('.answer-text').textContent()) ?? '';
     await expect.poll(() => state(page), { timeout: 20_000 }).toBe('speaking');
+    await page.waitForFunction(
+      () =>
+        ['open', 'wide'].includes(document.querySelector('.avatar-mouth')?.getAttribute('data-shape') ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await saveScreenshot(page, 'kiosk-guide-portrait');
     await expect.poll(() => state(page), { timeout: 60_000 }).toBe('idle');
 
     const { plays, samples } = await record(page);
@@ -161,7 +168,6 @@ describe('the speaking guide on the hall screen', () => {
       GREETING,
     );
     expect(await page.locator('.avatar-caption').textContent()).not.toBe(GREETING);
-    await saveScreenshot(page, 'kiosk-guide-portrait');
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
