@@ -16,6 +16,7 @@ import { createAvatar } from './avatar.ts';
 import { renderHandOver } from './hand-over.ts';
 import { renderHallMap } from './hall-map.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
+import { renderPrecheckScreen } from './precheck-screen.ts';
 import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
 
 /** Zone buttons before the hall answers; then only the zones this hall has, in this order. */
@@ -244,6 +245,14 @@ function showAnswer(question: string, answer: Answer): void {
       h('h2', { class: 'question', text: `您问：${question}` }),
       h('p', { class: 'answer-text', text: answer.answer }),
       card ? h('p', { class: 'where-banner', text: `请前往：${whereToGo(card)}` }) : null,
+      card
+        ? h('button', {
+            class: 'primary-action precheck-open',
+            text: '预审我的材料',
+            attrs: { type: 'button' },
+            on: { click: () => showPrecheck(question, answer, card) },
+          })
+        : null,
       card ? renderItemCard(card, answer, { idPrefix: `k${index}` }) : renderCitations(answer),
       card && hall ? renderHallMap(hall, card.zone) : null,
       followUps.length
@@ -260,6 +269,15 @@ function showAnswer(question: string, answer: Answer): void {
   );
   stage.focus();
   say(answer.answer);
+}
+
+/** 预审我的材料: the pre-check of the answer's item; leaving it shows the answer again. */
+function showPrecheck(question: string, answer: Answer, card: NonNullable<Answer['card']>): void {
+  stopSpeaking();
+  replaceChildren(
+    stage,
+    renderPrecheckScreen({ card, backButton, say, onClose: () => showAnswer(question, answer) }),
+  );
 }
 
 function say(text: string): void {
