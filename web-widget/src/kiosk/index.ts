@@ -276,7 +276,15 @@ function showPrecheck(question: string, answer: Answer, card: NonNullable<Answer
   stopSpeaking();
   replaceChildren(
     stage,
-    renderPrecheckScreen({ card, backButton, say, onClose: () => showAnswer(question, answer) }),
+    renderPrecheckScreen({
+      card,
+      backButton,
+      say,
+      onClose: () => {
+        document.body.dataset.screen = 'answer';
+        showAnswer(question, answer);
+      },
+    }),
   );
 }
 

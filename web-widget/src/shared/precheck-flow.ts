@@ -202,15 +202,20 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
     }
     if (material.when) notes.push(h('span', { class: 'precheck-note', text: `适用情形：${material.when}` }));
     if (material.exempt) notes.push(h('span', { class: 'precheck-note', text: material.exempt }));
+    // The whole row is the label, so a tap anywhere on it ticks the box.
     return h(
       'li',
       { class: 'precheck-material' },
-      box,
       h(
         'label',
         { attrs: { for: boxId } },
-        h('span', { class: 'precheck-name', text: material.name }),
-        ...notes,
+        box,
+        h(
+          'span',
+          { class: 'precheck-material-text' },
+          h('span', { class: 'precheck-name', text: material.name }),
+          ...notes,
+        ),
       ),
     );
   }

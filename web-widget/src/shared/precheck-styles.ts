@@ -24,10 +24,11 @@ export const PRECHECK_CSS = `
 .precheck-choice[aria-pressed=true]::before{content:"✓ " / ""}
 .precheck-checklist,.precheck-block ul,.precheck-block ol{margin:0;padding:0;list-style:none}
 .precheck-block ol{padding-left:1.6em;list-style:decimal}
-.precheck-material{display:flex;gap:10px;align-items:flex-start;padding:8px 0;border-top:1px dashed var(--db-border,#d4dbe5)}
+.precheck-material{padding:4px 0;border-top:1px dashed var(--db-border,#d4dbe5)}
 .precheck-material:first-child{border-top:0}
+.precheck-material label{display:flex;gap:10px;align-items:flex-start;min-height:44px;padding:4px 0;cursor:pointer}
 .precheck-material input{width:24px;height:24px;margin:2px 0 0;flex:none;accent-color:var(--db-primary,#1c5bb8)}
-.precheck-material label{display:flex;flex-direction:column;gap:2px;cursor:pointer}
+.precheck-material-text{display:flex;flex-direction:column;gap:2px}
 .precheck-name{font-weight:600;word-break:break-word}
 .precheck-note{display:block;color:var(--db-muted,#5a6575);font-size:.88em}
 .precheck-tag{align-self:flex-start;font-size:.8em;border:1px solid currentColor;border-radius:4px;padding:0 5px;color:var(--db-warn,#a25a00)}
@@ -86,9 +87,8 @@ export const KIOSK_PRECHECK_CSS = `
 .precheck-heading{font-size:32px}
 .precheck-choice,.precheck-primary,.precheck-secondary,.precheck-file-label{min-height:64px;min-width:120px;padding:10px 28px;font-size:26px}
 .precheck-choices{gap:16px}
-.precheck-material{padding:14px 0;align-items:center}
-.precheck-material input{width:44px;height:44px}
-.precheck-material label{min-height:56px;justify-content:center}
+.precheck-material input{width:44px;height:44px;margin:0}
+.precheck-material label{min-height:72px;align-items:center;padding:8px 0}
 .precheck-remove{min-height:56px;min-width:96px}
 .precheck-number{font-size:48px}
 .precheck-qr{width:240px;height:240px}
