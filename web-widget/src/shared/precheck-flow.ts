@@ -14,6 +14,7 @@ import {
   PrecheckApiError,
   UPLOAD_UNAVAILABLE,
   fetchPrecheckQuestions,
+  reopenPrecheck,
   submitPrecheck,
   uploadDocument,
 } from './precheck-api.ts';
@@ -47,6 +48,8 @@ export interface PrecheckFlowOptions {
   onClose: () => void;
   /** The label of the button that leaves the pre-check. */
   closeLabel?: string;
+  /** Show a pre-check made earlier (the QR code's address) instead of starting one. */
+  reopen?: { number: string; key: string };
 }
 
 export interface PrecheckFlow {
@@ -77,9 +80,15 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
     'section',
     {
       class: 'precheck',
-      attrs: { 'aria-label': `材料预审：${options.itemName}`, 'data-item': options.itemId },
+      attrs: {
+        'aria-label': options.itemName ? `材料预审：${options.itemName}` : '材料预审',
+        'data-item': options.itemId || undefined,
+      },
     },
-    h('p', { class: 'precheck-kicker', text: `自助预审 · ${options.itemName}` }),
+    h('p', {
+      class: 'precheck-kicker',
+      text: options.itemName ? `自助预审 · ${options.itemName}` : '自助预审',
+    }),
     body,
     alert,
     status,
@@ -119,7 +128,21 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
     body.querySelector<HTMLElement>('.precheck-heading')?.focus({ preventScroll: false });
   }
 
+  async function reopen(number: string, key: string): Promise<void> {
+    show(undefined, '正在查找预审结果…');
+    try {
+      resultStep(await reopenPrecheck(options.server, number, key));
+    } catch (error) {
+      show(undefined, '未能打开预审结果', h('div', { class: 'precheck-actions' }, closeButton()));
+      fail(error instanceof PrecheckApiError ? error.message : '暂时无法查看，请稍后再试。');
+    }
+  }
+
   async function start(): Promise<void> {
+    if (options.reopen) {
+      await reopen(options.reopen.number, options.reopen.key);
+      return;
+    }
     show(undefined, '正在准备预审问题…');
     say('正在准备预审问题，请稍候。');
     try {
@@ -469,11 +492,14 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
       h(
         'div',
         { class: 'precheck-actions precheck-result-actions' },
-        button('修改材料', () => {
-          shownResult = undefined;
-          options.onResult?.(undefined);
-          materialsStep();
-        }),
+        // A result opened again by its number has no checklist here to go back to.
+        data
+          ? button('修改材料', () => {
+              shownResult = undefined;
+              options.onResult?.(undefined);
+              materialsStep();
+            })
+          : null,
         button('打印', () => window.print(), 'precheck-primary'),
         pdf
           ? h('a', {

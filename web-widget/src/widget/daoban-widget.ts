@@ -110,9 +110,19 @@ export class DaobanWidget extends HTMLElement {
     this.openLookupFromAddress();
   }
 
-  /** The kiosk's QR code leads to `/?case=NUMBER` (and `&code=` when no phone was left). */
+  /**
+   * The kiosk's QR code leads to `/?case=NUMBER` (and `&code=` when no phone was left); a
+   * pre-check's to `/?precheck=NUMBER&key=KEY`, which shows the same result on the phone.
+   */
   private openLookupFromAddress(): void {
     const query = new URLSearchParams(location.search);
+    const precheck = query.get('precheck')?.trim();
+    const key = query.get('key')?.trim();
+    if (precheck && key) {
+      this.open();
+      this.openPrecheck(undefined, { number: precheck.slice(0, 40), key: key.slice(0, 80) });
+      return;
+    }
     const number = query.get('case')?.trim();
     if (!number) return;
     this.open();
@@ -717,15 +727,19 @@ export class DaobanWidget extends HTMLElement {
   }
 
   /** 预审我的材料: the pre-check of the answer's item, at the end of the conversation. */
-  private openPrecheck(card: NonNullable<ChatMessage['answer']>['card'] & object): void {
+  private openPrecheck(
+    card: NonNullable<ChatMessage['answer']>['card'],
+    reopen?: { number: string; key: string },
+  ): void {
     this.precheckSlot?.remove();
     const slot = createPrecheckSlot({
       host: this,
       root: this.root,
       server: this.getAttribute('data-server') ?? '',
-      itemId: card.id,
-      itemName: card.name,
-      fallbackWhere: { place: whereToGo(card), hours: card.hours, address: card.address },
+      itemId: card?.id ?? '',
+      itemName: card?.name ?? '',
+      fallbackWhere: card ? { place: whereToGo(card), hours: card.hours, address: card.address } : undefined,
+      reopen,
       onClose: () => {
         if (this.precheckSlot === slot) this.precheckSlot = undefined;
         this.focusInput();

@@ -75,6 +75,8 @@ export interface PrecheckOpening {
   itemId: string;
   itemName: string;
   fallbackWhere?: FallbackWhere;
+  /** A pre-check made earlier, opened by the address its QR code holds. */
+  reopen?: { number: string; key: string };
   onClose: () => void;
 }
 
@@ -101,6 +103,7 @@ export function createPrecheckSlot(opening: PrecheckOpening): HTMLElement {
         itemId: opening.itemId,
         itemName: opening.itemName,
         fallbackWhere: opening.fallbackWhere,
+        reopen: opening.reopen,
         onResult: (card) => setPrintable(opening.host, card !== undefined),
         onClose: close,
       });
