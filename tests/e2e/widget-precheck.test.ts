@@ -7,6 +7,7 @@
  * result card alone (the chat and the host page are hidden). Focus moves to each step's heading;
  * axe finds nothing serious on any step, on a desktop and on a 360×640 phone in 长辈模式.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousAxeFindings } from '../helpers/axe.ts';
@@ -35,6 +36,12 @@ afterAll(async () => {
   await phone?.close();
   await server?.close();
 });
+
+/** A white picture with nothing to read on it. */
+const blankPng = () =>
+  sharp({ create: { width: 600, height: 400, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
 
 async function openWidget(page: Page): Promise<void> {
   await page.goto(`${server.url}/`);
@@ -239,6 +246,66 @@ describe('pre-check in the widget', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it('says so when a photo cannot be taken, and the checklist still works', async () => {
+    const { page } = desktop;
+    await page
+      .getByRole('button', { name: `预审我的材料：${ITEM}` })
+      .last()
+      .click();
+    await page.getByRole('heading', { name: '第一步：请回答几个问题' }).waitFor();
+    await precheck(page).getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { name: '第二步：勾选您已备好的材料' }).waitFor();
+    await precheck(page)
+      .locator('input[type=file]')
+      .last()
+      .setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
+    const alert = precheck(page).getByRole('alert');
+    await expect.poll(() => alert.textContent()).not.toBe('');
+    expect(await alert.textContent()).toBe('暂时不能上传证件照片，请直接勾选您已备好的材料。');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    // The checklist still leads to a result.
+    await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
+    await precheck(page).locator('.precheck-result').waitFor();
+    await precheck(page).getByRole('button', { name: '退出预审' }).click();
+  });
+
+  it('opens a result again from the address its QR code holds', async () => {
+    const { page } = desktop;
+    const number = 'YS20261202-0042';
+    await page.route(`**/api/v1/precheck/${number}?key=*`, (route) =>
+      route.fulfill({
+        json: {
+          item: { id: 'SHMS-001', name: ITEM },
+          missing: [{ name: '代办人居民身份证及授权委托书', note: '委托他人代为办理的' }],
+          invalid: [],
+          deferrable: [],
+          exempt: [],
+          matched: [],
+          unrecognised: [],
+          notice: '“社会保障卡申领”材料预检结果（一次性告知）：……',
+          precheckNo: number,
+          noticeKey: 'k7p3qx9a',
+          noticeUrl: `/api/v1/precheck/${number}/notice.pdf?key=k7p3qx9a`,
+        },
+      }),
+    );
+    await page.goto(`${server.url}/?precheck=${number}&key=k7p3qx9a`);
+    const result = precheck(page).locator('.precheck-result');
+    await result.waitFor();
+    expect(await result.locator('.precheck-number').textContent()).toBe(number);
+    expect(
+      await result.getByRole('img', { name: `预审编号 ${number} 的二维码` }).getAttribute('data-text'),
+    ).toBe(`${server.url}/?precheck=${number}&key=k7p3qx9a`);
+    const pdf = precheck(page).getByRole('link', { name: '下载 PDF' });
+    expect(await pdf.getAttribute('href')).toBe(
+      `${server.url}/api/v1/precheck/${number}/notice.pdf?key=k7p3qx9a`,
+    );
+    // Opened by its number, there is no checklist here to change.
+    expect(await precheck(page).getByRole('button', { name: '修改材料' }).count()).toBe(0);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.unroute(`**/api/v1/precheck/${number}?key=*`);
   });
 
   it('works on a 360 px phone in 长辈模式', async () => {

@@ -17,6 +17,7 @@ export class PrecheckApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = '',
   ) {
     super(message);
   }
@@ -45,9 +46,9 @@ async function call(server: string, path: string, init?: RequestInit): Promise<u
     body = undefined;
   }
   if (!response.ok) {
-    const error = (body as { error?: { message?: unknown } } | undefined)?.error;
+    const error = (body as { error?: { message?: unknown; code?: unknown } } | undefined)?.error;
     const message = typeof error?.message === 'string' ? error.message : BROKEN;
-    throw new PrecheckApiError(response.status, message);
+    throw new PrecheckApiError(response.status, message, typeof error?.code === 'string' ? error.code : '');
   }
   return body;
 }
@@ -104,8 +105,11 @@ export async function uploadDocument(server: string, file: File): Promise<Upload
   try {
     data = await call(server, '/api/v1/precheck/uploads', { method: 'POST', body: form });
   } catch (error) {
-    // No upload route on this server (404/405): the citizen ticks the checklist instead.
-    if (error instanceof PrecheckApiError && (error.status === 404 || error.status === 405)) {
+    // No upload route on this server (404/405, or only JSON taken): the citizen ticks the checklist.
+    const absent =
+      error instanceof PrecheckApiError &&
+      (error.status === 404 || error.status === 405 || error.code === 'UNSUPPORTED_MEDIA_TYPE');
+    if (absent) {
       throw new PrecheckApiError(error.status, UPLOAD_UNAVAILABLE);
     }
     throw error;
