@@ -44,6 +44,7 @@ export function renderPrecheckScreen(options: PrecheckScreenOptions): HTMLElemen
     headingLevel: 2,
     uploads: false,
     fields: false,
+    download: false,
     fallbackWhere: { place: whereToGo(card), hours: card.hours, address: card.address },
     qrCode: (result) => renderPrecheckQr(location.origin, result),
     closeLabel: '返回事项说明',

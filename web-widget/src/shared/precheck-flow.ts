@@ -41,6 +41,8 @@ export interface PrecheckFlowOptions {
   uploads: boolean;
   /** The numbers to check (身份证号码, 手机号码); not asked on a public screen. */
   fields: boolean;
+  /** 下载 PDF: on the citizen's own device, not on a hall screen. */
+  download: boolean;
   fallbackWhere?: FallbackWhere;
   qrCode?: (result: PrecheckResult & { precheckNo: string }) => Element;
   /** Called with the result card when it is shown, and with undefined when it goes. */
@@ -501,7 +503,7 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
             })
           : null,
         button('打印', () => window.print(), 'precheck-primary'),
-        pdf
+        pdf && options.download
           ? h('a', {
               class: 'precheck-secondary precheck-pdf',
               text: '下载 PDF',

@@ -84,7 +84,7 @@ export const PRECHECK_CSS = `
 /** The hall screen: the same flow for standing and touch, every target at least 56 px. */
 export const KIOSK_PRECHECK_CSS = `
 .precheck{font-size:24px;padding:24px;gap:12px;max-width:1100px}
-.precheck-heading{font-size:32px}
+.precheck-heading,.stage .precheck-heading{font-size:30px}
 .precheck-choice,.precheck-primary,.precheck-secondary,.precheck-file-label{min-height:64px;min-width:120px;padding:10px 28px;font-size:26px}
 .precheck-choices{gap:16px}
 .precheck-material input{width:44px;height:44px;margin:0}

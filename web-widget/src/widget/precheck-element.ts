@@ -13,7 +13,7 @@ export const PRECHECK_TAG = 'daoban-precheck';
 
 export type PrecheckElementOptions = Omit<
   PrecheckFlowOptions,
-  'headingLevel' | 'uploads' | 'fields' | 'qrCode' | 'idPrefix'
+  'headingLevel' | 'uploads' | 'fields' | 'download' | 'qrCode' | 'idPrefix'
 > & { idPrefix?: string };
 
 let count = 0;
@@ -35,6 +35,7 @@ export class DaobanPrecheck extends HTMLElement {
       headingLevel: 3,
       uploads: true,
       fields: true,
+      download: true,
       qrCode: (result) => renderPrecheckQr(origin, result),
     });
     this.root.replaceChildren(
