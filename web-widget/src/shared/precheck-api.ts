@@ -98,6 +98,17 @@ export async function reopenPrecheck(server: string, number: string, key: string
   return result;
 }
 
+/**
+ * Withdraws an upload the citizen removed (`DELETE /api/v1/precheck/uploads/:id`), so the file does
+ * not wait for its retention period. Best effort: it is left out of the pre-check in any case.
+ */
+export function withdrawUpload(server: string, id: string): void {
+  fetch(urlOf(server, `/api/v1/precheck/uploads/${encodeURIComponent(id)}`), {
+    method: 'DELETE',
+    credentials: 'same-origin',
+  }).catch(() => undefined);
+}
+
 export async function uploadDocument(server: string, file: File): Promise<UploadReading> {
   const form = new FormData();
   form.append('file', file, file.name);

@@ -17,6 +17,7 @@ import {
   reopenPrecheck,
   submitPrecheck,
   uploadDocument,
+  withdrawUpload,
 } from './precheck-api.ts';
 import {
   applicableMaterials,
@@ -268,6 +269,7 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
               on: {
                 click: () => {
                   uploads.splice(uploads.indexOf(reading), 1);
+                  withdrawUpload(options.server, reading.id);
                   renderList();
                   say(`已删除 ${reading.fileName}。`);
                   choose.focus();
