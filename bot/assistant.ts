@@ -27,6 +27,7 @@ import {
 import { composeClarify } from './compose/compose-clarify.ts';
 import { composeEscalation } from './compose/compose-escalation.ts';
 import { composeItemAnswer, type Composed } from './compose/compose-item.ts';
+import { composePrecheckAnswer } from './compose/compose-precheck.ts';
 import { composeKnowledgeAnswer } from './compose/compose-knowledge.ts';
 import { composePolicyAnswer } from './compose/compose-policy.ts';
 import {
@@ -375,13 +376,11 @@ export function createAssistant(options: AssistantOptions): Assistant {
         // Every aspect the question asked is answered ("在哪个窗口办，要钱不？"), the first one leading.
         const aspects =
           analysis.aspects.length > 1 && analysis.aspect === decision.aspect ? analysis.aspects : undefined;
-        const answered = composeItemAnswer({
-          item,
-          aspect: decision.aspect,
-          aspects,
-          hall,
-          themes: themesFor(item),
-        });
+        // "我带了身份证和照片，还缺什么": the documents named are checked against the item's list.
+        const answered =
+          analysis.held && decision.aspect === 'materials' && item.materials.length > 0
+            ? composePrecheckAnswer({ item, held: analysis.held, message: analysis.text, hall })
+            : composeItemAnswer({ item, aspect: decision.aspect, aspects, hall, themes: themesFor(item) });
         const composed = decision.handOver
           ? withHandOver(answered, composeEscalation(decision.handOver, hall))
           : answered;

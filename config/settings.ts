@@ -138,6 +138,10 @@ const environmentSchema = z.object({
   STAFF_STREAMS_PER_SESSION: int('STAFF_STREAMS_PER_SESSION', 4, 1),
   STAFF_STREAMS_MAX: int('STAFF_STREAMS_MAX', 200, 1),
   STAFF_STREAM_HEARTBEAT_SECONDS: int('STAFF_STREAM_HEARTBEAT_SECONDS', 25, 1),
+  // The one-time notice of a pre-check (issue 11): how long its record is kept, and the CJK font
+  // of its PDF (found among the system fonts when unset).
+  PRECHECK_RETENTION_DAYS: int('PRECHECK_RETENTION_DAYS', 30, 1),
+  NOTICE_FONT_PATH: text(),
 });
 
 export type Settings = {
@@ -232,6 +236,12 @@ export type Settings = {
     hstsMaxAgeSeconds: number;
   };
   safety: { sensitiveWordsFile?: string };
+  precheckNotice: {
+    /** Days a pre-check record (and its notice) is kept. */
+    retentionDays: number;
+    /** A TTF/OTF/TTC font with Chinese glyphs for the notice PDF; searched for when unset. */
+    fontPath?: string;
+  };
 };
 
 export class SettingsError extends Error {
@@ -332,6 +342,10 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     },
     safety: {
       sensitiveWordsFile: env.SENSITIVE_WORDS_FILE ? path.resolve(env.SENSITIVE_WORDS_FILE) : undefined,
+    },
+    precheckNotice: {
+      retentionDays: env.PRECHECK_RETENTION_DAYS,
+      fontPath: env.NOTICE_FONT_PATH ? path.resolve(env.NOTICE_FONT_PATH) : undefined,
     },
   };
 }

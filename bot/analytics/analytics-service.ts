@@ -14,6 +14,7 @@ import type {
 } from '../store/analytics-queries.ts';
 import type { Store } from '../store/store.ts';
 import { toCsv } from './csv.ts';
+import { gapKey } from './gap-key.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import {
   caseTimesOf,
@@ -43,6 +44,11 @@ export interface AnalyticsReport {
   weeklyCases: WeeklyCaseFigures[];
   /** The same figures per case, oldest first. */
   caseTimes: CaseTimes[];
+}
+
+function openGaps(store: Store, gaps: GapRow[]): GapRow[] {
+  const marked = new Set(store.listGapMarks().map((mark) => mark.questionKey));
+  return gaps.filter((gap) => !marked.has(gapKey(gap.question)));
 }
 
 export const CSV_REPORTS = ['daily', 'items', 'gaps', 'satisfaction', 'staff', 'weekly', 'cases'] as const;
@@ -94,9 +100,11 @@ export function createAnalyticsService(options: {
       escalationRate: counts.conversations ? round(counts.escalated / counts.conversations, 4) : 0,
       dailyVolume: daily,
       topItems: store.analytics.topItems(range, 20),
-      gaps: store.analytics
-        .gaps(range, 50)
-        .map((gap) => ({ ...gap, question: maskPersonalText(gap.question) })),
+      // Dismissed or answered gaps are dealt with: the report lists those still open, as the console does.
+      gaps: openGaps(store, store.analytics.gaps(range, 50)).map((gap) => ({
+        ...gap,
+        question: maskPersonalText(gap.question),
+      })),
       satisfaction: {
         byItem: store.analytics.satisfaction(range, 'item'),
         byZone: store.analytics.satisfaction(range, 'zone'),

@@ -21,6 +21,8 @@ import { extractIssuer, GENERIC_DOCUMENT } from './words/issuer-words.ts';
 import { extractPerson, isPersonWord, type PersonWord } from './words/person-words.ts';
 import { isPhotoMaterial, isPhotoPhrase, photoKinds } from './words/photo-words.ts';
 import { splitDocuments } from './words/split-documents.ts';
+import { asksFor, factsProvenBy } from './words/evidence-classes.ts';
+import { namedExamples } from './words/named-examples.ts';
 
 /** A match must score at least this to count (containment ≥ 0.6; overlap fallback is capped lower). */
 export const MATCH_THRESHOLD = 0.6;
@@ -74,7 +76,8 @@ function expandProvided(name: string): string[] {
       official.endsWith(colloquial) &&
       at > 0 &&
       /\p{Script=Han}/u.test(base[at - 1]) &&
-      base[at - 1] !== '的'
+      // 的 ends a modifier; 旧/原 say which one of the same document ("旧身份证" → 原居民身份证).
+      !'的旧原'.includes(base[at - 1])
     ) {
       continue;
     }
@@ -110,7 +113,7 @@ function alternatives(name: string): string[] {
 
 function materialVariants(name: string): string[] {
   const bare = name.replace(/[（(][^）)]*[）)]/g, '');
-  const names = [name, bare, ...alternatives(bare)].map(normalizeMaterialName);
+  const names = [name, bare, ...alternatives(bare), ...namedExamples(name)].map(normalizeMaterialName);
   return [...new Set(names)].filter((variant) => variant.length > 0);
 }
 
@@ -165,7 +168,7 @@ export function scoreMaterial(provided: string, materialName: string): number {
 }
 
 /** How a phrase was recognised, for staff and for tests. */
-export type MatchCue = 'name' | 'lexicon' | 'synonym-graph' | 'photo' | 'issuer';
+export type MatchCue = 'name' | 'lexicon' | 'synonym-graph' | 'photo' | 'issuer' | 'evidence';
 
 export interface ProvidedMatch {
   /** The phrase as the citizen said it (one document of a possibly longer utterance). */
@@ -300,6 +303,20 @@ function matchIssuer(phrase: string, materials: Material[]): Material[] {
   return candidates.length > 0 && sameDocument(candidates) ? candidates : [];
 }
 
+/**
+ * A document that proves what a material asks to be proven ("房产证" for 经营场所使用证明): only when
+ * exactly one material (or one document listed twice) asks for a fact the document proves.
+ */
+function matchEvidence(phrase: string, materials: Material[], person: PersonWord | undefined): Material[] {
+  const document = expandProvided(phrase).join('|');
+  const facts = factsProvenBy(document);
+  if (facts.length === 0) return [];
+  const candidates = materials.filter((material) => facts.some((fact) => asksFor(material.name, fact)));
+  const naming = candidates.filter((material) => namesPerson(material, person));
+  const chosen = naming.length > 0 ? naming : candidates;
+  return chosen.length > 0 && sameDocument(chosen) ? chosen : [];
+}
+
 function matchPhrase(
   said: string,
   materials: Material[],
@@ -310,6 +327,8 @@ function matchPhrase(
     person ? { said, material, via, person: person.said } : { said, material, via };
   const byName = matchByName(rest, materials, person, resources);
   if (byName.length > 0) return byName.map(({ material, via }) => withPerson(material, via));
+  const byEvidence = matchEvidence(rest, materials, person);
+  if (byEvidence.length > 0) return byEvidence.map((material) => withPerson(material, 'evidence'));
   if (isPhotoPhrase(rest)) {
     return matchPhoto(person ? `${person.said}${rest}` : rest, materials).map((m) => withPerson(m, 'photo'));
   }

@@ -40,6 +40,9 @@ export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = 
   ['毕业证', '毕业证书'],
   ['退休证', '离退休证'],
   ['银行卡', '银行账户'],
+  // A debit card is the bank card citizens carry ("本人一类银行借记卡").
+  ['银行卡', '银行借记卡'],
+  ['储蓄卡', '银行借记卡'],
   ['存折', '银行账户'],
   ['病历', '病历资料'],
   ['发票', '票据'],
@@ -60,4 +63,6 @@ export const MATERIAL_SYNONYMS: Array<[colloquial: string, official: string]> = 
   ['原来的', '原'],
   ['以前的', '原'],
   ['老的', '原'],
+  // "旧身份证", "旧护照": 旧 directly before the document, as catalogs write 原.
+  ['旧', '原'],
 ];

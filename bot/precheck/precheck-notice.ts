@@ -12,6 +12,8 @@ export interface NoticeMissing {
   material: Material;
   /** "如现场人脸识别核验通过可不提交": a conditional exemption the citizen may still use. */
   exemptionHint?: string;
+  /** The parts of a material of several documents that the citizen has not named yet. */
+  partsLeft?: string[];
 }
 
 export interface NoticeInput {
@@ -36,8 +38,9 @@ const formOf = (material: Material): string =>
 
 const describe = (material: Material): string => `${material.name}${formOf(material)}`;
 
-function missingLine({ material, exemptionHint }: NoticeMissing, index: number): string {
+function missingLine({ material, exemptionHint, partsLeft }: NoticeMissing, index: number): string {
   const when = material.required === '情形' && material.when ? `${clause(material.when)}：` : '';
+  if (partsLeft) return `${index + 1}. ${when}${describe(material)}：还需${partsLeft.join('、')}`;
   if (exemptionHint) {
     return `${index + 1}. ${when}${material.name}：需要；${exemptionHint}${formOf(material)}`;
   }

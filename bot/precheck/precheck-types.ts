@@ -85,4 +85,16 @@ export interface PrecheckResult {
   unrecognised: string[];
   notice: string;
   precheckNo?: string;
+  /** Where to go with the materials (over HTTP, from the catalog and the hall layout). */
+  where?: PrecheckWhere;
+}
+
+/** Where the application is handed in: "二楼东区社会民生专区", "C01-C02号窗口", the 取号 category, hours. */
+export interface PrecheckWhere {
+  zone: string;
+  window: string;
+  /** The queue-ticket (取号) category: the item's zone, as the hall's ticket machines sort by zone. */
+  ticketCategory?: string;
+  hours: string;
+  address?: string;
 }

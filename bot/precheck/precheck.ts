@@ -5,11 +5,13 @@
  * a 容缺 material is deferrable (告知承诺制). An unconditional 免提交 is never required; a conditional
  * one ("通过人脸识别核验身份的，免提交") is, unless the situation says the condition holds.
  */
-import type { Catalog, Material } from '../../knowledge/catalog/schema.ts';
+import type { z } from 'zod';
+import type { Catalog, Material, ServiceItem } from '../../knowledge/catalog/schema.ts';
 import { PrecheckInputError } from '../errors/precheck-input-error.ts';
 import { conditionalExemption, sparesOnlyPart } from './exemption.ts';
 import { findPrecheckItem } from './find-item.ts';
 import { readAllProvided } from './match-material.ts';
+import { partsNotNamed } from './material-parts.ts';
 import { composePrecheckNotice, type NoticeMissing } from './precheck-notice.ts';
 import { precheckInputSchema, type PrecheckInput, type PrecheckResult } from './precheck-types.ts';
 import { readAnswers, type Answer } from './situation-answers.ts';
@@ -48,13 +50,31 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
     );
   }
   const request = parsed.data;
-  const item = findPrecheckItem(catalog, request);
+  return precheckItem(findPrecheckItem(catalog, request), request);
+}
+
+/** The pre-check of one item the caller has already found, on a request already checked. */
+export function precheckItem(
+  item: ServiceItem,
+  request: Pick<z.output<typeof precheckInputSchema>, 'situation' | 'provided' | 'fields'>,
+): PrecheckResult {
   const rules = situationQuestions(item);
   const answers = readAnswers(rules, request.situation, item.name);
 
   // Each document the citizen names, recognised with how; whatever is not recognised is listed.
   const reading = readAllProvided(request.provided, item.materials);
-  const satisfied = new Set<Material>(reading.matched.map((match) => match.material));
+  // A material of several documents joined by 及 is satisfied only when each is named.
+  const saidFor = new Map<Material, string[]>();
+  for (const { said, material } of reading.matched) {
+    saidFor.set(material, [...(saidFor.get(material) ?? []), said]);
+  }
+  const stillNeeded = new Map<Material, string[]>();
+  const satisfied = new Set<Material>();
+  for (const [material, said] of saidFor) {
+    const left = partsNotNamed(material.name, said);
+    if (left.length === 0) satisfied.add(material);
+    else stillNeeded.set(material, left);
+  }
   const matched: PrecheckResult['matched'] = reading.matched.map(({ said, material }) => ({
     said,
     material: material.name,
@@ -84,11 +104,13 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
       continue;
     }
     const exemptionHint = exemption ? `如${exemption.condition}${exemption.spares}` : undefined;
+    const partsLeft = stillNeeded.get(material);
     const note =
+      (partsLeft ? `已有部分材料，还需${partsLeft.join('、')}` : undefined) ??
       exemptionHint ??
       (partial ? material.exemptNote : material.required === '情形' ? material.when : undefined);
     missing.push(note ? { name: material.name, note } : { name: material.name });
-    noticeMissing.push({ material, exemptionHint });
+    noticeMissing.push({ material, exemptionHint, partsLeft });
   }
 
   const invalid = validateFields(request.fields, { item });

@@ -57,6 +57,9 @@ function ageAnswer(rule: QuestionRule, text: string): boolean | undefined {
   return limit && age ? Number(age) < Number(limit) : undefined;
 }
 
+/** The bigrams of 委托他人代为办理 and 代办, which situation-match.ts adds for every way of saying it. */
+const AGENT_WORDS = ['委托', '代为', '代办', '代理'];
+
 /**
  * Free text: a question is answered 是 when the text shares a bigram with its phrase, 否 when only a
  * negated part does. The item's own name is in every phrase ("注销" in 企业注销登记), so its bigrams
@@ -82,7 +85,12 @@ function fromText(rules: QuestionRule[], text: string, itemName: string): Map<st
       continue;
     }
     const own = phraseBigrams.get(rule) ?? new Set<string>();
-    const hits = shared(affirmed, own);
+    // A question about acting through someone else ("老年人行动不便，由家属代为办理的") is answered by
+    // words of acting through someone else, not by its other words ("老人" names the applicant).
+    const hits =
+      /^agent/.test(rule.key) && !AGENT_WORDS.some((bigram) => affirmed.has(bigram))
+        ? new Set<string>()
+        : shared(affirmed, own);
     const subsumed = rules.some((other) => {
       const theirs = phraseBigrams.get(other);
       return (

@@ -6,7 +6,14 @@
 import { normalizeForMatch } from '../../knowledge/text/normalize.ts';
 
 const SITUATION_SYNONYMS: Array<[RegExp, string]> = [
-  [/代办|帮我办|替我办|帮忙办|别人办|找人办|让人办|亲属办|家人办/, '委托他人代为办理'],
+  // Someone doing it for someone else: "帮我办", "替他办", "给老人申请", "找人跑一趟" (a parent
+  // applying for a child is the guardian, not an agent: 孩子 is not among them).
+  [
+    /代办|代他|代她|(帮|替|给)(我|他|她|老人|父亲|母亲|爸|妈|家里人)?(办|申请|跑)|帮忙办|别人办|找人办|让人办|亲属办|家人办/,
+    '委托他人代为办理',
+  ],
+  // Everyday words for limited mobility (general:mobility-words).
+  [/瘫痪|卧床|坐轮椅|行动困难/, '行动不便'],
   [/外地|外省|外市|非本地|异地/, '非本市户籍异地'],
   [/孩子|小孩|儿子|女儿/, '未成年子女 未满周岁'],
   [/老人|父母|爸妈/, '老年人'],
@@ -82,8 +89,20 @@ function expand(text: string): string {
   return expanded;
 }
 
+/**
+ * Words that carry 不 without denying anything ("腿脚不便", "走不动", "下不了楼"): read as what they
+ * say before negated phrases are set apart.
+ */
+const LEXICAL_NEGATIVES: Array<[RegExp, string]> = [
+  [/走不动|走不了|腿脚不好|腿脚不便|下不了楼|出不了门|行动不便/g, '行动困难'],
+];
+
 /** The bigrams the situation affirms, and those it denies ("不委托别人" → 委托, 托别 …). */
-export function situationBigrams(situation: string): { affirmed: Set<string>; denied: Set<string> } {
+export function situationBigrams(text: string): { affirmed: Set<string>; denied: Set<string> } {
+  const situation = LEXICAL_NEGATIVES.reduce(
+    (current, [pattern, plain]) => current.replace(pattern, plain),
+    text,
+  );
   const negated = [...situation.matchAll(NEGATED_PHRASE)].map((match) => match[0].replace(NEGATION, ' '));
   return {
     affirmed: hanBigramsOf(expand(situation.replace(NEGATED_PHRASE, ' '))),

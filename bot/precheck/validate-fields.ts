@@ -31,8 +31,9 @@ function idNumberReasons(fields: PrecheckFields, options: ValidateFieldsOptions,
     if (!checked.ok) reasons.push(checked.reason);
     else {
       const rules = parseAgeRules(options.item?.conditions ?? []);
-      const age = completedYears(checked.birth, parseIsoDate(today));
-      const reason = ageRuleReason(rules, age, checked.sex);
+      const day = parseIsoDate(today);
+      const age = completedYears(checked.birth, day);
+      const reason = ageRuleReason(rules, age, checked.sex, { birth: checked.birth, today: day });
       if (reason) reasons.push(reason);
     }
   }

@@ -39,6 +39,7 @@ import { createClientAddress } from './network/client-address.ts';
 import { createFrameLimits } from './ws/frame-limits.ts';
 import { createStaffStreams } from './services/staff-stream.ts';
 import { createStaffTyping } from './services/staff-typing.ts';
+import { createPrecheckRecords } from '../precheck/records/precheck-records.ts';
 import { createHandoverService } from './services/handover-service.ts';
 
 export interface ComposeOverrides {
@@ -238,6 +239,23 @@ export async function composeSystem(
       }
     }, 30_000);
     noticeSweep.unref();
+    const prechecks = createPrecheckRecords({
+      records: store.prechecks,
+      retentionDays: settings.precheckNotice.retentionDays,
+      timeZone: settings.timeZone,
+      clock,
+    });
+    // Expired pre-check records: swept at start and every hour.
+    const sweepPrechecks = () => {
+      try {
+        prechecks.sweep();
+      } catch (error) {
+        logger.error('pre-check record sweep failed', { error });
+      }
+    };
+    sweepPrechecks();
+    const precheckSweep = setInterval(sweepPrechecks, 60 * 60 * 1000);
+    precheckSweep.unref();
     const accounts = createStaffAccounts({ store, sessionHours: settings.server.staffSessionHours, clock });
     if (await accounts.ensureFirstAdmin(settings.admin)) {
       logger.info('first admin created from ADMIN_USERNAME', { username: settings.admin?.username });
@@ -287,6 +305,7 @@ export async function composeSystem(
         return { items: current.items, indexVersion: current.indexVersion, hall: current.hall };
       },
       catalogAdmin,
+      prechecks,
     };
     return {
       services,
@@ -294,6 +313,7 @@ export async function composeSystem(
       registry,
       close: () => {
         clearInterval(noticeSweep);
+        clearInterval(precheckSweep);
         handover.close();
         staffStreams.closeAll();
         store.close();

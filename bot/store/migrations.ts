@@ -234,6 +234,25 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // Pre-check records (一次性告知书): the result with personal numbers masked, opened by the citizen
+    // with a secret key (only its hash is kept) and by window staff by the number; swept after the
+    // retention (PRECHECK_RETENTION_DAYS).
+    version: 10,
+    name: 'pre-check records for the one-time notice',
+    sql: `
+      CREATE TABLE prechecks (
+        precheck_no TEXT PRIMARY KEY,
+        key_hash TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        result_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX prechecks_expires ON prechecks(expires_at);
+    `,
+  },
 ];
 
 /** Applies the migrations the database has not seen yet; returns the versions applied. */

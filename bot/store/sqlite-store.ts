@@ -16,6 +16,7 @@ import { createDatabaseFile, secureDataFolder, tightenDatabaseFiles } from './fi
 import { createHealthProbe } from './sqlite-health.ts';
 import { prepareEndConversation } from './sqlite-end-conversation.ts';
 import { prepareConversationModes } from './sqlite-conversation-modes.ts';
+import { createSqlitePrechecks } from './sqlite-prechecks.ts';
 import { createSqliteCaseLookupFailures } from './sqlite-case-lookup-failures.ts';
 import type {
   AnalyticsQueries,
@@ -807,6 +808,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     caseLookupFailures: createSqliteCaseLookupFailures(database),
+    prechecks: createSqlitePrechecks(database),
     analytics,
     checkHealth,
     close() {

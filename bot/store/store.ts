@@ -216,6 +216,26 @@ export interface CaseLookupFailures {
   clear(number: string): void;
 }
 
+/** A stored pre-check (一次性告知书); `resultJson` has its personal numbers masked already. */
+export interface PrecheckRecord {
+  precheckNo: string;
+  /** Hash of the citizen's notice key (the key itself is never stored). */
+  keyHash: string;
+  itemId: string;
+  itemName: string;
+  resultJson: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PrecheckRecords {
+  /** False when the number is taken already (the caller draws another). */
+  insert(record: PrecheckRecord): boolean;
+  get(precheckNo: string): PrecheckRecord | undefined;
+  /** Deletes the records expired at `now`; returns how many. */
+  deleteExpired(now: string): number;
+}
+
 export interface Store {
   /** Runs `work` in one transaction: all its writes commit together or not at all. */
   transaction<T>(work: () => T): T;
@@ -296,6 +316,7 @@ export interface Store {
   listGapMarks(): GapMark[];
 
   readonly caseLookupFailures: CaseLookupFailures;
+  readonly prechecks: PrecheckRecords;
   readonly analytics: AnalyticsQueries;
   /** Whether a write would succeed now (lock, full database or disk, read-only file); for /healthz. */
   checkHealth(): StoreHealth;

@@ -6,6 +6,7 @@
  * and fast; no catalog needed.
  */
 import { combineCueClasses, type CueClass } from '../../knowledge/language/cue-file.ts';
+import { heldDocuments } from './held-documents.ts';
 import { defaultChineseCues } from '../../knowledge/language/chinese-cues.ts';
 import { normalizeText } from '../../knowledge/text/normalize.ts';
 import type { EscalationCategory } from '../types.ts';
@@ -24,6 +25,8 @@ export interface QuestionAnalysis {
   text: string;
   /** The first aspect asked. */
   aspect?: AskedAspect;
+  /** The documents the citizen says they have, with a materials question ("我带了身份证，还缺啥"). */
+  held?: string;
   /** Every aspect asked, in order of mention ("在哪个窗口办，要钱不？" → where, fee). */
   aspects: AskedAspect[];
   /** What is left to identify the item once aspect words, filler and hidden instructions are removed. */
@@ -88,8 +91,11 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
   // that scripts conversation roles is someone else's script from start to end: nothing is kept.
   const kept = rolePlay ? '' : clauses.filter((clause) => !instruction.test(clause)).join('，');
   const { aspect, aspects, counts: aspectCounts, rest } = detectAspects(kept);
-  const fillerMatches = rest.match(fillerClass().global)?.length ?? 0;
-  const itemQuery = rest.replace(fillerClass().global, ' ').replace(/\s+/g, ' ').trim();
+  // The documents the citizen already has name what they bring, not the item they ask about.
+  const held = heldDocuments(kept, aspects.includes('materials'));
+  const asked = held ? rest.replace(held, ' ') : rest;
+  const fillerMatches = asked.match(fillerClass().global)?.length ?? 0;
+  const itemQuery = asked.replace(fillerClass().global, ' ').replace(/\s+/g, ' ').trim();
   const content = itemQuery.replace(LIGHT_CHARACTERS, '').replace(/[^\p{Script=Han}a-z0-9]/gu, '');
   const bare = text.replace(/\s+/g, '');
 
@@ -102,6 +108,7 @@ export function analyzeQuestion(message: string): QuestionAnalysis {
     text,
     aspect,
     aspects,
+    ...(held ? { held } : {}),
     itemQuery,
     contentLength: [...content].length,
     escalation: escalationFromCues(cues),

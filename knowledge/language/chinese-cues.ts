@@ -55,6 +55,8 @@ export const NARRATIVE_CLASSES = [
   'question_form',
 ] as const;
 
+export const HOLDING_CLASSES = ['holding'] as const;
+
 type Classes<Names extends readonly string[]> = Record<Names[number], CueClass>;
 
 export interface ChineseCues {
@@ -69,6 +71,7 @@ export interface ChineseCues {
   domain: Classes<typeof DOMAIN_CLASSES>;
   lifecycle: Classes<typeof LIFECYCLE_CLASSES>;
   narrative: Classes<typeof NARRATIVE_CLASSES>;
+  holdings: Classes<typeof HOLDING_CLASSES>;
 }
 
 const DEFAULT_FOLDER = fileURLToPath(new URL('./zh-CN/', import.meta.url));
@@ -88,6 +91,7 @@ export function loadChineseCues(folder = DEFAULT_FOLDER): ChineseCues {
     domain: loadCueClasses(file('domain.txt'), DOMAIN_CLASSES),
     lifecycle: loadCueClasses(file('lifecycle.txt'), LIFECYCLE_CLASSES),
     narrative: loadCueClasses(file('narrative.txt'), NARRATIVE_CLASSES),
+    holdings: loadCueClasses(file('holdings.txt'), HOLDING_CLASSES),
   };
 }
 

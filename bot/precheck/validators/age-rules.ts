@@ -7,6 +7,8 @@
  * 配偶) is not a rule the applicant must meet.
  */
 import type { Sex } from './id-number-check.ts';
+import type { CalendarDate } from './calendar-date.ts';
+import { completedMonths, retirementAgeMonths, sayAgeInMonths } from './retirement-age.ts';
 
 export interface AgeRule {
   /** The rule applies to this sex only, and the word the condition uses for it (男方, 女性 …). */
@@ -17,6 +19,8 @@ export interface AgeRule {
   below?: number;
   /** Age at most this (N 周岁以下, 不超过 N 周岁). */
   max?: number;
+  /** Not yet at the statutory retirement age (未达到法定退休年龄), see retirement-age.ts. */
+  belowRetirement?: true;
 }
 
 const NUMBER = '(\\d{1,3}|[一二三四五六七八九十百]{1,4})';
@@ -60,7 +64,15 @@ function toNumber(text: string): number {
   return DIGITS[text] ?? Number.NaN;
 }
 
+const BELOW_RETIREMENT = /(?:未达到|未达|未到|不到|尚未达到)法定退休年龄/;
+
 function readPart(part: string): AgeRule | undefined {
+  const retirement = BELOW_RETIREMENT.exec(part);
+  if (retirement && !OTHER_PERSON.test(part.slice(0, retirement.index))) {
+    if (!NOT_A_REQUIREMENT.test(part.slice(retirement.index + retirement[0].length))) {
+      return { belowRetirement: true };
+    }
+  }
   for (const { pattern, rule } of PATTERNS) {
     const match = pattern.exec(part);
     if (!match) continue;
@@ -95,11 +107,26 @@ export function parseAgeRules(conditions: readonly string[]): AgeRule[] {
   return rules;
 }
 
-/** Why an applicant of this age and sex does not meet the rules, or undefined when they do. */
-export function ageRuleReason(rules: readonly AgeRule[], age: number, sex: Sex): string | undefined {
+/** Why an applicant born on `birth` does not meet the rules on `today`, or undefined when they do. */
+export function ageRuleReason(
+  rules: readonly AgeRule[],
+  age: number,
+  sex: Sex,
+  dates?: { birth: CalendarDate; today: CalendarDate },
+): string | undefined {
   const reasons: string[] = [];
   for (const rule of rules) {
     if (rule.sex && rule.sex.value !== sex) continue;
+    if (rule.belowRetirement) {
+      if (!dates) continue;
+      const retirement = retirementAgeMonths(dates.birth, sex);
+      if (completedMonths(dates.birth, dates.today) >= retirement) {
+        reasons.push(
+          `按规定申请人须未达到法定退休年龄；按身份证号计算，您的法定退休年龄为${sayAgeInMonths(retirement)}，现已达到。`,
+        );
+      }
+      continue;
+    }
     const who = rule.sex?.word ?? '申请人';
     const now = `按身份证号计算您现在${age}周岁`;
     if (rule.min !== undefined && age < rule.min) {

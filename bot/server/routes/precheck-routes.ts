@@ -11,6 +11,7 @@ import { findPrecheckItem } from '../../precheck/find-item.ts';
 import { precheck } from '../../precheck/precheck.ts';
 import { publicQuestions, situationQuestions } from '../../precheck/situation-questions.ts';
 import { HttpError } from '../errors/http-error.ts';
+import { precheckNoticeRoutes, recordPrecheck } from './precheck-notice-routes.ts';
 import type { Services } from '../services/services.ts';
 
 function catalogOf(services: Services): Catalog {
@@ -64,11 +65,14 @@ export function precheckRoutes(services: Services): Router {
     }
     try {
       response.setHeader('Cache-Control', 'no-store');
-      response.json(precheck(body as Parameters<typeof precheck>[0], catalogOf(services)));
+      const catalog = catalogOf(services);
+      const result = precheck(body as Parameters<typeof precheck>[0], catalog);
+      response.json(recordPrecheck(services, request, body as { fields?: unknown }, result, catalog));
     } catch (error) {
       throw asHttpError(error);
     }
   });
 
+  router.use(precheckNoticeRoutes(services));
   return router;
 }

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Assistant, KnowledgeEntry } from '../../types.ts';
+import { gapKey } from '../../analytics/gap-key.ts';
 import type { GapMark, KnowledgeStatus, Store, StoredKnowledge } from '../../store/store.ts';
 import type { GapRow } from '../../store/analytics-queries.ts';
-import { normalizeForMatch } from '../../../knowledge/text/normalize.ts';
 import { HttpError } from '../errors/http-error.ts';
 
 export interface KnowledgeInput {
@@ -28,8 +28,7 @@ export type KnowledgeChange = Partial<Pick<KnowledgeInput, 'questions' | 'answer
 /** What staff see of an entry. */
 export type KnowledgeView = StoredKnowledge;
 
-/** The key a gap is marked by: the question without case, width, script or punctuation differences. */
-export const gapKey = (question: string): string => normalizeForMatch(question);
+export { gapKey };
 
 /** An entry as the assistant indexes it. */
 export function toKnowledgeEntry(stored: StoredKnowledge): KnowledgeEntry {

@@ -18,6 +18,7 @@ import type { StaffEventBus } from '../../live/staff-event-bus.ts';
 import type { StaffStreams } from './staff-stream.ts';
 import type { StaffTyping } from './staff-typing.ts';
 import type { HandoverService } from './handover-service.ts';
+import type { PrecheckRecordService } from '../../precheck/records/precheck-records.ts';
 
 export interface IndexInfo {
   items: number;
@@ -59,4 +60,6 @@ export interface Services {
   catalog(): Catalog | undefined;
   /** Catalog and hall management; absent when the host supplied its own assistant. */
   catalogAdmin?: CatalogAdminService;
+  /** Stored pre-checks (一次性告知书), opened by the citizen's key or by staff. */
+  prechecks: PrecheckRecordService;
 }

@@ -120,8 +120,13 @@ describe('knowledge entries', () => {
       );
     expect(await gaps()).toEqual(expect.arrayContaining([noise, real]));
 
+    const report = async () => String((await staff.get('/api/v1/staff/analytics.csv?report=gaps')).body);
+    expect(await report()).toContain(noise);
     expect((await staff.post('/api/v1/staff/gaps/dismiss', { question: noise })).status).toBe(204);
     expect(await gaps()).not.toContain(noise);
+    // The managers' report lists only the gaps still open, as the console does.
+    expect(await report()).not.toContain(noise);
+    expect(await report()).toContain(real);
 
     const published = await staff.post('/api/v1/staff/knowledge', {
       questions: ['行李箱可以寄存吗'],

@@ -8,6 +8,7 @@ import { analyticsView } from './analytics-view.ts';
 import { caseView } from './case-view.ts';
 import { catalogView } from './catalog-view.ts';
 import { gapsView } from './gaps-view.ts';
+import { precheckView } from './precheck-view.ts';
 import { knowledgeView } from './knowledge-view.ts';
 import { loginView } from './login-view.ts';
 import type { StaffUser } from './models.ts';
@@ -27,6 +28,7 @@ const NAV: [string, string][] = [
   ['#/gaps', '知识缺口'],
   ['#/knowledge', '知识库'],
   ['#/analytics', '统计分析'],
+  ['#/prechecks', '预审单'],
 ];
 /** Views only administrators see. */
 const ADMIN_NAV: [string, string][] = [
@@ -41,21 +43,24 @@ function route(): void {
   if (!user) return;
   const hash = location.hash || '#/cases';
   const caseMatch = /^#\/cases\/(.+)$/.exec(hash);
+  const precheckMatch = /^#\/prechecks(?:\/(.*))?$/.exec(hash);
   const view = caseMatch
     ? caseView(decodeURIComponent(caseMatch[1]))
-    : hash === '#/ratings'
-      ? ratingsView()
-      : hash === '#/gaps'
-        ? gapsView()
-        : hash === '#/knowledge'
-          ? knowledgeView()
-          : hash === '#/analytics'
-            ? analyticsView()
-            : hash === '#/catalog' && user.role === 'admin'
-              ? catalogView()
-              : hash === '#/users' && user.role === 'admin'
-                ? usersView()
-                : queueView();
+    : precheckMatch
+      ? precheckView(precheckMatch[1] ? decodeURIComponent(precheckMatch[1]) : undefined)
+      : hash === '#/ratings'
+        ? ratingsView()
+        : hash === '#/gaps'
+          ? gapsView()
+          : hash === '#/knowledge'
+            ? knowledgeView()
+            : hash === '#/analytics'
+              ? analyticsView()
+              : hash === '#/catalog' && user.role === 'admin'
+                ? catalogView()
+                : hash === '#/users' && user.role === 'admin'
+                  ? usersView()
+                  : queueView();
   replaceChildren(main, view);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = hash.startsWith(link.getAttribute('href') ?? '');

@@ -26,7 +26,7 @@ describe('age rules read from an item’s conditions', () => {
     expect(found).toEqual({
       'SHMS-003': [{ min: 16 }], // 年满16周岁（不含在校学生），具有本市户籍
       'SHMS-004': [{ min: 60 }], // 参加城乡居民基本养老保险，年满60周岁
-      'SHMS-007': [{ min: 16 }], // 年满16周岁且未达到法定退休年龄
+      'SHMS-007': [{ min: 16 }, { belowRetirement: true }], // 年满16周岁且未达到法定退休年龄
       'SHMS-020': [{ min: 80 }], // 年满80周岁（发放年龄段……）
       'HYDJ-001': [
         { min: 22, sex: { value: '男', word: '男方' } },
