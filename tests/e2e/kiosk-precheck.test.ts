@@ -14,8 +14,7 @@ import { startTestServer } from '../helpers/browser-server.ts';
 import type { TestServer } from '../helpers/browser-server.ts';
 
 const ITEM = '社会保障卡申领';
-/** Until the server numbers pre-checks, the result is given a number here to show its QR code. */
-const STAND_IN = { precheckNo: 'YS20261202-0007', noticeKey: 'k7p3qx9a' };
+const PRECHECK_NO = /^YS\d{6}-[2-9A-HJKMNP-Z]{5}$/;
 
 let server: TestServer;
 let browser: BrowserSession;
@@ -56,11 +55,6 @@ describe('pre-check on the hall screen', () => {
   it('is offered on the answer about an item', async () => {
     const { page } = browser;
     await page.clock.install();
-    await page.route('**/api/v1/precheck', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as Record<string, unknown>;
-      await route.fulfill({ response, json: { ...STAND_IN, ...body } });
-    });
     await page.goto(`${server.url}/kiosk`);
     await page.getByRole('textbox', { name: '请输入您要办的事' }).fill('申领社会保障卡要带什么材料');
     await page.getByRole('button', { name: '查询' }).tap();
@@ -113,24 +107,51 @@ describe('pre-check on the hall screen', () => {
 
   it('shows the one-time notice with the number as a QR code for the phone', async () => {
     const { page } = browser;
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck'));
     await precheck(page).getByRole('button', { name: '查看预审结果' }).tap();
+    const made = (await (await answered).json()) as { precheckNo: string; noticeKey: string };
+    expect(made.precheckNo).toMatch(PRECHECK_NO);
     const result = page.locator('.precheck-result');
     await result.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('预审结果（一次性告知）');
     expect(await result.locator('.precheck-verdict').textContent()).toBe('必要材料已齐全，可以到窗口办理。');
     expect(await result.locator('.precheck-exempt').textContent()).toContain('近期免冠彩色证件照片');
     expect(await result.locator('.precheck-place').textContent()).toMatch(/窗口/);
-    expect(await result.locator('.precheck-number').textContent()).toBe(STAND_IN.precheckNo);
-    const qr = result.getByRole('img', { name: `预审编号 ${STAND_IN.precheckNo} 的二维码` });
-    expect(await qr.getAttribute('data-text')).toBe(
-      `${server.url}/?precheck=${STAND_IN.precheckNo}&key=${STAND_IN.noticeKey}`,
+    expect(await result.locator('.precheck-where, .precheck-place').first().textContent()).toContain(
+      '取号类别',
     );
+    expect(await result.locator('.precheck-number').textContent()).toBe(made.precheckNo);
+    // The QR code is for the visitor's phone: it opens the same result there.
+    const qr = result.getByRole('img', { name: `预审编号 ${made.precheckNo} 的二维码，用手机扫描保存` });
+    const address = `${server.url}/?precheck=${made.precheckNo}&key=${made.noticeKey}`;
+    expect(await qr.getAttribute('data-text')).toBe(address);
+    // A hall screen offers no download.
+    expect(await precheck(page).getByRole('link', { name: '下载 PDF' }).count()).toBe(0);
     const size = await qr.boundingBox();
     expect(size?.width ?? 0).toBeGreaterThanOrEqual(200);
     expect(await smallTargets(page)).toEqual([]);
     expect(skippedLevels(await headingLevels(page))).toEqual([]);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await saveScreenshot(page, 'kiosk-precheck-result');
+  });
+
+  it('opens the same result on the phone that scans the QR code', async () => {
+    const { page } = browser;
+    const address = await page.locator('.precheck-result .precheck-qr').getAttribute('data-text');
+    const number = await page.locator('.precheck-result .precheck-number').textContent();
+    const phone = await openBrowser({ viewport: { width: 360, height: 640 }, isMobile: true });
+    try {
+      await phone.page.goto(String(address));
+      const result = phone.page.locator('daoban-precheck .precheck-result');
+      await result.waitFor();
+      expect(await result.locator('.precheck-number').textContent()).toBe(number);
+      expect(await result.locator('.precheck-verdict').textContent()).toBe(
+        '必要材料已齐全，可以到窗口办理。',
+      );
+      expect(await seriousAxeFindings(phone.page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 
   it('prints the result card alone', async () => {

@@ -21,7 +21,18 @@ const ITEM = '社会保障卡申领';
 /** A well-formed 18-digit number whose check digit is wrong. */
 const WRONG_ID = '110101199003071234';
 
+const PRECHECK_NO = /^YS\d{6}-[2-9A-HJKMNP-Z]{5}$/;
+
+/** The pre-check the widget made, as the server answered it. */
+interface Made {
+  precheckNo: string;
+  noticeKey: string;
+  noticeUrl: string;
+  consoleUrl: string;
+}
+
 let server: TestServer;
+let made: Made;
 let desktop: BrowserSession;
 let phone: BrowserSession;
 
@@ -157,10 +168,19 @@ describe('pre-check in the widget', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/api/v1/precheck')) requests.push(request.postDataJSON());
     });
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck'));
     await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
+    made = (await (await answered).json()) as Made;
     const result = precheck(page).locator('.precheck-result');
     await result.waitFor();
     expect(await focusedText(page)).toBe('预审结果（一次性告知）');
+    // The number, large, with a QR code the window clerk scans to open it in the console.
+    expect(made.precheckNo).toMatch(PRECHECK_NO);
+    expect(await result.locator('.precheck-number').textContent()).toBe(made.precheckNo);
+    const qr = result.getByRole('img', { name: `预审编号 ${made.precheckNo} 的二维码，供窗口工作人员扫描` });
+    expect(await qr.getAttribute('data-text')).toBe(made.consoleUrl);
+    expect(made.consoleUrl).toBe(`${server.url}/console/#/prechecks/${made.precheckNo}`);
+    expect(await result.locator('.precheck-place').textContent()).toContain('取号类别');
     expect(requests).toEqual([
       {
         itemId: 'SHMS-001',
@@ -185,6 +205,25 @@ describe('pre-check in the widget', () => {
     await expect.poll(() => precheck(page).getByRole('status').textContent()).toContain('还需准备1项材料');
     expect(await seriousAxeFindings(page)).toEqual([]);
     await saveScreenshot(page, 'widget-precheck-result');
+  });
+
+  it('downloads the notice as a PDF', async () => {
+    const { page } = desktop;
+    const link = precheck(page).getByRole('link', { name: '下载 PDF' });
+    const href = String(await link.getAttribute('href'));
+    expect(href).toBe(`${server.url}${made.noticeUrl}`);
+    const downloading = page.waitForEvent('download');
+    await link.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const response = await fetch(href);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('prints the result card alone', async () => {
@@ -229,9 +268,16 @@ describe('pre-check in the widget', () => {
         .getByRole('checkbox', { name: /^居民身份证/ })
         .isChecked(),
     ).toBe(true);
-    await precheck(page)
-      .getByRole('checkbox', { name: /^代办人居民身份证/ })
-      .check();
+    // Coming in person after all: the agent's papers go, what was ticked and typed stays.
+    await precheck(page).getByRole('button', { name: '上一步' }).click();
+    await answer(page, /委托他人/, '否');
+    await precheck(page).getByRole('button', { name: '下一步' }).click();
+    expect(
+      await precheck(page)
+        .getByRole('checkbox', { name: /^代办人/ })
+        .count(),
+    ).toBe(0);
+    expect(await precheck(page).getByLabel('身份证号码').inputValue()).toBe(WRONG_ID);
     await precheck(page).getByLabel('身份证号码').fill('');
     await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
     await precheck(page).locator('.precheck-result').waitFor();
@@ -271,41 +317,23 @@ describe('pre-check in the widget', () => {
     await precheck(page).getByRole('button', { name: '退出预审' }).click();
   });
 
-  it('opens a result again from the address its QR code holds', async () => {
+  it('opens a result again from the address a phone is given', async () => {
     const { page } = desktop;
-    const number = 'YS20261202-0042';
-    await page.route(`**/api/v1/precheck/${number}?key=*`, (route) =>
-      route.fulfill({
-        json: {
-          item: { id: 'SHMS-001', name: ITEM },
-          missing: [{ name: '代办人居民身份证及授权委托书', note: '委托他人代为办理的' }],
-          invalid: [],
-          deferrable: [],
-          exempt: [],
-          matched: [],
-          unrecognised: [],
-          notice: '“社会保障卡申领”材料预检结果（一次性告知）：……',
-          precheckNo: number,
-          noticeKey: 'k7p3qx9a',
-          noticeUrl: `/api/v1/precheck/${number}/notice.pdf?key=k7p3qx9a`,
-        },
-      }),
-    );
-    await page.goto(`${server.url}/?precheck=${number}&key=k7p3qx9a`);
+    await page.goto(`${server.url}/?precheck=${made.precheckNo}&key=${made.noticeKey}`);
     const result = precheck(page).locator('.precheck-result');
     await result.waitFor();
-    expect(await result.locator('.precheck-number').textContent()).toBe(number);
-    expect(
-      await result.getByRole('img', { name: `预审编号 ${number} 的二维码` }).getAttribute('data-text'),
-    ).toBe(`${server.url}/?precheck=${number}&key=k7p3qx9a`);
+    expect(await result.locator('.precheck-number').textContent()).toBe(made.precheckNo);
+    expect(await result.locator('.precheck-missing').textContent()).toContain('代办人居民身份证及授权委托书');
+    // The stored notice keeps the typed number masked, and shows none of it here.
+    expect(await result.textContent()).not.toContain(WRONG_ID);
     const pdf = precheck(page).getByRole('link', { name: '下载 PDF' });
-    expect(await pdf.getAttribute('href')).toBe(
-      `${server.url}/api/v1/precheck/${number}/notice.pdf?key=k7p3qx9a`,
-    );
+    expect(await pdf.getAttribute('href')).toBe(`${server.url}${made.noticeUrl}`);
     // Opened by its number, there is no checklist here to change.
     expect(await precheck(page).getByRole('button', { name: '修改材料' }).count()).toBe(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await page.unroute(`**/api/v1/precheck/${number}?key=*`);
+    // A wrong key opens nothing, and says so.
+    await page.goto(`${server.url}/?precheck=${made.precheckNo}&key=wrong-key`);
+    await expect.poll(() => precheck(page).getByRole('alert').textContent()).toContain('没有找到这份告知书');
   });
 
   it('works on a 360 px phone in 长辈模式', async () => {

@@ -46,8 +46,9 @@ export function renderPrecheckScreen(options: PrecheckScreenOptions): HTMLElemen
     fields: false,
     download: false,
     fallbackWhere: { place: whereToGo(card), hours: card.hours, address: card.address },
-    qrCode: (result) => renderPrecheckQr(location.origin, result),
+    qrCode: (result) => renderPrecheckQr(location.origin, result, 'phone'),
     closeLabel: '返回事项说明',
+    numberNote: '请用手机扫描二维码保存本次预审结果；到窗口报出预审编号，工作人员即可查看。',
     onResult: (shown) => {
       if (shown) options.say('预审结果已生成，请用手机扫描二维码保存预审编号。');
     },

@@ -89,13 +89,25 @@ export async function submitPrecheck(server: string, request: PrecheckRequest): 
   return result;
 }
 
-/** A pre-check opened again by its number and key (the QR code's address). */
+const reopenPath = (number: string, key: string): string =>
+  `/api/v1/precheck/${encodeURIComponent(number)}?key=${encodeURIComponent(key)}`;
+
+/**
+ * A pre-check opened again by its number and key (the QR code's address). The stored notice does not
+ * repeat its key, so the links are made from the key the address gave.
+ */
 export async function reopenPrecheck(server: string, number: string, key: string): Promise<PrecheckResult> {
-  const result = parseResult(
-    await call(server, `/api/v1/precheck/${encodeURIComponent(number)}?key=${encodeURIComponent(key)}`),
-  );
+  const result = parseResult(await call(server, reopenPath(number, key)));
   if (!result) throw new PrecheckApiError(500, BROKEN);
-  return result;
+  const precheckNo = result.precheckNo ?? number;
+  return {
+    ...result,
+    precheckNo,
+    noticeKey: result.noticeKey ?? key,
+    noticeUrl:
+      result.noticeUrl ??
+      `/api/v1/precheck/${encodeURIComponent(precheckNo)}/notice.pdf?key=${encodeURIComponent(key)}`,
+  };
 }
 
 /**

@@ -46,6 +46,8 @@ export interface PrecheckFlowOptions {
   download: boolean;
   fallbackWhere?: FallbackWhere;
   qrCode?: (result: PrecheckResult & { precheckNo: string }) => Element;
+  /** What to do with the number and its QR code (under them on the result). */
+  numberNote?: string;
   /** Called with the result card when it is shown, and with undefined when it goes. */
   onResult?: (card: HTMLElement | undefined) => void;
   onClose: () => void;
@@ -487,6 +489,7 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
       headingLevel: options.headingLevel,
       fallbackWhere: options.fallbackWhere,
       qrCode: options.qrCode,
+      numberNote: options.numberNote,
     });
     const pdf = pdfAddress(options.server, result.noticeUrl);
     alert.textContent = '';

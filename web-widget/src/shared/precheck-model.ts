@@ -47,6 +47,8 @@ export interface PrecheckResult {
   precheckNo?: string;
   noticeKey?: string;
   noticeUrl?: string;
+  /** The console's page of this pre-check, for the window clerk's scanner. */
+  consoleUrl?: string;
   where?: PrecheckWhere;
 }
 
@@ -162,6 +164,7 @@ export function parseResult(value: unknown): PrecheckResult | undefined {
     precheckNo: text(value.precheckNo),
     noticeKey: text(value.noticeKey),
     noticeUrl: text(value.noticeUrl),
+    consoleUrl: text(value.consoleUrl),
     where: parseWhere(value.where),
   };
 }

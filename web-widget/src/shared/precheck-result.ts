@@ -22,6 +22,7 @@ export interface ResultCardOptions {
   fallbackWhere?: FallbackWhere;
   /** Draws the QR code of the pre-check; its text is what a phone or the window's scanner reads. */
   qrCode?: (result: PrecheckResult & { precheckNo: string }) => Element;
+  numberNote?: string;
 }
 
 type Heading = 'h2' | 'h3' | 'h4';
@@ -32,12 +33,8 @@ function block(tag: Heading, title: string, className: string, ...children: Chil
 
 function whereFacts(result: PrecheckResult, fallback: FallbackWhere | undefined): HTMLElement | null {
   const where = result.where;
-  const place = where
-    ? [where.zone ? `${where.zone}` : '', where.window ? `${where.window}窗口` : '']
-        .filter(Boolean)
-        .join('，')
-        .replace(/窗口窗口$/, '窗口')
-    : '';
+  const window = where?.window && !/窗口/.test(where.window) ? `${where.window}窗口` : where?.window;
+  const place = [where?.zone, window].filter(Boolean).join('，');
   const rows: Array<[string, string | undefined]> = [
     ['办理地点', place || fallback?.place],
     ['取号类别', where?.ticketCategory],
@@ -163,7 +160,9 @@ export function renderResultCard(result: PrecheckResult, options: ResultCardOpti
           options.qrCode ? options.qrCode({ ...result, precheckNo: number }) : null,
           h('p', {
             class: 'precheck-note',
-            text: '请记下预审编号或保存二维码，到窗口出示后，工作人员可以直接查看本次预审结果。',
+            text:
+              options.numberNote ??
+              '请记下预审编号或截图保存。到窗口出示预审编号或二维码，工作人员即可查看本次预审结果。',
           }),
         )
       : null,

@@ -36,7 +36,7 @@ export class DaobanPrecheck extends HTMLElement {
       uploads: true,
       fields: true,
       download: true,
-      qrCode: (result) => renderPrecheckQr(origin, result),
+      qrCode: (result) => renderPrecheckQr(origin, result, 'clerk'),
     });
     this.root.replaceChildren(
       h('style', { text: `:host{display:block;align-self:stretch}${PRECHECK_CSS}` }),
