@@ -104,7 +104,20 @@ describe('pre-check in the widget', () => {
     expect(await questions.count()).toBe(3);
     expect(await questions.first().getByRole('button').allTextContents()).toEqual(['是', '否']);
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await answer(page, /未满16周岁/, '否');
+    // By keyboard: from the heading, Tab reaches the first choice and Enter picks it; the next
+    // choice of the same question replaces it.
+    await page.keyboard.press('Tab');
+    expect(await focusedText(page)).toBe('是');
+    await page.keyboard.press('Enter');
+    const pressed = () =>
+      questions
+        .first()
+        .getByRole('button')
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-pressed')));
+    expect(await pressed()).toEqual(['true', 'false']);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await pressed()).toEqual(['false', 'true']);
     await answer(page, /委托他人/, '是');
     await answer(page, /人脸识别/, '否');
     // A second tap changes the answer: one option is pressed at a time.
@@ -254,6 +267,7 @@ describe('pre-check in the widget', () => {
       const box = await result.boundingBox();
       expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
       expect(box?.y ?? 1000).toBeLessThan(200);
+      await saveScreenshot(page, 'widget-precheck-print');
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
