@@ -20,6 +20,7 @@ import {
   withdrawUpload,
 } from './precheck-api.ts';
 import {
+  FIELD_LABELS,
   applicableMaterials,
   situationOf,
   type Answers,
@@ -264,6 +265,9 @@ export function createPrecheckFlow(options: PrecheckFlowOptions): PrecheckFlow {
                 ? `已识别：${reading.documentType}`
                 : (reading.problem ?? '未能识别证件类型，请勾选材料即可。'),
             }),
+            ...Object.entries(reading.fields).map(([field, masked]) =>
+              h('span', { class: 'precheck-note', text: `读取到${FIELD_LABELS[field] ?? field}：${masked}` }),
+            ),
             h('button', {
               class: 'precheck-remove',
               text: '删除',

@@ -57,6 +57,8 @@ export interface UploadReading {
   /** The file's own name, as the citizen picked it (shown only on this device). */
   fileName: string;
   documentType: string | null;
+  /** The numbers read from it, as the server masks them ("1101********1234"), by field. */
+  fields: Record<string, string>;
   problem?: string;
 }
 
@@ -175,10 +177,17 @@ export function parseUpload(value: unknown, fileName: string): UploadReading | u
   const id = text(value.upload.id);
   if (!id) return undefined;
   const reading = isRecord(value.reading) ? value.reading : {};
+  const fields: Record<string, string> = {};
+  if (isRecord(reading.fields)) {
+    for (const [field, masked] of Object.entries(reading.fields)) {
+      if (typeof masked === 'string' && masked) fields[field] = masked;
+    }
+  }
   return {
     id,
     fileName,
     documentType: text(reading.documentType) ?? null,
+    fields,
     problem: text(reading.problem),
   };
 }

@@ -43,6 +43,8 @@ export const PRECHECK_CSS = `
 .precheck-uploads li{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;padding:6px 0;border-top:1px dashed var(--db-border,#d4dbe5)}
 .precheck-upload .precheck-name{flex:1 1 8em;font-weight:400}
 .precheck-reading{flex-basis:100%;font-size:.92em}
+.precheck-upload .precheck-reading,.precheck-upload .precheck-note{order:2;flex-basis:100%}
+.precheck-upload .precheck-remove{order:1}
 .precheck-upload.read .precheck-reading{color:var(--db-ok,#1c7a3c);font-weight:600}
 .precheck-upload.unread .precheck-reading{color:var(--db-warn,#a25a00)}
 .precheck-remove{border:1px solid var(--db-danger,#b3261e);color:var(--db-danger,#b3261e);background:#fff;border-radius:6px;padding:2px 10px;min-height:36px;cursor:pointer}
