@@ -94,6 +94,10 @@ export const KIOSK_PRECHECK_CSS = `
 .precheck-remove{min-height:56px;min-width:96px}
 .precheck-number{font-size:48px}
 .precheck-qr{width:240px;height:240px}
+.precheck-result{display:flex;flex-direction:column}
+.precheck-result>*{order:2}
+.precheck-result>.precheck-heading,.precheck-result>.precheck-item,.precheck-result>.precheck-verdict{order:0}
+.precheck-result>.precheck-number-block{order:1}
 .precheck-number-block{display:grid;grid-template-columns:auto 1fr;column-gap:24px;align-items:center}
 .precheck-number-block h3,.precheck-number-block .precheck-number{grid-column:1/-1}
 .precheck-actions{gap:20px}
