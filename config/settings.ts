@@ -142,6 +142,14 @@ const environmentSchema = z.object({
   // of its PDF (found among the system fonts when unset).
   PRECHECK_RETENTION_DAYS: int('PRECHECK_RETENTION_DAYS', 30, 1),
   NOTICE_FONT_PATH: text(),
+  // Pre-check uploads (issue 11): photos and PDFs of documents, kept under DATA_DIR/uploads.
+  UPLOAD_MAX_BYTES: int('UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024),
+  UPLOAD_MAX_PIXELS: int('UPLOAD_MAX_PIXELS', 40_000_000, 1),
+  UPLOAD_MAX_SIDE: int('UPLOAD_MAX_SIDE', 10_000, 1),
+  UPLOAD_MAX_PDF_PAGES: int('UPLOAD_MAX_PDF_PAGES', 20, 1),
+  UPLOAD_RETENTION_DAYS: int('UPLOAD_RETENTION_DAYS', 7, 1),
+  UPLOAD_READ_TIMEOUT_SECONDS: int('UPLOAD_READ_TIMEOUT_SECONDS', 20, 1),
+  RATE_LIMIT_UPLOADS_IP_PER_MINUTE: int('RATE_LIMIT_UPLOADS_IP_PER_MINUTE', 10, 1),
 });
 
 export type Settings = {
@@ -241,6 +249,16 @@ export type Settings = {
     retentionDays: number;
     /** A TTF/OTF/TTC font with Chinese glyphs for the notice PDF; searched for when unset. */
     fontPath?: string;
+  };
+  /** Pre-check uploads: size, pixel and page limits, how long they are kept, how long reading may take. */
+  uploads: {
+    maxBytes: number;
+    maxPixels: number;
+    maxSide: number;
+    maxPdfPages: number;
+    retentionDays: number;
+    readTimeoutSeconds: number;
+    ipPerMinute: number;
   };
 };
 
@@ -346,6 +364,15 @@ export function loadSettings(environment: Record<string, string | undefined> = p
     precheckNotice: {
       retentionDays: env.PRECHECK_RETENTION_DAYS,
       fontPath: env.NOTICE_FONT_PATH ? path.resolve(env.NOTICE_FONT_PATH) : undefined,
+    },
+    uploads: {
+      maxBytes: env.UPLOAD_MAX_BYTES,
+      maxPixels: env.UPLOAD_MAX_PIXELS,
+      maxSide: env.UPLOAD_MAX_SIDE,
+      maxPdfPages: env.UPLOAD_MAX_PDF_PAGES,
+      retentionDays: env.UPLOAD_RETENTION_DAYS,
+      readTimeoutSeconds: env.UPLOAD_READ_TIMEOUT_SECONDS,
+      ipPerMinute: env.RATE_LIMIT_UPLOADS_IP_PER_MINUTE,
     },
   };
 }

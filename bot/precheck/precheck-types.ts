@@ -11,6 +11,7 @@ export const PRECHECK_LIMITS = {
   situationKeys: 40,
   providedItems: 60,
   providedChars: 60,
+  uploads: 10,
 } as const;
 
 const answerValue = z.union([z.boolean(), z.string().max(40, '情形的回答不超过 40 字')], {
@@ -55,6 +56,13 @@ export const precheckInputSchema = z.object({
     .max(PRECHECK_LIMITS.providedItems, `provided 最多 ${PRECHECK_LIMITS.providedItems} 项`)
     .default([]),
   fields: precheckFieldsSchema,
+  /** Ids of the citizen's uploads (`POST /api/v1/precheck/uploads`); the route resolves them. */
+  uploads: z
+    .array(z.string({ error: 'uploads 中的每一项都必须是上传编号' }).max(64, '上传编号不超过 64 字'), {
+      error: 'uploads 必须是上传编号的列表',
+    })
+    .max(PRECHECK_LIMITS.uploads, `uploads 最多 ${PRECHECK_LIMITS.uploads} 项`)
+    .optional(),
 });
 
 export type PrecheckInput = z.input<typeof precheckInputSchema>;

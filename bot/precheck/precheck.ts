@@ -17,6 +17,11 @@ import { precheckInputSchema, type PrecheckInput, type PrecheckResult } from './
 import { readAnswers, type Answer } from './situation-answers.ts';
 import { situationQuestions, type QuestionRule } from './situation-questions.ts';
 import { validateFields } from './validate-fields.ts';
+import {
+  fieldsWithDocuments,
+  readUploadedDocuments,
+  type PrecheckDocument,
+} from './uploads/uploaded-documents.ts';
 
 export type { PrecheckInput, PrecheckResult, MissingMaterial, InvalidField } from './precheck-types.ts';
 
@@ -40,7 +45,17 @@ function exemptionAnswer(material: Material, rules: QuestionRule[], answers: Map
   return rule !== undefined && answers.get(rule.key) === true;
 }
 
-export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult {
+/** What the caller resolved for the request (never read from the request itself). */
+export interface PrecheckContext {
+  /** The readings of the citizen's uploads: each recognised document counts as provided. */
+  documents?: PrecheckDocument[];
+}
+
+export function precheck(
+  input: PrecheckInput,
+  catalog: Catalog,
+  context: PrecheckContext = {},
+): PrecheckResult {
   const parsed = precheckInputSchema.safeParse(input);
   if (!parsed.success) {
     throw new PrecheckInputError(
@@ -50,22 +65,25 @@ export function precheck(input: PrecheckInput, catalog: Catalog): PrecheckResult
     );
   }
   const request = parsed.data;
-  return precheckItem(findPrecheckItem(catalog, request), request);
+  return precheckItem(findPrecheckItem(catalog, request), request, context);
 }
 
 /** The pre-check of one item the caller has already found, on a request already checked. */
 export function precheckItem(
   item: ServiceItem,
   request: Pick<z.output<typeof precheckInputSchema>, 'situation' | 'provided' | 'fields'>,
+  context: PrecheckContext = {},
 ): PrecheckResult {
   const rules = situationQuestions(item);
   const answers = readAnswers(rules, request.situation, item.name);
 
   // Each document the citizen names, recognised with how; whatever is not recognised is listed.
   const reading = readAllProvided(request.provided, item.materials);
+  const documents = context.documents ?? [];
+  const uploaded = readUploadedDocuments(documents, item.materials);
   // A material of several documents joined by 及 is satisfied only when each is named.
   const saidFor = new Map<Material, string[]>();
-  for (const { said, material } of reading.matched) {
+  for (const { said, material } of [...reading.matched, ...uploaded.matched]) {
     saidFor.set(material, [...(saidFor.get(material) ?? []), said]);
   }
   const stillNeeded = new Map<Material, string[]>();
@@ -75,11 +93,11 @@ export function precheckItem(
     if (left.length === 0) satisfied.add(material);
     else stillNeeded.set(material, left);
   }
-  const matched: PrecheckResult['matched'] = reading.matched.map(({ said, material }) => ({
-    said,
-    material: material.name,
-  }));
-  const unrecognised = reading.unrecognised;
+  const matched: PrecheckResult['matched'] = [
+    ...reading.matched.map(({ said, material }) => ({ said, material: material.name })),
+    ...uploaded.matched.map(({ label, material }) => ({ said: label, material: material.name })),
+  ];
+  const unrecognised = [...reading.unrecognised, ...uploaded.unrecognised];
 
   const missing: PrecheckResult['missing'] = [];
   const noticeMissing: NoticeMissing[] = [];
@@ -113,7 +131,7 @@ export function precheckItem(
     noticeMissing.push({ material, exemptionHint, partsLeft });
   }
 
-  const invalid = validateFields(request.fields, { item });
+  const invalid = validateFields(fieldsWithDocuments(request.fields, documents), { item });
   return {
     item: { id: item.id, name: item.name },
     missing,

@@ -19,6 +19,7 @@ import { staticRoutes } from './routes/static-routes.ts';
 import { catalogAdminRoutes } from './routes/catalog-admin-routes.ts';
 import { userAdminRoutes } from './routes/user-admin-routes.ts';
 import { addressKey } from './network/client-address.ts';
+import { uploadRoutes } from './routes/upload-routes.ts';
 
 export function createApp(services: Services): Express {
   const app = express();
@@ -39,6 +40,8 @@ export function createApp(services: Services): Express {
   );
   // Catalog uploads are raw files, read by their own size-limited reader before the JSON one.
   app.use(catalogAdminRoutes(services));
+  // Pre-check uploads are multipart, read by their own streaming reader.
+  app.use(uploadRoutes(services));
   app.use(jsonBody({ maxBytes: services.settings.limits.maxBodyBytes }));
   app.use(healthRoutes(services));
   app.use(publicRoutes(services));

@@ -41,6 +41,10 @@ import { createStaffStreams } from './services/staff-stream.ts';
 import { createStaffTyping } from './services/staff-typing.ts';
 import { createPrecheckRecords } from '../precheck/records/precheck-records.ts';
 import { createHandoverService } from './services/handover-service.ts';
+import type { DocumentReader } from '../precheck/documents/document-reader.ts';
+import { createNullDocumentReader } from '../precheck/documents/null-document-reader.ts';
+import { createUploadService } from '../precheck/uploads/upload-service.ts';
+import { openUploadFolder } from '../precheck/uploads/upload-folder.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -54,6 +58,8 @@ export interface ComposeOverrides {
    * publish here to ask questions while it runs).
    */
   beforeIndexSwitch?: (version: string) => Promise<void> | void;
+  /** Reads uploaded documents; by default one that recognises nothing (the citizen ticks instead). */
+  documents?: DocumentReader;
 }
 
 export interface ComposedSystem {
@@ -129,6 +135,7 @@ function createLimiters(settings: Settings, clock: () => Date): Services['limite
     session,
     login: limiter(settings.limits.loginPerMinute),
     frames: createFrameLimits(settings.limits, { ip, session, clock: now }),
+    uploads: limiter(settings.uploads.ipPerMinute),
   };
 }
 
@@ -273,6 +280,26 @@ export async function composeSystem(
       onError: (error) => logger.error('staff stream event failed', { error }),
     });
 
+    const documents = overrides.documents ?? createNullDocumentReader();
+    const uploads = createUploadService({
+      folder: openUploadFolder(path.join(settings.dataDir, 'uploads'), {
+        publicDir: settings.server.staticDir,
+      }),
+      records: store.uploads,
+      reader: documents,
+      limits: {
+        maxBytes: settings.uploads.maxBytes,
+        maxPixels: settings.uploads.maxPixels,
+        maxSide: settings.uploads.maxSide,
+        maxPdfPages: settings.uploads.maxPdfPages,
+      },
+      retentionDays: settings.uploads.retentionDays,
+      readTimeoutMs: settings.uploads.readTimeoutSeconds * 1000,
+      clock,
+      logger,
+    });
+    uploads.start();
+
     const services: Services = {
       settings,
       store,
@@ -306,6 +333,8 @@ export async function composeSystem(
       },
       catalogAdmin,
       prechecks,
+      documents,
+      uploads,
     };
     return {
       services,
@@ -316,7 +345,11 @@ export async function composeSystem(
         clearInterval(precheckSweep);
         handover.close();
         staffStreams.closeAll();
+        uploads.close();
         store.close();
+        void documents
+          .close()
+          .catch((error: unknown) => logger.error('document reader did not close', { error }));
       },
     };
   } catch (error) {

@@ -235,6 +235,27 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Pre-check uploads: the stored file is DATA_DIR/uploads/<id>; what a reader found in it, kept
+    // until `expires_at` (milliseconds since the epoch), when the retention sweep deletes both.
+    version: 9,
+    name: 'pre-check uploads',
+    sql: `
+      CREATE TABLE precheck_uploads (
+        id TEXT PRIMARY KEY,
+        content_type TEXT NOT NULL
+          CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')),
+        bytes INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        reading TEXT
+      );
+      CREATE INDEX precheck_uploads_expiry ON precheck_uploads(expires_at);
+    `,
+  },
+  {
     // Pre-check records (一次性告知书): the result with personal numbers masked, opened by the citizen
     // with a secret key (only its hash is kept) and by window staff by the number; swept after the
     // retention (PRECHECK_RETENTION_DAYS).

@@ -18,6 +18,7 @@ import { prepareEndConversation } from './sqlite-end-conversation.ts';
 import { prepareConversationModes } from './sqlite-conversation-modes.ts';
 import { createSqlitePrechecks } from './sqlite-prechecks.ts';
 import { createSqliteCaseLookupFailures } from './sqlite-case-lookup-failures.ts';
+import { createSqliteUploads } from './sqlite-uploads.ts';
 import type {
   AnalyticsQueries,
   DailyVolumeRow,
@@ -809,6 +810,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
     caseLookupFailures: createSqliteCaseLookupFailures(database),
     prechecks: createSqlitePrechecks(database),
+    uploads: createSqliteUploads(database),
     analytics,
     checkHealth,
     close() {

@@ -236,6 +236,32 @@ export interface PrecheckRecords {
   deleteExpired(now: string): number;
 }
 
+/** A stored pre-check upload (its file is `DATA_DIR/uploads/<id>`). Times are ms since the epoch. */
+export interface UploadRecord {
+  id: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  bytes: number;
+  pages: number;
+  width?: number;
+  height?: number;
+  createdAt: number;
+  expiresAt: number;
+  /** What a reader found (JSON of the document type, fields and problem), once read. */
+  reading?: string;
+}
+
+export interface UploadRecords {
+  insert(record: UploadRecord): void;
+  get(id: string): UploadRecord | undefined;
+  setReading(id: string, reading: string): void;
+  /** True when there was such a row. */
+  delete(id: string): boolean;
+  /** Deletes the rows expired at `now`; returns their ids (whose files are to go too). */
+  deleteExpired(now: number): string[];
+  /** Every id still stored (the sweep deletes files without a row). */
+  ids(): Set<string>;
+}
+
 export interface Store {
   /** Runs `work` in one transaction: all its writes commit together or not at all. */
   transaction<T>(work: () => T): T;
@@ -317,6 +343,7 @@ export interface Store {
 
   readonly caseLookupFailures: CaseLookupFailures;
   readonly prechecks: PrecheckRecords;
+  readonly uploads: UploadRecords;
   readonly analytics: AnalyticsQueries;
   /** Whether a write would succeed now (lock, full database or disk, read-only file); for /healthz. */
   checkHealth(): StoreHealth;

@@ -13,6 +13,7 @@ import { publicQuestions, situationQuestions } from '../../precheck/situation-qu
 import { HttpError } from '../errors/http-error.ts';
 import { precheckNoticeRoutes, recordPrecheck } from './precheck-notice-routes.ts';
 import type { Services } from '../services/services.ts';
+import { checkedFieldsOf, uploadedDocumentsOf } from './precheck-uploads.ts';
 
 function catalogOf(services: Services): Catalog {
   const catalog = services.catalog();
@@ -66,8 +67,10 @@ export function precheckRoutes(services: Services): Router {
     try {
       response.setHeader('Cache-Control', 'no-store');
       const catalog = catalogOf(services);
-      const result = precheck(body as Parameters<typeof precheck>[0], catalog);
-      response.json(recordPrecheck(services, request, body as { fields?: unknown }, result, catalog));
+      const documents = uploadedDocumentsOf(services, body);
+      const result = precheck(body as Parameters<typeof precheck>[0], catalog, { documents });
+      const fields = checkedFieldsOf(body, documents);
+      response.json(recordPrecheck(services, request, { fields }, result, catalog));
     } catch (error) {
       throw asHttpError(error);
     }

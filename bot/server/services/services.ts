@@ -19,6 +19,8 @@ import type { StaffStreams } from './staff-stream.ts';
 import type { StaffTyping } from './staff-typing.ts';
 import type { HandoverService } from './handover-service.ts';
 import type { PrecheckRecordService } from '../../precheck/records/precheck-records.ts';
+import type { DocumentReader } from '../../precheck/documents/document-reader.ts';
+import type { UploadService } from '../../precheck/uploads/upload-service.ts';
 
 export interface IndexInfo {
   items: number;
@@ -48,7 +50,14 @@ export interface Services {
    * Token buckets: HTTP per address, chat per session, logins, and every websocket frame kind
    * (also spent by the HTTP routes that do what a frame does).
    */
-  limiters: { ip: RateLimiter; session: RateLimiter; login: RateLimiter; frames: FrameLimits };
+  limiters: {
+    ip: RateLimiter;
+    session: RateLimiter;
+    login: RateLimiter;
+    frames: FrameLimits;
+    /** Pre-check uploads per client address. */
+    uploads: RateLimiter;
+  };
   /** The client's address behind trusted proxies (TRUST_PROXY), for HTTP and websockets alike. */
   clientAddress: ClientAddress;
   logger: Logger;
@@ -62,4 +71,8 @@ export interface Services {
   catalogAdmin?: CatalogAdminService;
   /** Stored pre-checks (一次性告知书), opened by the citizen's key or by staff. */
   prechecks: PrecheckRecordService;
+  /** Reads uploaded documents (OCR, PDF text) for the pre-check. */
+  documents: DocumentReader;
+  /** Pre-check uploads: stored, read, withdrawn, swept after the retention. */
+  uploads: UploadService;
 }
