@@ -308,7 +308,7 @@ describe('pre-check in the widget', () => {
     }
   });
 
-  it('says so when a photo cannot be taken, and the checklist still works', async () => {
+  it('takes a photo of a document, says what was read, and sends it with the pre-check', async () => {
     const { page } = desktop;
     await page
       .getByRole('button', { name: `预审我的材料：${ITEM}` })
@@ -317,17 +317,48 @@ describe('pre-check in the widget', () => {
     await page.getByRole('heading', { name: '第一步：请回答几个问题' }).waitFor();
     await precheck(page).getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { name: '第二步：勾选您已备好的材料' }).waitFor();
-    await precheck(page)
-      .locator('input[type=file]')
-      .last()
-      .setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
+    const picker = precheck(page).locator('input[type=file]').last();
+    // A file that is no picture, whatever its name says, is refused in plain words.
+    await picker.setInputFiles({
+      name: 'id.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('MZ not a picture'),
+    });
     const alert = precheck(page).getByRole('alert');
     await expect.poll(() => alert.textContent()).not.toBe('');
-    expect(await alert.textContent()).toBe('暂时不能上传证件照片，请直接勾选您已备好的材料。');
+    expect(await alert.textContent()).not.toMatch(/JSON|error|Error/);
+    expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
+    // A blank photo is kept, with the reader's word on what it could not read.
+    const uploaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck/uploads'));
+    await picker.setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
+    const upload = (await (await uploaded).json()) as {
+      upload: { id: string };
+      reading: { documentType: string | null; problem?: string };
+    };
+    expect((await uploaded).status()).toBe(201);
+    expect(upload.reading.documentType).toBeNull();
+    const row = precheck(page).locator('.precheck-upload');
+    await row.waitFor();
+    expect(await row.locator('.precheck-name').textContent()).toBe('blank.png');
+    expect(await row.locator('.precheck-reading').textContent()).toBe(upload.reading.problem);
+    expect(await precheck(page).locator('.precheck-error').textContent()).toBe('');
+    await expect.poll(() => precheck(page).getByRole('status').textContent()).toBe(upload.reading.problem);
     expect(await seriousAxeFindings(page)).toEqual([]);
-    // The checklist still leads to a result.
+    // Removing it withdraws it on the server.
+    const withdrawn = page.waitForResponse((response) => response.request().method() === 'DELETE');
+    await row.getByRole('button', { name: '删除 blank.png' }).click();
+    expect((await withdrawn).status()).toBe(204);
+    expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
+    // Photographed again, it goes with the pre-check, and a result comes back.
+    const again = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck/uploads'));
+    await picker.setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
+    const kept = (await (await again).json()) as { upload: { id: string } };
+    await row.waitFor();
+    const sent = page.waitForRequest((request) => request.url().endsWith('/api/v1/precheck'));
     await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
+    expect(((await sent).postDataJSON() as { uploads?: string[] }).uploads).toEqual([kept.upload.id]);
     await precheck(page).locator('.precheck-result').waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await precheck(page).getByRole('button', { name: '退出预审' }).click();
   });
 
