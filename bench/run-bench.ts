@@ -3,6 +3,7 @@
  * memory (RSS, heap) for the shipped catalog and for a generated 10,000-item catalog. It prints a
  * table and never fails on timing: numbers depend on the machine, so they are reported, not judged.
  * The assistant is opened through the runtime (via eval/system-under-test.ts), as `npm start` opens it.
+ * Then the OCR reader's model load and time per page (bench/ocr-bench.ts; `--no-ocr` skips it).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import { summarizeLatency } from '../eval/metrics/latency.ts';
 import { loadQuestions, turnsOf } from '../eval/question-schema.ts';
 import { buildEvalIndex, openEvalAssistant, PROJECT_ROOT } from '../eval/system-under-test.ts';
 import { generateCatalog } from './generate-catalog.ts';
+import { runSpeechBench } from './speech-bench.ts';
+import { benchOcr, formatOcrBench } from './ocr-bench.ts';
 
 interface BenchRow {
   label: string;
@@ -132,7 +135,9 @@ async function main(): Promise<void> {
       items: { type: 'string', default: '10000' },
       questions: { type: 'string', default: '200' },
       json: { type: 'boolean', default: false },
+      ocr: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const settings = loadSettings();
   const questionCount = Number(values.questions);
@@ -174,6 +179,14 @@ async function main(): Promise<void> {
     console.log(
       `${formatBench(rows)}\n(Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}; memory after the run)`,
     );
+  }
+  // The hall screen guide's voice (issue 12): its own server, its own table.
+  if (!values.json) console.log(`\n${await runSpeechBench()}`);
+
+  // Reading uploaded documents (issue 11); `--no-ocr` leaves it out.
+  if (values.ocr) {
+    const ocr = await benchOcr();
+    console.log(values.json ? JSON.stringify({ ocr }, null, 2) : `\n${formatOcrBench(ocr)}`);
   }
 }
 

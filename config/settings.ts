@@ -150,6 +150,13 @@ const environmentSchema = z.object({
   UPLOAD_RETENTION_DAYS: int('UPLOAD_RETENTION_DAYS', 7, 1),
   UPLOAD_READ_TIMEOUT_SECONDS: int('UPLOAD_READ_TIMEOUT_SECONDS', 20, 1),
   RATE_LIMIT_UPLOADS_IP_PER_MINUTE: int('RATE_LIMIT_UPLOADS_IP_PER_MINUTE', 10, 1),
+  // Speech of the hall screen's guide (issue 12): longest text, audio cache, synthesis budget.
+  SPEECH_MAX_CHARS: int('SPEECH_MAX_CHARS', 300, 1),
+  SPEECH_CACHE_MB: int('SPEECH_CACHE_MB', 32),
+  RATE_LIMIT_SPEECH_IP_PER_MINUTE: int('RATE_LIMIT_SPEECH_IP_PER_MINUTE', 30, 1),
+  // Reading uploaded documents (issue 11): OCR worker processes and the time one upload may take.
+  OCR_WORKERS: int('OCR_WORKERS', 1, 0),
+  OCR_TIMEOUT_MS: int('OCR_TIMEOUT_MS', 20_000, 1000),
 });
 
 export type Settings = {
@@ -260,6 +267,16 @@ export type Settings = {
     readTimeoutSeconds: number;
     ipPerMinute: number;
   };
+  speech: {
+    /** Longest text one speech request may carry, in characters. */
+    maxChars: number;
+    /** Memory for synthesised sentences, in MB (0: nothing kept). */
+    cacheMb: number;
+    /** Requests per minute and client address that need the speech engine (cache misses). */
+    synthesisIpPerMinute: number;
+  };
+  /** Reading uploaded documents: worker processes, and the longest one upload may take once started. */
+  ocr: { workers: number; timeoutMs: number };
 };
 
 export class SettingsError extends Error {
@@ -374,5 +391,11 @@ export function loadSettings(environment: Record<string, string | undefined> = p
       readTimeoutSeconds: env.UPLOAD_READ_TIMEOUT_SECONDS,
       ipPerMinute: env.RATE_LIMIT_UPLOADS_IP_PER_MINUTE,
     },
+    speech: {
+      maxChars: env.SPEECH_MAX_CHARS,
+      cacheMb: env.SPEECH_CACHE_MB,
+      synthesisIpPerMinute: env.RATE_LIMIT_SPEECH_IP_PER_MINUTE,
+    },
+    ocr: { workers: env.OCR_WORKERS, timeoutMs: env.OCR_TIMEOUT_MS },
   };
 }

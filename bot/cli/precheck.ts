@@ -72,6 +72,20 @@ function checkLine(text: string, catalog: Catalog, line?: number): string {
         errorObject({ code: 'PRECHECK_INPUT_INVALID', message: '每行应为一个 JSON 对象' }, line),
       );
     }
+    // Upload ids name files the server keeps; the command line has none to look up.
+    const uploads = (input as { uploads?: unknown }).uploads;
+    if (Array.isArray(uploads) && uploads.length > 0) {
+      return JSON.stringify(
+        errorObject(
+          {
+            code: 'PRECHECK_UPLOAD_NOT_FOUND',
+            message:
+              'uploads 只能用于服务器上的预审（POST /api/v1/precheck）；命令行请用 provided 列出材料、用 fields 填写号码。',
+          },
+          line,
+        ),
+      );
+    }
     return JSON.stringify(precheck(input as Parameters<typeof precheck>[0], catalog));
   } catch (error) {
     return JSON.stringify(errorObject(error, line));

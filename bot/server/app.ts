@@ -20,6 +20,7 @@ import { catalogAdminRoutes } from './routes/catalog-admin-routes.ts';
 import { userAdminRoutes } from './routes/user-admin-routes.ts';
 import { addressKey } from './network/client-address.ts';
 import { uploadRoutes } from './routes/upload-routes.ts';
+import { speechRoutes } from './routes/speech-routes.ts';
 
 export function createApp(services: Services): Express {
   const app = express();
@@ -49,6 +50,7 @@ export function createApp(services: Services): Express {
   app.use(staffKnowledgeRoutes(services));
   app.use(staffRoutes(services));
   app.use(userAdminRoutes(services));
+  app.use(speechRoutes(services));
   app.use(staticRoutes(services.settings.server.staticDir));
   app.use(notFound());
   app.use(errorHandler());

@@ -43,8 +43,11 @@ import { createPrecheckRecords } from '../precheck/records/precheck-records.ts';
 import { createHandoverService } from './services/handover-service.ts';
 import type { DocumentReader } from '../precheck/documents/document-reader.ts';
 import { createNullDocumentReader } from '../precheck/documents/null-document-reader.ts';
+import { createOcrDocumentReader } from '../precheck/documents/ocr-document-reader.ts';
 import { createUploadService } from '../precheck/uploads/upload-service.ts';
 import { openUploadFolder } from '../precheck/uploads/upload-folder.ts';
+import { createSpeechService } from '../speech/speech-service.ts';
+import { createWorkerSynthesizer } from '../speech/worker-synthesizer.ts';
 
 export interface ComposeOverrides {
   /** Use this assistant instead of opening the index (tests, embedding in other hosts). */
@@ -58,7 +61,7 @@ export interface ComposeOverrides {
    * publish here to ask questions while it runs).
    */
   beforeIndexSwitch?: (version: string) => Promise<void> | void;
-  /** Reads uploaded documents; by default one that recognises nothing (the citizen ticks instead). */
+  /** Reads uploaded documents; by default OCR (OCR_WORKERS), or nothing when OCR_WORKERS is 0. */
   documents?: DocumentReader;
 }
 
@@ -280,7 +283,17 @@ export async function composeSystem(
       onError: (error) => logger.error('staff stream event failed', { error }),
     });
 
-    const documents = overrides.documents ?? createNullDocumentReader();
+    // OCR in worker processes started on the first upload; OCR_WORKERS=0 leaves recognition off.
+    const documents =
+      overrides.documents ??
+      (settings.ocr.workers > 0
+        ? createOcrDocumentReader({
+            workers: settings.ocr.workers,
+            timeoutMs: settings.ocr.timeoutMs,
+            maxPages: settings.uploads.maxPdfPages,
+            logger,
+          })
+        : createNullDocumentReader());
     const uploads = createUploadService({
       folder: openUploadFolder(path.join(settings.dataDir, 'uploads'), {
         publicDir: settings.server.staticDir,
@@ -335,6 +348,14 @@ export async function composeSystem(
       prechecks,
       documents,
       uploads,
+      speech: createSpeechService({
+        synthesizer: createWorkerSynthesizer(),
+        cacheBytes: settings.speech.cacheMb * 1024 * 1024,
+      }),
+      speechLimiter: createRateLimiter({
+        perMinute: settings.speech.synthesisIpPerMinute,
+        clock: () => clock().getTime(),
+      }),
     };
     return {
       services,
@@ -346,6 +367,7 @@ export async function composeSystem(
         handover.close();
         staffStreams.closeAll();
         uploads.close();
+        void services.speech.close();
         store.close();
         void documents
           .close()

@@ -11,7 +11,7 @@ import { attachChatSocket } from './ws/chat-socket.ts';
 import type { Services } from './services/services.ts';
 
 /** The groups of settings that `mergeSettings` merges key by key. */
-type MergedGroup = 'embedder' | 'limits' | 'cases' | 'store' | 'server' | 'safety' | 'uploads';
+type MergedGroup = 'embedder' | 'limits' | 'cases' | 'store' | 'server' | 'safety' | 'uploads' | 'ocr';
 
 /** Settings to put over the environment's: any top-level value, or some keys of a merged group. */
 export type SettingsOverride = Partial<Omit<Settings, MergedGroup>> & {
@@ -41,6 +41,7 @@ export function mergeSettings(base: Settings, override: SettingsOverride = {}): 
     server: { ...base.server, ...override.server },
     safety: { ...base.safety, ...override.safety },
     uploads: { ...base.uploads, ...override.uploads },
+    ocr: { ...base.ocr, ...override.ocr },
   };
 }
 

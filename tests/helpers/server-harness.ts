@@ -58,6 +58,8 @@ export async function startHarness(
       host: '127.0.0.1',
       admin: ADMIN,
       logLevel: 'info',
+      // No OCR worker (0.7 GB each) unless a test asks for one: the tests that read documents do.
+      ocr: { workers: 0, timeoutMs: 20_000 },
       ...settings,
     },
   });

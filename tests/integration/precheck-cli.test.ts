@@ -48,6 +48,7 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
         provided: ['身份证', '户口本复印件', '照片'],
         fields: { phone: '12345' },
       }),
+      JSON.stringify({ itemId: 'SHMS-001', uploads: ['0123456789abcdef'] }),
     ];
     const result = runCli(['--index', indexDir, '--jsonl'], `${lines.join('\n')}\n`);
     expect(result.status, result.stderr).toBe(0);
@@ -55,7 +56,7 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as CliOutput);
-    expect(outputs).toHaveLength(4);
+    expect(outputs).toHaveLength(5);
 
     expect(outputs[0].item).toEqual({ id: 'QYKB-001', name: '企业设立登记' });
     expect(outputs[0].missing.map((material) => material.name)).toEqual([
@@ -73,6 +74,9 @@ describe('npm run precheck -- --index DIR --jsonl', () => {
     expect(outputs[3].item.id).toBe('SHMS-001');
     expect(outputs[3].missing).toEqual([]);
     expect(outputs[3].invalid).toEqual([{ field: 'phone', reason: expect.stringContaining('11位手机号码') }]);
+    // Upload ids name files only the server keeps: said so, not silently ignored.
+    expect(outputs[4].error).toMatchObject({ code: 'PRECHECK_UPLOAD_NOT_FOUND', line: 6 });
+    expect(outputs[4].error.message).toContain('provided');
   });
 
   it('takes the situation as answers or as free text and reports exemptions and deferrable materials', () => {

@@ -35,8 +35,8 @@ export interface DocumentReading {
 }
 
 export interface DocumentReader {
-  /** Reads one stored upload; runs off the main thread, so that answering never waits for it. */
+  /** Reads one stored upload off the service's event loop, so that answering never waits for it. */
   read(file: { path: string; contentType: UploadContentType }): Promise<DocumentReading>;
-  /** Stops the worker threads. */
+  /** Stops the workers that read documents. */
   close(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import type { HandoverService } from './handover-service.ts';
 import type { PrecheckRecordService } from '../../precheck/records/precheck-records.ts';
 import type { DocumentReader } from '../../precheck/documents/document-reader.ts';
 import type { UploadService } from '../../precheck/uploads/upload-service.ts';
+import type { SpeechService } from '../../speech/speech-service.ts';
 
 export interface IndexInfo {
   items: number;
@@ -75,4 +76,8 @@ export interface Services {
   documents: DocumentReader;
   /** Pre-check uploads: stored, read, withdrawn, swept after the retention. */
   uploads: UploadService;
+  /** The hall screen guide's voice and lip-sync (`GET /api/v1/speech…`). */
+  speech: SpeechService;
+  /** Speech requests that need the engine (cache misses), per client address. */
+  speechLimiter: RateLimiter;
 }
