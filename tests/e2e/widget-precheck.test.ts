@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousAxeFindings } from '../helpers/axe.ts';
+import { renderDocumentSamples } from '../helpers/document-samples.ts';
 import { openBrowser, saveScreenshot } from '../helpers/browser.ts';
 import type { BrowserSession } from '../helpers/browser.ts';
 import { startTestServer } from '../helpers/browser-server.ts';
@@ -308,59 +309,78 @@ describe('pre-check in the widget', () => {
     }
   });
 
-  it('takes a photo of a document, says what was read, and sends it with the pre-check', async () => {
-    const { page } = desktop;
-    await page
-      .getByRole('button', { name: `预审我的材料：${ITEM}` })
-      .last()
-      .click();
-    await page.getByRole('heading', { name: '第一步：请回答几个问题' }).waitFor();
-    await precheck(page).getByRole('button', { name: '下一步' }).click();
-    await page.getByRole('heading', { name: '第二步：勾选您已备好的材料' }).waitFor();
-    const picker = precheck(page).locator('input[type=file]').last();
-    // A file that is no picture, whatever its name says, is refused in plain words.
-    await picker.setInputFiles({
-      name: 'id.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from('MZ not a picture'),
-    });
-    const alert = precheck(page).getByRole('alert');
-    await expect.poll(() => alert.textContent()).not.toBe('');
-    expect(await alert.textContent()).not.toMatch(/JSON|error|Error/);
-    expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
-    // A blank photo is kept, with the reader's word on what it could not read.
-    const uploaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck/uploads'));
-    await picker.setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
-    const upload = (await (await uploaded).json()) as {
-      upload: { id: string };
-      reading: { documentType: string | null; problem?: string };
-    };
-    expect((await uploaded).status()).toBe(201);
-    expect(upload.reading.documentType).toBeNull();
-    const row = precheck(page).locator('.precheck-upload');
-    await row.waitFor();
-    expect(await row.locator('.precheck-name').textContent()).toBe('blank.png');
-    expect(await row.locator('.precheck-reading').textContent()).toBe(upload.reading.problem);
-    expect(await precheck(page).locator('.precheck-error').textContent()).toBe('');
-    await expect.poll(() => precheck(page).getByRole('status').textContent()).toBe(upload.reading.problem);
-    expect(await seriousAxeFindings(page)).toEqual([]);
-    // Removing it withdraws it on the server.
-    const withdrawn = page.waitForResponse((response) => response.request().method() === 'DELETE');
-    await row.getByRole('button', { name: '删除 blank.png' }).click();
-    expect((await withdrawn).status()).toBe(204);
-    expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
-    // Photographed again, it goes with the pre-check, and a result comes back.
-    const again = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck/uploads'));
-    await picker.setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
-    const kept = (await (await again).json()) as { upload: { id: string } };
-    await row.waitFor();
-    const sent = page.waitForRequest((request) => request.url().endsWith('/api/v1/precheck'));
-    await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
-    expect(((await sent).postDataJSON() as { uploads?: string[] }).uploads).toEqual([kept.upload.id]);
-    await precheck(page).locator('.precheck-result').waitFor();
-    expect(await seriousAxeFindings(page)).toEqual([]);
-    await precheck(page).getByRole('button', { name: '退出预审' }).click();
-  });
+  it(
+    'takes a photo of a document, says what was read, and sends it with the pre-check',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = desktop;
+      await page
+        .getByRole('button', { name: `预审我的材料：${ITEM}` })
+        .last()
+        .click();
+      await page.getByRole('heading', { name: '第一步：请回答几个问题' }).waitFor();
+      await precheck(page).getByRole('button', { name: '下一步' }).click();
+      await page.getByRole('heading', { name: '第二步：勾选您已备好的材料' }).waitFor();
+      const picker = precheck(page).locator('input[type=file]').last();
+      // A file that is no picture, whatever its name says, is refused in plain words.
+      await picker.setInputFiles({
+        name: 'id.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('MZ not a picture'),
+      });
+      const alert = precheck(page).getByRole('alert');
+      await expect.poll(() => alert.textContent()).not.toBe('');
+      expect(await alert.textContent()).not.toMatch(/JSON|error|Error/);
+      expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
+      // A blank photo is kept, with the reader's word on what it could not read.
+      const uploaded = page.waitForResponse((response) =>
+        response.url().endsWith('/api/v1/precheck/uploads'),
+      );
+      await picker.setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: await blankPng() });
+      const upload = (await (await uploaded).json()) as {
+        upload: { id: string };
+        reading: { documentType: string | null; problem?: string };
+      };
+      expect((await uploaded).status()).toBe(201);
+      expect(upload.reading.documentType).toBeNull();
+      const row = precheck(page).locator('.precheck-upload');
+      await row.waitFor();
+      expect(await row.locator('.precheck-name').textContent()).toBe('blank.png');
+      expect(await row.locator('.precheck-reading').textContent()).toBe(upload.reading.problem);
+      expect(await precheck(page).locator('.precheck-error').textContent()).toBe('');
+      await expect.poll(() => precheck(page).getByRole('status').textContent()).toBe(upload.reading.problem);
+      expect(await seriousAxeFindings(page)).toEqual([]);
+      // Removing it withdraws it on the server.
+      const withdrawn = page.waitForResponse((response) => response.request().method() === 'DELETE');
+      await row.getByRole('button', { name: '删除 blank.png' }).click();
+      expect((await withdrawn).status()).toBe(204);
+      expect(await precheck(page).locator('.precheck-upload').count()).toBe(0);
+      // A photo of an ID card is recognised, its number shown masked, and it counts as provided.
+      const [card] = (await renderDocumentSamples({ variants: ['clean'] })).filter(
+        (sample) => sample.type === '居民身份证' && sample.expected.idNumber,
+      );
+      const again = page.waitForResponse((response) => response.url().endsWith('/api/v1/precheck/uploads'));
+      await picker.setInputFiles({ name: 'IMG_0001.png', mimeType: card.contentType, buffer: card.image });
+      const kept = (await (await again).json()) as { upload: { id: string } };
+      await row.waitFor();
+      expect(await row.locator('.precheck-reading').textContent()).toBe('已识别：居民身份证');
+      const id = String(card.expected.idNumber);
+      expect(await row.locator('.precheck-note').allTextContents()).toContain(
+        `读取到身份证号码：${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`,
+      );
+      expect(await row.textContent()).not.toContain(id);
+      const sent = page.waitForRequest((request) => request.url().endsWith('/api/v1/precheck'));
+      await precheck(page).getByRole('button', { name: '查看预审结果' }).click();
+      expect(((await sent).postDataJSON() as { uploads?: string[] }).uploads).toEqual([kept.upload.id]);
+      const result = precheck(page).locator('.precheck-result');
+      await result.waitFor();
+      expect(
+        (await result.locator('.precheck-missing .precheck-name').allTextContents()).includes('居民身份证'),
+      ).toBe(false);
+      expect(await seriousAxeFindings(page)).toEqual([]);
+      await precheck(page).getByRole('button', { name: '退出预审' }).click();
+    },
+  );
 
   it('opens a result again from the address a phone is given', async () => {
     const { page } = desktop;
