@@ -38,6 +38,7 @@ const ZONE_FIELDS: FieldSpec<HallZone>[] = [
   { field: 'windows', label: '窗口' },
   { field: 'description', label: '说明' },
   { field: 'rect', label: '平面图位置' },
+  { field: 'ticket', label: '取号类别' },
 ];
 
 const WINDOW_FIELDS: FieldSpec<HallWindow>[] = [

@@ -56,6 +56,8 @@ export const zoneSchema = z.object({
   description: z.string().optional(),
   /** Where the zone is on its floor's plan. */
   rect: rectSchema.optional(),
+  /** The category to choose at the ticket machine (取号); the zone's name when omitted. */
+  ticket: z.string().min(1).optional(),
 });
 
 /** An online channel of the hall's province or city: a website or a mobile app. */
