@@ -25,8 +25,3 @@ export function routeSteps(hall: Hall, route: HallRoute, place: string): string[
   const connector = route.change?.via === 'lift' ? '电梯' : '楼梯';
   return [`从${start}大厅入口进门，沿通道走到${connector}`, change, `出${connector}后沿通道走到${place}`];
 }
-
-/** The 取号 category of a zone: the hall's own when it names one, else the zone's name. */
-export function ticketCategory(hall: Hall, zoneName: string): string {
-  return hall.zones.find((zone) => zone.name === zoneName)?.ticket ?? zoneName;
-}

@@ -3,8 +3,10 @@
  * answer about an item shows the floor plan drawn from hall.json with the item's zone and window
  * highlighted, the route from the entrance and the 取号 category; an item on another floor shows
  * the floor change (two plans, 乘电梯到三楼); a hand-over marks the 办不成事 and 帮办代办 windows.
- * axe finds nothing serious.
+ * A hall without coordinates keeps the list of floors. axe finds nothing serious.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousAxeFindings } from '../helpers/axe.ts';
@@ -106,5 +108,24 @@ describe('kiosk wayfinding', () => {
     expect(await page.locator('.route-steps li').last().textContent()).toContain('反映窗口');
     expect(await page.locator('.ticket-category').count()).toBe(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  it('keeps the list of floors for a hall without coordinates', async () => {
+    const { page } = browser;
+    const plain = readFileSync(
+      path.resolve(import.meta.dirname, '../fixtures/qingchuan-hall/hall.json'),
+      'utf8',
+    );
+    await page.route('**/api/v1/hall', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: `{"hall":${plain}}` }),
+    );
+    await page.goto(`${server.url}/kiosk`);
+    await page.locator('.hall-map').waitFor();
+    await askKiosk(page, '开饭店要办食品经营许可，要带什么材料');
+    await page.locator('.answer .hall-map .zone.here').waitFor();
+    expect(await page.locator('.answer .zone.here').getAttribute('data-zone')).toBe('企业开办');
+    expect(await page.locator('.floor-plan').count()).toBe(0);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.unroute('**/api/v1/hall');
   });
 });

@@ -7,7 +7,8 @@
 import { firstWindowNumber, type SpecialWindowKind } from '../../../bot/compose/hall-location.ts';
 import { hasFloorPlans } from '../../../knowledge/hall/hall-geometry.ts';
 import { routeToWindow, type HallRoute } from '../../../knowledge/hall/hall-route.ts';
-import { floorName, routeSteps, ticketCategory } from '../../../knowledge/hall/route-steps.ts';
+import { floorName, routeSteps } from '../../../knowledge/hall/route-steps.ts';
+import { ticketCategory } from '../../../knowledge/hall/ticket-category.ts';
 import type { Hall, HallWindow } from '../../../knowledge/hall/schema.ts';
 import { h } from '../shared/dom.ts';
 import { renderFloorPlanSvg } from './floor-plan-svg.ts';
