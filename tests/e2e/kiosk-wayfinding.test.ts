@@ -107,6 +107,8 @@ describe('kiosk wayfinding', () => {
     expect(await page.locator('.special-windows li').getAttribute('data-special')).toBe('帮办代办');
     expect(await page.locator('.route-steps li').last().textContent()).toContain('反映窗口');
     expect(await page.locator('.ticket-category').count()).toBe(0);
+    await page.locator('.wayfinding').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'kiosk-wayfinding-hand-over');
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
