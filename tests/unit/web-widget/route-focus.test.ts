@@ -11,7 +11,7 @@ import { smallHall } from '../knowledge/hall/small-hall.ts';
 const answer = (text: string, card?: Partial<ItemCard>): Answer =>
   ({
     answer: text,
-    intent: 'item',
+    intent: 'hall',
     items: [],
     escalate: false,
     citations: [],
