@@ -15,6 +15,8 @@ import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { createAvatar } from './avatar.ts';
 import { renderHandOver } from './hand-over.ts';
 import { renderHallMap } from './hall-map.ts';
+import { renderWayfinding } from './floor-plan.ts';
+import { answerFocus, escalationFocus } from './route-focus.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
 import { renderPrecheckScreen } from './precheck-screen.ts';
 import { canRecognize, canSpeak, listenOnce, speak, stopSpeaking } from './speech.ts';
@@ -126,6 +128,7 @@ function showHandOver(category: EscalationCategory, intro?: string): void {
   replaceChildren(
     stage,
     renderHandOver({ sessionId, category, intro, windowHint: handOverHint, backButton, say }),
+    hall ? renderWayfinding(hall, escalationFocus(category)) : null,
   );
   stage.focus();
 }
@@ -183,7 +186,7 @@ function showZone(zone: string): void {
       { class: 'answer' },
       backButton(),
       h('p', { class: 'answer-text', text }),
-      renderHallMap(hall, zone),
+      renderWayfinding(hall, { zone, specials: [] }),
     ),
   );
   say(text);
@@ -254,7 +257,7 @@ function showAnswer(question: string, answer: Answer): void {
           })
         : null,
       card ? renderItemCard(card, answer, { idPrefix: `k${index}` }) : renderCitations(answer),
-      card && hall ? renderHallMap(hall, card.zone) : null,
+      hall ? renderWayfinding(hall, answerFocus(answer)) : null,
       followUps.length
         ? h(
             'div',
