@@ -1,7 +1,8 @@
 /**
  * Builds the browser assets into web-widget/dist/ (run by `npm run build:web`, and by the end-to-end
  * tests before they start a server):
- *   widget.<hash>.js (IIFE, minified, CSS inlined as text), index.html (demo site),
+ *   widget.<hash>.js (IIFE, minified, CSS inlined as text), widget-precheck.<hash>.js (the pre-check,
+ *   loaded by the widget on first use), index.html (demo site),
  *   console/index.html + console/console.<hash>.js, kiosk/index.html + kiosk/kiosk.<hash>.js,
  *   each page's styles as a hashed stylesheet, favicon.svg (+ hashed copy), and a brotli and a gzip
  *   copy of every text file.
@@ -26,7 +27,33 @@ const ENTRIES = [
   { entry: 'src/kiosk/index.ts', out: 'kiosk/kiosk.js', keepAlias: false },
 ];
 
+/**
+ * Parts the widget loads only when used (the pre-check), built first: the widget is given each
+ * one's hashed address at build time, so it never loads a chunk of another release.
+ */
+const CHUNKS = [
+  { entry: 'src/widget/precheck-chunk.ts', out: 'widget-precheck.js', define: '__DAOBAN_PRECHECK_CHUNK__' },
+];
+
 async function bundle(outDir: string, names: AssetNames): Promise<void> {
+  const define: Record<string, string> = {};
+  for (const chunk of CHUNKS) {
+    const result = await build({
+      entryPoints: [path.join(here, chunk.entry)],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2020',
+      legalComments: 'none',
+      logLevel: 'warning',
+      write: false,
+    });
+    const code = result.outputFiles[0].contents;
+    const hashed = hashedName(chunk.out, code);
+    await writeFile(path.join(outDir, hashed), code);
+    names.set(`/${chunk.out}`, `/${hashed}`);
+    define[chunk.define] = JSON.stringify(`/${hashed}`);
+  }
   await Promise.all(
     ENTRIES.map(async ({ entry, out, keepAlias }) => {
       const result = await build({
@@ -38,6 +65,7 @@ async function bundle(outDir: string, names: AssetNames): Promise<void> {
         legalComments: 'none',
         logLevel: 'warning',
         write: false,
+        define,
       });
       const code = result.outputFiles[0].contents;
       const hashed = hashedName(out, code);

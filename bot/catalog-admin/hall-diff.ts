@@ -29,6 +29,7 @@ const HALL_FIELDS: FieldSpec<Hall>[] = [
 const FLOOR_FIELDS: FieldSpec<Floor>[] = [
   { field: 'name', label: '名称' },
   { field: 'description', label: '说明' },
+  { field: 'plan', label: '平面图' },
 ];
 
 const ZONE_FIELDS: FieldSpec<HallZone>[] = [
@@ -36,6 +37,8 @@ const ZONE_FIELDS: FieldSpec<HallZone>[] = [
   { field: 'area', label: '区域' },
   { field: 'windows', label: '窗口' },
   { field: 'description', label: '说明' },
+  { field: 'rect', label: '平面图位置' },
+  { field: 'ticket', label: '取号类别' },
 ];
 
 const WINDOW_FIELDS: FieldSpec<HallWindow>[] = [
@@ -46,6 +49,7 @@ const WINDOW_FIELDS: FieldSpec<HallWindow>[] = [
   { field: 'hours', label: '办公时间' },
   { field: 'phone', label: '电话' },
   { field: 'description', label: '说明' },
+  { field: 'at', label: '平面图位置' },
 ];
 
 export function diffHalls(before: Hall, after: Hall): HallDiff {

@@ -38,6 +38,8 @@ export function partsNotNamed(materialName: string, said: string[]): string[] {
   if (parts.length < 2) return [];
   const named = new Set<string>();
   for (const phrase of said) {
+    // The material's own name (a ticked checklist row) names every part of it.
+    if (scoreMaterial(phrase, materialName) >= 0.95) return [];
     // Whose document it is was read when the phrase was matched; the parts are told by the document.
     const document = extractPerson(normalizeForMatch(phrase)).rest;
     const covered = parts.filter((part) => scoreMaterial(document, part) >= MATCH_THRESHOLD);

@@ -1,10 +1,11 @@
 /**
  * Where a pre-checked application is handed in, for the one-time notice: the zone and window as the
- * catalog and the hall layout describe them, the 取号 category and the hours. The hall layout has no
- * ticket categories of its own; its ticket machines sort by zone, so the zone is the category.
+ * catalog and the hall layout describe them, the 取号 category (the zone's `ticket` in the hall layout,
+ * else the zone, as ticket machines sort by zone) and the hours.
  */
 import type { Catalog, ServiceItem } from '../../knowledge/catalog/schema.ts';
 import type { Hall } from '../../knowledge/hall/schema.ts';
+import { ticketCategory } from '../../knowledge/hall/ticket-category.ts';
 import { floorAndArea } from '../compose/chinese-format.ts';
 import { locateItem } from '../compose/hall-location.ts';
 import type { PrecheckWhere } from './precheck-types.ts';
@@ -18,7 +19,7 @@ export function precheckWhere(item: ServiceItem, hall: Hall | undefined, catalog
   return {
     zone: `${place}${item.zone}专区`,
     window,
-    ticketCategory: item.zone,
+    ticketCategory: ticketCategory(hall, item.zone),
     hours,
     ...(address ? { address } : {}),
   };

@@ -1,9 +1,11 @@
 /**
  * Loads the hall layout (floors, zones, windows) from JSON and validates it, including that every
  * window a zone lists is described, so the kiosk never points a citizen to a window that is not there,
- * and that the progress lookup names only portals the hall lists.
+ * that the progress lookup names only portals the hall lists, and that floor-plan coordinates lie
+ * inside their floor's plan.
  */
 import { readFile } from 'node:fs/promises';
+import { geometryProblems } from './hall-geometry.ts';
 import { hallSchema, type Hall } from './schema.ts';
 
 /** The hall file cannot be used; `problems` lists every one, each with its JSON path. */
@@ -71,6 +73,7 @@ export async function loadHallFile(file: string): Promise<Hall> {
       problems.push(`progressLookup.portals[${index}]：“${name}”没有在 portals 中登记`);
     }
   });
+  problems.push(...geometryProblems(hall));
   if (problems.length > 0) throw new HallValidationError(file, problems);
   return hall;
 }

@@ -9,6 +9,30 @@ import { ZONES } from '../catalog/schema.ts';
 
 export const SPECIAL_WINDOW_KINDS = ['综合咨询', '帮办代办', '跨区域通办', '办不成事反映'] as const;
 
+/** A position on a floor plan, in the plan's own units (x to the right/east, y downwards/south). */
+export const pointSchema = z.object({
+  x: z.number({ message: '应为数字' }).nonnegative('坐标不能为负数'),
+  y: z.number({ message: '应为数字' }).nonnegative('坐标不能为负数'),
+});
+
+/** A zone's place on its floor plan: the rectangle's top-left corner and its size. */
+export const rectSchema = pointSchema.extend({
+  width: z.number({ message: '应为数字' }).positive('宽度应大于 0'),
+  height: z.number({ message: '应为数字' }).positive('高度应大于 0'),
+});
+
+/**
+ * A floor's plan for the kiosk's wayfinding: its size, the entrance (on the floor visitors come in
+ * by) and the lifts and stairs that join the floors. Optional: without plans the kiosk lists floors.
+ */
+export const floorPlanSchema = z.object({
+  width: z.number({ message: '应为数字' }).positive('宽度应大于 0'),
+  height: z.number({ message: '应为数字' }).positive('高度应大于 0'),
+  entrance: pointSchema.optional(),
+  lifts: z.array(pointSchema).optional(),
+  stairs: z.array(pointSchema).optional(),
+});
+
 export const windowSchema = z.object({
   /** Window number as printed above it, e.g. "A03". */
   id: z.string().min(1),
@@ -19,6 +43,8 @@ export const windowSchema = z.object({
   hours: z.string().optional(),
   phone: z.string().optional(),
   description: z.string().optional(),
+  /** Where the window is on its floor's plan. */
+  at: pointSchema.optional(),
 });
 
 export const zoneSchema = z.object({
@@ -28,6 +54,10 @@ export const zoneSchema = z.object({
   /** Window numbers in this zone, e.g. ["A01", "A02"]. */
   windows: z.array(z.string()).default([]),
   description: z.string().optional(),
+  /** Where the zone is on its floor's plan. */
+  rect: rectSchema.optional(),
+  /** The category to choose at the ticket machine (取号); the zone's name when omitted. */
+  ticket: z.string().min(1).optional(),
 });
 
 /** An online channel of the hall's province or city: a website or a mobile app. */
@@ -73,7 +103,12 @@ export const hallSchema = z.object({
   hours: z.string().min(1),
   phone: z.string().min(1),
   floors: z.array(
-    z.object({ floor: z.number().int(), name: z.string(), description: z.string().optional() }),
+    z.object({
+      floor: z.number().int(),
+      name: z.string(),
+      description: z.string().optional(),
+      plan: floorPlanSchema.optional(),
+    }),
   ),
   zones: z.array(zoneSchema),
   windows: z.array(windowSchema),
@@ -91,4 +126,8 @@ export type HallWindow = z.infer<typeof windowSchema>;
 export type HallZone = z.infer<typeof zoneSchema>;
 export type HallPortal = z.infer<typeof portalSchema>;
 export type HallHotline = z.infer<typeof hotlineSchema>;
+export type HallFloor = Hall['floors'][number];
+export type FloorPlan = z.infer<typeof floorPlanSchema>;
+export type PlanPoint = z.infer<typeof pointSchema>;
+export type PlanRect = z.infer<typeof rectSchema>;
 export type StaffHours = z.infer<typeof staffHoursSchema>;

@@ -21,6 +21,9 @@ const CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** What other sites load to embed the widget: widget.js and the pre-check chunk it loads on demand. */
+const EMBEDDED_SCRIPT = /^\/(widget\.js|widget-precheck\.[0-9a-f]{10}\.js)$/;
+
 export function securityHeaders(options: { hstsMaxAgeSeconds?: number } = {}): RequestHandler {
   return (request, response, next) => {
     if (options.hstsMaxAgeSeconds) {
@@ -35,7 +38,7 @@ export function securityHeaders(options: { hstsMaxAgeSeconds?: number } = {}): R
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader(
       'Cross-Origin-Resource-Policy',
-      request.path === '/widget.js' ? 'cross-origin' : 'same-origin',
+      EMBEDDED_SCRIPT.test(request.path) ? 'cross-origin' : 'same-origin',
     );
     if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
     next();

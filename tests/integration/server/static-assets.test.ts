@@ -158,6 +158,12 @@ describe('unhashed addresses', () => {
     expect(alias.headers.vary).toMatch(/Accept-Encoding/i);
     const hashed = await get(widgetScript);
     expect(brotliDecompressSync(alias.body).equals(hashed.body)).toBe(true);
+    // The pre-check chunk the widget loads on demand is embedded the same way.
+    const chunk = /widget-precheck\.[0-9a-f]{10}\.js/.exec(hashed.body.toString('utf8'))?.[0];
+    expect(chunk).toBeDefined();
+    const precheck = await get(`/${chunk}`);
+    expect(precheck.status).toBe(200);
+    expect(precheck.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 
   it('serve the favicon at /favicon.ico as SVG', async () => {

@@ -15,7 +15,10 @@ import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { createAvatar } from './avatar.ts';
 import { renderHandOver } from './hand-over.ts';
 import { renderHallMap } from './hall-map.ts';
+import { renderWayfinding } from './floor-plan.ts';
+import { answerFocus, escalationFocus } from './route-focus.ts';
 import { IDLE_RESET_MS, watchIdle } from './idle-reset.ts';
+import { renderPrecheckScreen } from './precheck-screen.ts';
 import { canRecognize, canSpeak, listenOnce, stopSpeaking } from './speech.ts';
 
 /** Zone buttons before the hall answers; then only the zones this hall has, in this order. */
@@ -125,6 +128,7 @@ function showHandOver(category: EscalationCategory, intro?: string): void {
   replaceChildren(
     stage,
     renderHandOver({ sessionId, category, intro, windowHint: handOverHint, backButton, say }),
+    hall ? renderWayfinding(hall, escalationFocus(category)) : null,
   );
   stage.focus();
 }
@@ -182,7 +186,7 @@ function showZone(zone: string): void {
       { class: 'answer' },
       backButton(),
       h('p', { class: 'answer-text', text }),
-      renderHallMap(hall, zone),
+      renderWayfinding(hall, { zone, specials: [] }),
     ),
   );
   say(text);
@@ -244,8 +248,16 @@ function showAnswer(question: string, answer: Answer): void {
       h('h2', { class: 'question', text: `您问：${question}` }),
       h('p', { class: 'answer-text', text: answer.answer }),
       card ? h('p', { class: 'where-banner', text: `请前往：${whereToGo(card)}` }) : null,
+      card
+        ? h('button', {
+            class: 'primary-action precheck-open',
+            text: '预审我的材料',
+            attrs: { type: 'button' },
+            on: { click: () => showPrecheck(question, answer, card) },
+          })
+        : null,
       card ? renderItemCard(card, answer, { idPrefix: `k${index}` }) : renderCitations(answer),
-      card && hall ? renderHallMap(hall, card.zone) : null,
+      hall ? renderWayfinding(hall, answerFocus(answer)) : null,
       followUps.length
         ? h(
             'div',
@@ -260,6 +272,23 @@ function showAnswer(question: string, answer: Answer): void {
   );
   stage.focus();
   say(answer.answer);
+}
+
+/** 预审我的材料: the pre-check of the answer's item; leaving it shows the answer again. */
+function showPrecheck(question: string, answer: Answer, card: NonNullable<Answer['card']>): void {
+  stopSpeaking();
+  replaceChildren(
+    stage,
+    renderPrecheckScreen({
+      card,
+      backButton,
+      say,
+      onClose: () => {
+        document.body.dataset.screen = 'answer';
+        showAnswer(question, answer);
+      },
+    }),
+  );
 }
 
 function say(text: string): void {

@@ -18,7 +18,7 @@
  * stored, and the conversation is cleared when it is rated (结束并评价) or after `data-idle-seconds`
  * (300) without a touch or key.
  */
-import { renderCitations, renderItemCard } from '../shared/answer-card.ts';
+import { renderCitations, renderItemCard, whereToGo } from '../shared/answer-card.ts';
 import { ChatSocket, newClientId } from '../shared/chat-socket.ts';
 import { endConversationOverHttp } from '../shared/end-conversation.ts';
 import { h, replaceChildren } from '../shared/dom.ts';
@@ -29,6 +29,7 @@ import { createEarlierMessages, type EarlierMessages } from './earlier-messages.
 import { createEscalationForm, maskPhone, type EscalationRequest } from './escalation-form.ts';
 import { createHandoverStatus, type HandoverStatus } from './handover-status.ts';
 import { createLookupForm } from './lookup-form.ts';
+import { createPrecheckSlot, releasePrint } from './precheck-loader.ts';
 import {
   REMEMBER_DAYS,
   elderModePreferred,
@@ -79,6 +80,8 @@ export class DaobanWidget extends HTMLElement {
   private lastQuickReplies?: HTMLElement;
   private escalationForm?: HTMLFormElement;
   private lookupForm?: HTMLFormElement;
+  /** The open pre-check (自助预审), one at a time. */
+  private precheckSlot?: HTMLElement;
   /** Only the latest answer keeps its 好差评 bar, so the log is not a column of rating rows. */
   private answerRating?: HTMLElement;
   private user = '';
@@ -107,9 +110,19 @@ export class DaobanWidget extends HTMLElement {
     this.openLookupFromAddress();
   }
 
-  /** The kiosk's QR code leads to `/?case=NUMBER` (and `&code=` when no phone was left). */
+  /**
+   * The kiosk's QR code leads to `/?case=NUMBER` (and `&code=` when no phone was left); a
+   * pre-check's to `/?precheck=NUMBER&key=KEY`, which shows the same result on the phone.
+   */
   private openLookupFromAddress(): void {
     const query = new URLSearchParams(location.search);
+    const precheck = query.get('precheck')?.trim();
+    const key = query.get('key')?.trim();
+    if (precheck && key) {
+      this.open();
+      this.openPrecheck(undefined, { number: precheck.slice(0, 40), key: key.slice(0, 80) });
+      return;
+    }
     const number = query.get('case')?.trim();
     if (!number) return;
     this.open();
@@ -179,6 +192,8 @@ export class DaobanWidget extends HTMLElement {
     this.answerRating = undefined;
     this.escalationForm = undefined;
     this.lookupForm = undefined;
+    this.precheckSlot = undefined;
+    releasePrint(this);
     this.caseBanner.hidden = true;
     this.typing.hidden = true;
     replaceChildren(this.caseBanner);
@@ -450,7 +465,9 @@ export class DaobanWidget extends HTMLElement {
         // Unacknowledged questions stay at the end until their ack says where they belong.
         // So do open forms (the lookup opened from the page address comes before the history).
         this.log.append(...this.pending.values());
-        for (const form of [this.escalationForm, this.lookupForm]) if (form) this.log.append(form);
+        for (const form of [this.escalationForm, this.lookupForm, this.precheckSlot]) {
+          if (form) this.log.append(form);
+        }
         this.scrollToEnd();
         return;
       case 'history_page':
@@ -576,8 +593,15 @@ export class DaobanWidget extends HTMLElement {
     );
     const answer = message.answer;
     if (answer?.card) {
+      const card = answer.card;
       bubble.append(
-        renderItemCard(answer.card, answer, { idPrefix: `m${index}`, simple: this.hasAttribute('elder') }),
+        renderItemCard(card, answer, { idPrefix: `m${index}`, simple: this.hasAttribute('elder') }),
+        h('button', {
+          class: 'primary precheck-open',
+          text: '预审我的材料',
+          attrs: { type: 'button', 'aria-label': `预审我的材料：${card.name}` },
+          on: { click: () => this.openPrecheck(card) },
+        }),
       );
     } else if (answer && !this.hasAttribute('elder')) {
       const citations = renderCitations(answer);
@@ -700,6 +724,30 @@ export class DaobanWidget extends HTMLElement {
     this.log.append(form);
     this.scrollToEnd();
     if (!touchScreen()) form.querySelectorAll<HTMLInputElement>('input')[number ? 1 : 0]?.focus();
+  }
+
+  /** 预审我的材料: the pre-check of the answer's item, at the end of the conversation. */
+  private openPrecheck(
+    card: NonNullable<ChatMessage['answer']>['card'],
+    reopen?: { number: string; key: string },
+  ): void {
+    this.precheckSlot?.remove();
+    const slot = createPrecheckSlot({
+      host: this,
+      root: this.root,
+      server: this.getAttribute('data-server') ?? '',
+      itemId: card?.id ?? '',
+      itemName: card?.name ?? '',
+      fallbackWhere: card ? { place: whereToGo(card), hours: card.hours, address: card.address } : undefined,
+      reopen,
+      onClose: () => {
+        if (this.precheckSlot === slot) this.precheckSlot = undefined;
+        this.focusInput();
+      },
+    });
+    this.precheckSlot = slot;
+    this.log.append(slot);
+    this.scrollToEnd();
   }
 
   private showConversationRating(): void {

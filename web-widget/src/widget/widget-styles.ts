@@ -93,6 +93,8 @@ header button[aria-pressed=true]{background:#fff;color:var(--db-primary-strong)}
 .form-error:empty{display:none}
 .form-actions{display:flex;gap:8px}
 .form-actions button:not(.primary){border:1px solid var(--db-border);background:#fff;border-radius:var(--db-radius-small);padding:8px 16px}
+.precheck-open{display:block;margin-top:8px}
+.precheck-slot{align-self:stretch}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 :host([elder]) .message{border-width:2px}
 :host([elder]) .from-citizen{background:#002266}

@@ -25,6 +25,8 @@ describe('a material of several documents', () => {
     expect(partsNotNamed('受托人居民身份证及授权委托书', ['委托书'])).toEqual(['受托人居民身份证']);
     expect(partsNotNamed('受托人居民身份证及授权委托书', ['委托书', '他的身份证'])).toEqual([]);
     expect(partsNotNamed('居民身份证', ['身份证'])).toEqual([]);
+    // A ticked checklist row sends the material's own name: every part is there.
+    expect(partsNotNamed('受托人居民身份证及授权委托书', ['受托人居民身份证及授权委托书'])).toEqual([]);
   });
 
   it('keeps the material missing in a pre-check, and says what is still to be brought', () => {
