@@ -218,7 +218,6 @@ async function ask(question: string): Promise<void> {
     if (!response.ok) throw new Error(data.error?.message ?? '查询失败');
     showAnswer(text, data);
   } catch (reason) {
-    avatar.setState('idle');
     const message =
       reason instanceof Error && reason.message !== 'Failed to fetch'
         ? reason.message
@@ -227,6 +226,7 @@ async function ask(question: string): Promise<void> {
       stage,
       h('div', { class: 'answer' }, backButton(), h('p', { class: 'answer-text', text: message })),
     );
+    say(message);
   }
 }
 
