@@ -24,6 +24,7 @@ const HALL_FIELDS: FieldSpec<Hall>[] = [
   { field: 'portals', label: '网上办事平台' },
   { field: 'progressLookup', label: '办件进度查询' },
   { field: 'notes', label: '须知' },
+  { field: 'guide', label: '数字人导服' },
 ];
 
 const FLOOR_FIELDS: FieldSpec<Floor>[] = [

@@ -119,6 +119,10 @@ export const hallSchema = z.object({
   progressLookup: progressLookupSchema.optional(),
   /** Staff hours for hand-overs; 09:00–12:00 and 13:30–17:00 on working days when omitted. */
   staffHours: staffHoursSchema.optional(),
+  /** The hall screen's guide: its name and greeting (`您好，我是{name}，请问您要办什么事？` when absent). */
+  guide: z
+    .object({ name: z.string().trim().min(1).max(12), greeting: z.string().trim().min(1).max(60).optional() })
+    .optional(),
 });
 
 export type Hall = z.infer<typeof hallSchema>;

@@ -321,3 +321,33 @@ describe('when the server cannot speak', () => {
     }
   });
 });
+
+describe("the hall's own guide", () => {
+  it('greets with the name the hall gives it', async () => {
+    const browser = await openBrowser({ viewport: { width: 1080, height: 1920 }, args: KIOSK_ARGS });
+    try {
+      const { page } = browser;
+      await page.route('**/api/v1/hall', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as { hall: Record<string, unknown> };
+        await route.fulfill({ response, json: { hall: { ...body.hall, guide: { name: '小起' } } } });
+      });
+      const warmed = page.waitForRequest((request) =>
+        decodeURIComponent(request.url()).includes('/api/v1/speech/plan?text=您好，我是小起'),
+      );
+      await page.goto(`${server.url}/kiosk`);
+      await expect
+        .poll(() => page.locator('.avatar-caption').textContent())
+        .toBe('您好，我是小起，请问您要办什么事？');
+      await warmed;
+      await page.getByRole('button', { name: '补办社保卡' }).click();
+      await page.locator('.answer-text').waitFor();
+      await page.getByRole('button', { name: '← 返回首页' }).click();
+      await expect
+        .poll(() => page.locator('.avatar-caption').textContent())
+        .toBe('您好，我是小起，请问您要办什么事？');
+    } finally {
+      await browser.close();
+    }
+  });
+});

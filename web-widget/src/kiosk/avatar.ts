@@ -17,6 +17,11 @@ export type AvatarState = 'idle' | 'listening' | 'thinking' | 'speaking';
 
 export const GREETING = '您好，我是导办小助手，请问您要办什么事？';
 
+/** The greeting of a guide the hall names (hall.json `guide`). */
+export function greetingOf(guide: { name: string; greeting?: string }): string {
+  return guide.greeting ?? `您好，我是${guide.name}，请问您要办什么事？`;
+}
+
 const STATE_TEXT: Record<Exclude<AvatarState, 'speaking'>, string> = {
   idle: GREETING,
   listening: '我在听，请说…',
@@ -34,6 +39,8 @@ export interface Avatar {
   say(text: string, options?: { aloud?: boolean }): Promise<void>;
   /** Stops speaking; the caption keeps what was being said. */
   stop(): void;
+  /** The hall's own name and greeting for the guide. */
+  setPersona(guide: { name: string; greeting?: string }): void;
 }
 
 function drawFigure(mouth: SVGElement): SVGElement {
@@ -90,6 +97,7 @@ export function createAvatar(): Avatar {
   const element = h('div', { class: 'avatar', attrs: { 'data-state': 'idle' } }, drawFigure(mouth), caption);
   /** Counts every change of mind, so that a speech that was stopped changes nothing afterwards. */
   let turn = 0;
+  const texts = { ...STATE_TEXT };
 
   const setMouth = (shape: MouthShape): void => {
     if (mouth.getAttribute('data-shape') === shape) return;
@@ -117,7 +125,7 @@ export function createAvatar(): Avatar {
       turn++;
       stopVoice();
       setMouth('rest');
-      show(state, STATE_TEXT[state]);
+      show(state, texts[state]);
     },
     async say(text, options = {}) {
       const mine = ++turn;
@@ -147,6 +155,13 @@ export function createAvatar(): Avatar {
     },
     stop() {
       stopVoice();
+    },
+    setPersona(guide) {
+      const greeting = greetingOf(guide);
+      const showing = caption.textContent === texts.idle;
+      texts.idle = greeting;
+      if (showing) caption.textContent = greeting;
+      warmVoice(greeting);
     },
   };
 }

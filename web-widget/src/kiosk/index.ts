@@ -352,6 +352,7 @@ void fetch('/api/v1/hall')
     const loaded = value && 'hall' in value ? value.hall : value;
     if (loaded && Array.isArray(loaded.zones) && Array.isArray(loaded.floors)) {
       hall = loaded;
+      if (loaded.guide) avatar.setPersona(loaded.guide);
       if (loaded.name) {
         hallName.textContent = loaded.name;
         document.title = `${loaded.name} · 数字人导服`;
