@@ -14,3 +14,9 @@ export function passesLuhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** The digit that completes `body` so that it passes the Luhn check (for generating test card numbers). */
+export function luhnCheckDigit(body: string): string {
+  for (let digit = 0; digit <= 9; digit += 1) if (passesLuhn(`${body}${digit}`)) return String(digit);
+  throw new Error('unreachable: one of ten digits always completes a Luhn sum');
+}

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CaseLookupFailures } from './store.ts';
-import { toStoreError } from './sqlite-errors.ts';
+import { storeWrite } from './sqlite-errors.ts';
 
 export function createSqliteCaseLookupFailures(database: Database.Database): CaseLookupFailures {
   const lockedUntil = database.prepare(
@@ -28,22 +28,13 @@ export function createSqliteCaseLookupFailures(database: Database.Database): Cas
   const sweep = database.prepare('DELETE FROM case_lookup_failures WHERE expires_at <= ?');
   const clear = database.prepare('DELETE FROM case_lookup_failures WHERE number = ?');
 
-  // A lock held by another process surfaces as STORE_BUSY (503), like every other write.
-  const writing = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      throw toStoreError(error);
-    }
-  };
-
   return {
     lockedUntil(number, now) {
       const row = lockedUntil.get(number, now) as { expires_at: number } | undefined;
       return row?.expires_at;
     },
     recordFailure(number, rule) {
-      writing(() =>
+      storeWrite(() =>
         database
           .transaction(() => {
             sweep.run(rule.now);
@@ -59,7 +50,7 @@ export function createSqliteCaseLookupFailures(database: Database.Database): Cas
       );
     },
     clear(number) {
-      writing(() => clear.run(number));
+      storeWrite(() => clear.run(number));
     },
   };
 }

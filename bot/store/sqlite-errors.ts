@@ -25,3 +25,12 @@ export function toStoreError(error: unknown): unknown {
   }
   return error;
 }
+
+/** Runs a write, turning a SQLite failure into its store error (a lock held elsewhere → STORE_BUSY, 503). */
+export function storeWrite<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}

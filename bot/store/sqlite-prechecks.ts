@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { PrecheckRecord, PrecheckRecords } from './store.ts';
-import { toStoreError } from './sqlite-errors.ts';
+import { storeWrite } from './sqlite-errors.ts';
 
 interface PrecheckRow {
   precheck_no: string;
@@ -34,25 +34,16 @@ export function createSqlitePrechecks(database: Database.Database): PrecheckReco
   const get = database.prepare('SELECT * FROM prechecks WHERE precheck_no = ?');
   const sweep = database.prepare('DELETE FROM prechecks WHERE expires_at <= ?');
 
-  // A lock held by another process surfaces as STORE_BUSY (503), like every other write.
-  const writing = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      throw toStoreError(error);
-    }
-  };
-
   return {
     insert(record) {
-      return writing(() => insert.run(record).changes === 1);
+      return storeWrite(() => insert.run(record).changes === 1);
     },
     get(precheckNo) {
       const row = get.get(precheckNo) as PrecheckRow | undefined;
       return row ? toRecord(row) : undefined;
     },
     deleteExpired(now) {
-      return writing(() => sweep.run(now).changes);
+      return storeWrite(() => sweep.run(now).changes);
     },
   };
 }

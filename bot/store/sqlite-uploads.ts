@@ -1,7 +1,7 @@
 /** Pre-check uploads in SQLite (`UploadRecords`): one row per stored file, swept when expired. */
 import type Database from 'better-sqlite3';
 import type { UploadRecord, UploadRecords } from './store.ts';
-import { toStoreError } from './sqlite-errors.ts';
+import { storeWrite } from './sqlite-errors.ts';
 
 type Row = Record<string, unknown>;
 
@@ -27,17 +27,9 @@ export function createSqliteUploads(database: Database.Database): UploadRecords 
   const expired = database.prepare('DELETE FROM precheck_uploads WHERE expires_at <= ? RETURNING id');
   const ids = database.prepare('SELECT id FROM precheck_uploads');
 
-  const writing = <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      throw toStoreError(error);
-    }
-  };
-
   return {
     insert(record) {
-      writing(() =>
+      storeWrite(() =>
         insert.run({
           ...record,
           width: record.width ?? null,
@@ -51,13 +43,13 @@ export function createSqliteUploads(database: Database.Database): UploadRecords 
       return row ? toUpload(row) : undefined;
     },
     setReading(id, reading) {
-      writing(() => setReading.run(reading, id));
+      storeWrite(() => setReading.run(reading, id));
     },
     delete(id) {
-      return writing(() => remove.run(id).changes > 0);
+      return storeWrite(() => remove.run(id).changes > 0);
     },
     deleteExpired(now) {
-      return writing(() => (expired.all(now) as Array<{ id: string }>).map((row) => row.id));
+      return storeWrite(() => (expired.all(now) as Array<{ id: string }>).map((row) => row.id));
     },
     ids() {
       return new Set((ids.all() as Array<{ id: string }>).map((row) => row.id));

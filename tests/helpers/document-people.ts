@@ -5,25 +5,12 @@
  * sample set is the same on every run.
  */
 import { creditCodeCheckCharacter, organisationCodeCheckDigit } from '../../bot/precheck/credit-code.ts';
-import { luhnCheckDigit } from '../../bot/precheck/documents/luhn.ts';
+import { luhnCheckDigit } from '../../bot/privacy/luhn.ts';
 import { idNumberCheckCharacter } from '../../bot/privacy/id-number.ts';
+import { pick, seededRandom, type Random } from './seeded-random.ts';
 
-export type Random = () => number;
+export { pick, seededRandom, type Random };
 
-/** mulberry32: a small seeded generator, good enough for test data. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const pick = <T>(random: Random, values: readonly T[]): T =>
-  values[Math.floor(random() * values.length)];
 const integer = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 

@@ -5,21 +5,10 @@
  * inside Chinese sentences that also hold ordinary numbers. `survivingNumber` is the oracle: an
  * independent reading that says whether 8 consecutive digits of a number are still legible.
  */
+import { pick, seededRandom, type Random } from './seeded-random.ts';
 
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
-type Random = () => number;
-const pick = <T>(random: Random, values: readonly T[]): T => values[Math.floor(random() * values.length)];
 const digitsOf = (random: Random, count: number) =>
   Array.from({ length: count }, () => String(Math.floor(random() * 10))).join('');
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');

@@ -7,7 +7,7 @@
 import { DOCUMENT_CUES } from './document-cues.ts';
 import type { DocumentType } from './document-reader.ts';
 import { cueMatch } from './fuzzy-find.ts';
-import { isLuhnValid } from './luhn.ts';
+import { passesLuhn } from '../../privacy/luhn.ts';
 import { findIdNumbers } from './read-numbers.ts';
 
 /** The least score a type needs (about one title, or two captions proper to it). */
@@ -37,7 +37,7 @@ function hasCardNumber(lines: readonly string[]): boolean {
     const runs = line.normalize('NFKC').match(/(?<![\dA-Za-z])\d[\d ]{14,24}\d(?![\dA-Za-z])/g) ?? [];
     return runs.some((run) => {
       const digits = run.replace(/ /g, '');
-      return digits.length >= 16 && digits.length <= 19 && !idNumbers.has(digits) && isLuhnValid(digits);
+      return digits.length >= 16 && digits.length <= 19 && !idNumbers.has(digits) && passesLuhn(digits);
     });
   });
 }
